@@ -1,0 +1,144 @@
+CREATE TYPE "public"."actor_type" AS ENUM('staff', 'brokerage', 'system', 'api');--> statement-breakpoint
+CREATE TYPE "public"."attempt_status" AS ENUM('verifying', 'verified', 'failed', 'inconclusive', 'approved', 'superseded');--> statement-breakpoint
+CREATE TYPE "public"."brokerage_stage" AS ENUM('new', 'invited', 'opened', 'submitted', 'verified', 'failed', 'approved', 'expired');--> statement-breakpoint
+CREATE TYPE "public"."check_status" AS ENUM('pending', 'running', 'pass', 'warn', 'fail', 'skipped', 'error');--> statement-breakpoint
+CREATE TYPE "public"."message_status" AS ENUM('queued', 'sent', 'failed', 'outbox');--> statement-breakpoint
+CREATE TYPE "public"."run_outcome" AS ENUM('running', 'verified', 'failed', 'inconclusive');--> statement-breakpoint
+CREATE TYPE "public"."run_trigger" AS ENUM('submit', 'early-check', 'recheck', 'scheduled');--> statement-breakpoint
+CREATE TABLE "audit_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_type" "actor_type" NOT NULL,
+	"actor_id" text,
+	"action" text NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"brokerage_id" uuid,
+	"ip" text,
+	"user_agent" text,
+	"detail" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "brokerages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"email_domain" text,
+	"csm_id" text,
+	"stage" "brokerage_stage" DEFAULT 'new' NOT NULL,
+	"stage_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "check_results" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"run_id" uuid NOT NULL,
+	"check_id" text NOT NULL,
+	"status" "check_status" DEFAULT 'pending' NOT NULL,
+	"reason" text,
+	"title" text NOT NULL,
+	"detail" text,
+	"guide_anchor" text,
+	"microsoft_code" text,
+	"microsoft_request_id" text,
+	"microsoft_timestamp" text,
+	"duration_ms" integer,
+	"data" jsonb,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brokerage_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"recipient_email" text NOT NULL,
+	"recipient_name" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"opened_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"last_sent_at" timestamp with time zone,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brokerage_id" uuid NOT NULL,
+	"author_id" text,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outgoing_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"to_address" text,
+	"subject" text NOT NULL,
+	"text_body" text NOT NULL,
+	"html_body" text,
+	"brokerage_id" uuid,
+	"status" "message_status" DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"sent_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "screen_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"step" text NOT NULL,
+	"browser" text,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "submission_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brokerage_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"tenant_id" text NOT NULL,
+	"client_id" text NOT NULL,
+	"test_mailbox" text NOT NULL,
+	"secret_expires_on" date NOT NULL,
+	"send_test_message" boolean DEFAULT true NOT NULL,
+	"submitter_name" text NOT NULL,
+	"submitter_email" text NOT NULL,
+	"submitter_phone" text,
+	"secret_ciphertext" "bytea",
+	"secret_key_id" text,
+	"secret_hint" text NOT NULL,
+	"secret_destroyed_at" timestamp with time zone,
+	"status" "attempt_status" DEFAULT 'verifying' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "verification_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"attempt_id" uuid NOT NULL,
+	"trigger" "run_trigger" NOT NULL,
+	"triggered_by" text,
+	"outcome" "run_outcome" DEFAULT 'running' NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	"duration_ms" integer
+);
+--> statement-breakpoint
+ALTER TABLE "check_results" ADD CONSTRAINT "check_results_run_id_verification_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."verification_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invites" ADD CONSTRAINT "invites_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notes" ADD CONSTRAINT "notes_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_attempts" ADD CONSTRAINT "submission_attempts_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "verification_runs" ADD CONSTRAINT "verification_runs_attempt_id_submission_attempts_id_fk" FOREIGN KEY ("attempt_id") REFERENCES "public"."submission_attempts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_events_at_idx" ON "audit_events" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_events_brokerage_idx" ON "audit_events" USING btree ("brokerage_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "brokerages_name_key" ON "brokerages" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "brokerages_stage_idx" ON "brokerages" USING btree ("stage","stage_changed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "check_results_run_check_key" ON "check_results" USING btree ("run_id","check_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "invites_token_hash_key" ON "invites" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "invites_brokerage_idx" ON "invites" USING btree ("brokerage_id");--> statement-breakpoint
+CREATE INDEX "notes_brokerage_idx" ON "notes" USING btree ("brokerage_id","created_at");--> statement-breakpoint
+CREATE INDEX "outgoing_messages_created_idx" ON "outgoing_messages" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "screen_reports_created_idx" ON "screen_reports" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "submission_attempts_number_key" ON "submission_attempts" USING btree ("brokerage_id","number");--> statement-breakpoint
+CREATE UNIQUE INDEX "submission_attempts_idempotency_key" ON "submission_attempts" USING btree ("idempotency_key");--> statement-breakpoint
+CREATE INDEX "submission_attempts_status_idx" ON "submission_attempts" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "verification_runs_attempt_idx" ON "verification_runs" USING btree ("attempt_id","started_at");

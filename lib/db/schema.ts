@@ -1,0 +1,230 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Where a brokerage stands on the way to a working sync (the onboarding pipeline). */
+export const brokerageStage = pgEnum("brokerage_stage", [
+  "new",
+  "invited",
+  "opened",
+  "submitted",
+  "verified",
+  "failed",
+  "approved",
+  "expired",
+]);
+
+export const brokerages = pgTable(
+  "brokerages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    emailDomain: text("email_domain"),
+    csmId: text("csm_id"),
+    stage: brokerageStage("stage").notNull().default("new"),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("brokerages_name_key").on(sql`lower(${t.name})`),
+    index("brokerages_stage_idx").on(t.stage, t.stageChangedAt),
+  ],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    /** SHA-256 of the 256-bit token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientName: text("recipient_name"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_brokerage_idx").on(t.brokerageId)],
+);
+
+export const attemptStatus = pgEnum("attempt_status", [
+  "verifying",
+  "verified",
+  "failed",
+  "inconclusive",
+  "approved",
+  "superseded",
+]);
+
+export const submissionAttempts = pgTable(
+  "submission_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    /** One attempt per form submission, however often it is posted. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    clientId: text("client_id").notNull(),
+    testMailbox: text("test_mailbox").notNull(),
+    secretExpiresOn: date("secret_expires_on", { mode: "string" }).notNull(),
+    sendTestMessage: boolean("send_test_message").notNull().default(true),
+    submitterName: text("submitter_name").notNull(),
+    submitterEmail: text("submitter_email").notNull(),
+    submitterPhone: text("submitter_phone"),
+    /** AES-256-GCM: nonce || ciphertext || tag; null once destroyed. */
+    secretCiphertext: bytea("secret_ciphertext"),
+    secretKeyId: text("secret_key_id"),
+    /** First three characters, as the Azure portal shows them. */
+    secretHint: text("secret_hint").notNull(),
+    secretDestroyedAt: timestamp("secret_destroyed_at", { withTimezone: true }),
+    status: attemptStatus("status").notNull().default("verifying"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("submission_attempts_number_key").on(t.brokerageId, t.number),
+    uniqueIndex("submission_attempts_idempotency_key").on(t.idempotencyKey),
+    index("submission_attempts_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const runTrigger = pgEnum("run_trigger", ["submit", "early-check", "recheck", "scheduled"]);
+export const runOutcome = pgEnum("run_outcome", ["running", "verified", "failed", "inconclusive"]);
+
+export const verificationRuns = pgTable(
+  "verification_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    trigger: runTrigger("trigger").notNull(),
+    triggeredBy: text("triggered_by"),
+    outcome: runOutcome("outcome").notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+  },
+  (t) => [index("verification_runs_attempt_idx").on(t.attemptId, t.startedAt)],
+);
+
+/** The contract statuses of DESIGN §4, plus the two a live run passes through. */
+export const checkStatus = pgEnum("check_status", ["pending", "running", "pass", "warn", "fail", "skipped", "error"]);
+
+export const checkResults = pgTable(
+  "check_results",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => verificationRuns.id, { onDelete: "cascade" }),
+    checkId: text("check_id").notNull(),
+    status: checkStatus("status").notNull().default("pending"),
+    reason: text("reason"),
+    title: text("title").notNull(),
+    detail: text("detail"),
+    guideAnchor: text("guide_anchor"),
+    microsoftCode: text("microsoft_code"),
+    microsoftRequestId: text("microsoft_request_id"),
+    microsoftTimestamp: text("microsoft_timestamp"),
+    durationMs: integer("duration_ms"),
+    data: jsonb("data"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("check_results_run_check_key").on(t.runId, t.checkId)],
+);
+
+export const actorType = pgEnum("actor_type", ["staff", "brokerage", "system", "api"]);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorType: actorType("actor_type").notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    brokerageId: uuid("brokerage_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: jsonb("detail"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_brokerage_idx").on(t.brokerageId, t.at)],
+);
+
+export const notes = pgTable(
+  "notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    authorId: text("author_id"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notes_brokerage_idx").on(t.brokerageId, t.createdAt)],
+);
+
+export const messageStatus = pgEnum("message_status", ["queued", "sent", "failed", "outbox"]);
+
+/** Every email the portal composes; with no SMTP_URL they stay here as the staff outbox. */
+export const outgoingMessages = pgTable(
+  "outgoing_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address"),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    brokerageId: uuid("brokerage_id"),
+    status: messageStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outgoing_messages_created_idx").on(t.createdAt)],
+);
+
+/** "This screen looks different" reports from the guide. */
+export const screenReports = pgTable(
+  "screen_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    step: text("step").notNull(),
+    browser: text("browser"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("screen_reports_created_idx").on(t.createdAt)],
+);

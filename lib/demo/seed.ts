@@ -1,0 +1,26 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "../db/client";
+import { brokerages, invites } from "../db/schema";
+import { createInvite } from "../invites/create-invite";
+
+export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harbor.example", recipient: "it@harbor.example" };
+
+/**
+ * Demo data through the app's own code. Idempotent: the brokerage is created once;
+ * each start issues a fresh invite link (the old demo link is revoked), because a
+ * token exists in clear only when it is created.
+ */
+export async function seedDemo() {
+  return db().transaction(async (tx) => {
+    let brokerage = await tx.query.brokerages.findFirst({ where: eq(brokerages.name, DEMO_BROKERAGE.name) });
+    brokerage ??= (
+      await tx.insert(brokerages).values({ name: DEMO_BROKERAGE.name, emailDomain: DEMO_BROKERAGE.emailDomain }).returning()
+    )[0]!;
+    await tx
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.brokerageId, brokerage.id), isNull(invites.revokedAt)));
+    const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: DEMO_BROKERAGE.recipient });
+    return { brokerage, inviteUrl: invite.url };
+  });
+}

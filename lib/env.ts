@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting is validated once; a bad value
+ * becomes one line naming the variable, never a stack trace (see `formatConfigErrors`).
+ * Names are part of the contract: DESIGN §8.
+ */
+
+function isHttpUrl(value: string) {
+  try {
+    return ["https:", "http:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const httpsUrl = (name: string) =>
+  z
+    .string()
+    .refine(isHttpUrl, `${name} must be an http(s) URL, like https://example.com`)
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const keyRingEntry = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// connection URL")
+    .optional(),
+  APP_URL: httpsUrl("APP_URL").default("http://localhost:3000"),
+  PORT: z.coerce.number().int("PORT must be a whole number").min(1).max(65535).default(3000),
+  CREDENTIALS_KEYS: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((entry) => keyRingEntry.test(entry.trim())),
+      "CREDENTIALS_KEYS must be a comma-separated list of id:base64key, each key 32 bytes (44 base64 characters)",
+    )
+    .optional(),
+  MICROSOFT_AUTHORITY_HOST: httpsUrl("MICROSOFT_AUTHORITY_HOST").default("https://login.microsoftonline.com"),
+  MICROSOFT_GRAPH_URL: httpsUrl("MICROSOFT_GRAPH_URL").default("https://graph.microsoft.com"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  PRODUCT_NAME: z.string().trim().min(1).max(60).default("MoxiEngage"),
+  VENDOR_NAME: z.string().trim().min(1).max(60).default("MoxiWorks"),
+  SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").default("support@example.com"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER: z
+    .enum(["inline", "off"], { message: "WORKER must be inline (run jobs in the app process) or off" })
+    .default("inline"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
+
+/** Empty strings count as unset, as in most shells' `VAR= cmd`. */
+function withoutEmpty(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
+  const result = EnvSchema.safeParse(withoutEmpty(source));
+  if (result.success) return { ok: true, env: result.data };
+  return { ok: false, errors: formatConfigErrors(result.error) };
+}
+
+/** One line per bad variable: the first problem zod found with it. */
+export function formatConfigErrors(error: z.ZodError): string[] {
+  const byName = new Map<string, string>();
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? "configuration");
+    // Messages above already name the variable; zod's generic ones get the name added.
+    if (!byName.has(name)) byName.set(name, issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
+  }
+  return [...byName.values()];
+}
+
+let cached: Env | undefined;
+
+/** Validated settings; throws once with every problem listed if the environment is bad. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = parseEnv();
+  if (!result.ok) throw new Error(`Invalid configuration:\n${result.errors.join("\n")}`);
+  cached = result.env;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,9 @@
+import type { QueueDefinition } from "./queue";
+
+/**
+ * Every queue the worker serves. Features add their definitions here, so
+ * `npm run worker` and the in-process worker serve exactly the same jobs.
+ */
+export function queueDefinitions(): QueueDefinition[] {
+  return [];
+}

@@ -1,0 +1,109 @@
+import PgBoss from "pg-boss";
+import { env } from "../env";
+import { logger } from "../logger";
+
+/**
+ * Background work on a PostgreSQL-backed queue, so every app instance and worker
+ * process shares one queue through the database. Handlers are registered by name
+ * in `lib/jobs/handlers.ts`.
+ */
+
+export type JobHandler<T extends object = object> = (data: T, job: { id: string; name: string }) => Promise<void>;
+
+export type QueueDefinition = {
+  name: string;
+  handler: JobHandler<never>;
+  /** Retries with exponential back-off; the handler throws to retry. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Cron (UTC) for scheduled jobs. */
+  cron?: string;
+  concurrency?: number;
+};
+
+function createBoss(url: string, options: { worker: boolean }) {
+  return new PgBoss({
+    connectionString: url,
+    max: options.worker ? 4 : 2,
+    application_name: options.worker ? "portal-worker" : "portal-app",
+    // Only a worker maintains the queue and fires schedules; senders just insert.
+    supervise: options.worker,
+    schedule: options.worker,
+    migrate: options.worker,
+  });
+}
+
+/** Connection errors are expected while the database shuts down with the process. */
+function logQueueError(boss: PgBoss) {
+  let stopping = false;
+  boss.on("stopped", () => (stopping = true));
+  const stop = boss.stop.bind(boss);
+  boss.stop = (options) => {
+    stopping = true;
+    return stop(options);
+  };
+  boss.on("error", (error: Error & { code?: string }) => {
+    if (stopping) return;
+    logger().error({ error: { message: error.message, code: error.code } }, "queue error");
+  });
+}
+
+export async function startWorker(url: string, definitions: QueueDefinition[]) {
+  const boss = createBoss(url, { worker: true });
+  logQueueError(boss);
+  await boss.start();
+  for (const def of definitions) {
+    await boss.createQueue(def.name, {
+      name: def.name,
+      retryLimit: def.retryLimit ?? 3,
+      retryDelay: def.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+    });
+    // Each work() call is one polling loop; several give a queue its concurrency.
+    for (let i = 0; i < (def.concurrency ?? 1); i++) await boss.work<object>(
+      def.name,
+      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: false },
+      async ([job]) => {
+        if (!job) return;
+        const log = logger().child({ job: def.name, jobId: job.id });
+        try {
+          await (def.handler as JobHandler)(job.data, { id: job.id, name: def.name });
+        } catch (error) {
+          log.warn({ err: error }, "job failed; it will be retried if attempts remain");
+          throw error;
+        }
+      },
+    );
+    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
+  }
+  return boss;
+}
+
+let sender: Promise<PgBoss> | undefined;
+
+async function senderBoss(): Promise<PgBoss> {
+  sender ??= (async () => {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    const boss = createBoss(url, { worker: false });
+    logQueueError(boss);
+    await boss.start();
+    return boss;
+  })();
+  return sender;
+}
+
+/** Queues a job by name. `singletonKey` makes a repeated send a no-op while one is pending. */
+export async function enqueue(name: string, data: object, options: { singletonKey?: string; startAfterSeconds?: number } = {}) {
+  const boss = await senderBoss();
+  return boss.send(name, data, {
+    singletonKey: options.singletonKey,
+    startAfter: options.startAfterSeconds,
+  });
+}
+
+export async function stopSender() {
+  const current = sender;
+  sender = undefined;
+  if (current) await (await current).stop({ graceful: false, wait: true });
+}
