@@ -1,0 +1,118 @@
+/**
+ * The verification contract (DESIGN §4): check ids, statuses, reasons and report
+ * shape are stable names used by the UI, dashboards, CLI and tests.
+ */
+
+export const CHECK_IDS = [
+  "input",
+  "tenant",
+  "token",
+  "permissions",
+  "calendar.read",
+  "calendar.write",
+  "contacts.read",
+  "contacts.write",
+  "mail.send",
+  "secret.expiry",
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** What each check waits for; a check whose dependency did not pass or warn is `skipped`. */
+export const CHECK_DEPENDENCIES: Record<CheckId, CheckId[]> = {
+  input: [],
+  tenant: [],
+  token: ["input"],
+  permissions: ["token"],
+  "calendar.read": ["permissions"],
+  "calendar.write": ["calendar.read"],
+  "contacts.read": ["permissions"],
+  "contacts.write": ["contacts.read"],
+  "mail.send": ["permissions"],
+  "secret.expiry": ["input"],
+};
+
+export const CHECK_STATUSES = ["pass", "warn", "fail", "skipped", "error"] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+export const REASONS = [
+  "invalid-input",
+  "tenant-not-found",
+  "tenant-other-cloud",
+  "mailbox-domain-other-tenant",
+  "app-not-found",
+  "secret-is-secret-id",
+  "secret-invalid",
+  "secret-expired",
+  "app-disabled",
+  "conditional-access-blocked",
+  "consent-missing",
+  "permission-missing",
+  "permission-excess",
+  "mailbox-not-found",
+  "mailbox-not-enabled",
+  "access-policy-denied",
+  "access-denied",
+  "cleanup-failed",
+  "secret-expiring-soon",
+  "secret-expiry-past",
+  "secret-expiry-too-far",
+  "throttled",
+  "microsoft-unavailable",
+  "unexpected",
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export type MicrosoftErrorInfo = { code: string; requestId?: string; timestamp?: string };
+
+export type CheckResult = {
+  id: CheckId;
+  status: CheckStatus;
+  reason?: Reason;
+  title: string;
+  /** Plain words for an email administrator; never a secret or token. */
+  detail: string;
+  /** The guide section (/guide#anchor) that fixes it. */
+  guideAnchor?: string;
+  microsoft?: MicrosoftErrorInfo;
+  durationMs: number;
+  /** Check-specific facts, e.g. { missing: [...] } or { extra: [...] } or { itemId }. */
+  data?: Record<string, unknown>;
+};
+
+export type Outcome = "verified" | "failed" | "inconclusive";
+
+export type VerificationReport = {
+  outcome: Outcome;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  checks: CheckResult[];
+};
+
+export type VerificationInput = {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  testMailbox: string;
+  /** YYYY-MM-DD; without it `secret.expiry` is skipped. */
+  secretExpiresOn?: string;
+  /** Send a test message from the mailbox to itself (default true). */
+  sendTestMessage?: boolean;
+};
+
+/** Live progress: a check starts (`running`) and later finishes with its result. */
+export type CheckProgress = { id: CheckId; status: "running" } | CheckResult;
+
+export type RunOptions = {
+  onProgress?: (update: CheckProgress) => void | Promise<void>;
+  signal?: AbortSignal;
+  /** For tests: the clock used for expiry checks. */
+  now?: () => Date;
+};
+
+/** verified: no fail and no error; failed: a fail the administrator can fix; inconclusive: an error. */
+export function outcomeOf(checks: Pick<CheckResult, "status">[]): Outcome {
+  if (checks.some((c) => c.status === "fail")) return "failed";
+  if (checks.some((c) => c.status === "error")) return "inconclusive";
+  return "verified";
+}

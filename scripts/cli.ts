@@ -1,0 +1,20 @@
+/**
+ * `npm run --silent cli -- <command> ...`: the portal's command line for support
+ * engineers and operators. Each command lives in lib/cli/<command>.ts and returns
+ * its exit code (64 for bad usage).
+ */
+type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  keys: { summary: "keys generate [id]            print a new CREDENTIALS_KEYS entry", load: () => import("../lib/cli/keys") },
+};
+
+const [commandName, ...args] = process.argv.slice(2);
+const command = commandName ? commands[commandName] : undefined;
+if (!command) {
+  console.error(["Usage: npm run --silent cli -- <command>", "", ...Object.values(commands).map((c) => `  ${c.summary}`)].join("\n"));
+  process.exit(64);
+}
+process.exitCode = await (await command.load()).run(args);
+
+export {};
