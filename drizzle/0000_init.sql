@@ -19,6 +19,15 @@ CREATE TABLE "audit_events" (
 	"detail" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "brokerage_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"brokerage_id" uuid NOT NULL,
+	"invite_id" uuid NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "brokerages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -123,6 +132,8 @@ CREATE TABLE "verification_runs" (
 	"duration_ms" integer
 );
 --> statement-breakpoint
+ALTER TABLE "brokerage_sessions" ADD CONSTRAINT "brokerage_sessions_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brokerage_sessions" ADD CONSTRAINT "brokerage_sessions_invite_id_invites_id_fk" FOREIGN KEY ("invite_id") REFERENCES "public"."invites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_results" ADD CONSTRAINT "check_results_run_id_verification_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."verification_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -130,6 +141,7 @@ ALTER TABLE "submission_attempts" ADD CONSTRAINT "submission_attempts_brokerage_
 ALTER TABLE "verification_runs" ADD CONSTRAINT "verification_runs_attempt_id_submission_attempts_id_fk" FOREIGN KEY ("attempt_id") REFERENCES "public"."submission_attempts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_at_idx" ON "audit_events" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_events_brokerage_idx" ON "audit_events" USING btree ("brokerage_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "brokerage_sessions_token_hash_key" ON "brokerage_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "brokerages_name_key" ON "brokerages" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "brokerages_stage_idx" ON "brokerages" USING btree ("stage","stage_changed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "check_results_run_check_key" ON "check_results" USING btree ("run_id","check_id");--> statement-breakpoint

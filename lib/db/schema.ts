@@ -228,3 +228,22 @@ export const screenReports = pgTable(
   },
   (t) => [index("screen_reports_created_idx").on(t.createdAt)],
 );
+
+/** A brokerage administrator's session, opened by redeeming an invite link (DESIGN §7). */
+export const brokerageSessions = pgTable(
+  "brokerage_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** SHA-256 of the cookie value; the value itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    inviteId: uuid("invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("brokerage_sessions_token_hash_key").on(t.tokenHash)],
+);
