@@ -77,6 +77,9 @@ function matchFault(state: SimState, route: RouteName, mailbox: string | undefin
   return fault;
 }
 
+/** Epoch milliseconds with sub-millisecond precision, for the request log. */
+const now = () => performance.timeOrigin + performance.now();
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function answerFault(ctx: SimContext, res: ServerResponse, d: Dispatch, fault: Fault & { effect: { type: "status" } }) {
@@ -110,7 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const method = req.method ?? "GET";
     const d = dispatchOf(method, url.pathname);
     const state = holder.state;
-    const entry: RequestLogEntry = { method, route: routeOf(d), path: url.pathname, status: 0, startedAt: Date.now(), endedAt: 0 };
+    const entry: RequestLogEntry = { method, route: routeOf(d), path: url.pathname, status: 0, startedAt: now(), endedAt: 0 };
     let flightKey: string | undefined;
     if (d.kind === "graph") {
       entry.mailbox = d.target.mailboxId.toLowerCase();
@@ -120,12 +123,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       state.inFlight.set(flightKey, n);
       state.maxInFlight.set(flightKey, Math.max(n, state.maxInFlight.get(flightKey) ?? 0));
     }
-    res.on("close", () => {
-      entry.endedAt = Date.now();
-      entry.status = res.writableFinished ? res.statusCode : 0;
-      if (d.kind !== "control") state.requests.push(entry);
+    // Logged on arrival, completed when the answer is sent (in `end`, because in one process
+    // the client can read the answer before the server's "finish" event) or when the
+    // connection closes unanswered (status 0).
+    if (d.kind !== "control") state.requests.push(entry);
+    let done = false;
+    const complete = (status: number) => {
+      if (done) return;
+      done = true;
+      entry.endedAt = now();
+      entry.status = status;
       if (flightKey) state.inFlight.set(flightKey, (state.inFlight.get(flightKey) ?? 1) - 1);
-    });
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      complete(res.statusCode);
+      return end(...args);
+    }) as ServerResponse["end"];
+    res.on("close", () => complete(0));
 
     if (d.kind === "control") return handleControl(control, req, res, url.pathname);
     const fault = d.kind === "unknown" || d.kind === "keys" ? undefined : matchFault(state, entry.route as RouteName, entry.mailbox);
