@@ -43,8 +43,8 @@ export async function stageOf(brokerageId: string, db = e2eDb()) {
   return row?.stage;
 }
 
-/** The simulator the portal under test talks to (its certificate is trusted by the portal, not by us). */
-export const SIM_URL = process.env.SIM_URL ?? "https://localhost:4611";
+/** The simulator the portal under test talks to (playwright.config.ts starts it; the portal trusts its certificate). */
+export const SIM_URL = `https://localhost:${Number(process.env.E2E_SIMULATOR_PORT ?? 4611)}`;
 
 async function simulator(method: "POST", pathname: string) {
   const context = await playwrightRequest.newContext({ ignoreHTTPSErrors: true });

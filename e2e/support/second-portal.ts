@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import postgres from "postgres";
 import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { runMigrations } from "@/lib/db/migrate";
-import { SIMULATOR_TLS_DIR } from "../../sim/certificate";
+import { simulatorCaFile } from "../../sim/trust";
 import { SIM_URL } from "./portal";
 
 /**
@@ -48,7 +47,7 @@ export async function startSecondPortal(): Promise<SecondPortal> {
       WORKER: "inline",
       MICROSOFT_AUTHORITY_HOST: SIM_URL,
       MICROSOFT_GRAPH_URL: SIM_URL,
-      NODE_EXTRA_CA_CERTS: path.join(SIMULATOR_TLS_DIR, "ca.pem"),
+      NODE_EXTRA_CA_CERTS: simulatorCaFile(),
     },
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
