@@ -138,3 +138,58 @@ test("an unlicensed test mailbox fails with the fix; licensed, the resubmission 
   await expect(page.getByText(/Attempt 2/)).toBeVisible();
   await waitForOutcome(page, "verified");
 });
+
+test("the checks appear and turn one by one without reloading the page", async ({ page }) => {
+  await resetSimulator(400);
+  await openInvite(page, "Live Realty");
+  await fillForm(page, good);
+  await sendForm(page);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  await expect(page.locator('[data-phase="running"]')).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checking your details with Microsoft");
+  await expect(page.locator('[data-check="input"]')).toHaveAttribute("data-status", "pass");
+  await expect(page.locator('[data-check="mail.send"]')).not.toHaveAttribute("data-status", "pass");
+  await capture(page, "status-live");
+
+  await waitForOutcome(page, "verified");
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expect(page.getByRole("status")).toHaveText("Finished: every check passed.");
+});
+
+test("when Microsoft does not answer, the page says so and that we try again by ourselves", async ({ page }) => {
+  await openInvite(page, "Coastal Properties");
+  await fillForm(page, {
+    ...good,
+    tenantId: TENANTS.coastal.id,
+    clientId: APPS.coastal.clientId,
+    clientSecret: APPS.coastal.secret,
+    testMailbox: MAILBOXES.coastal,
+  });
+  await sendForm(page);
+  await waitForOutcome(page, "inconclusive");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not finish the checks");
+  await expect(page.getByText(/We try again automatically at/)).toBeVisible();
+  await expect(page.locator('[data-check="token"]')).toHaveAttribute("data-status", "error");
+  await capture(page, "status-inconclusive");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still sends, and the status page reloads itself until the checks end", async ({ page }) => {
+    await openInvite(page, "No Script Realty");
+    await fillForm(page, { ...good, tenantId: "not a guid" });
+    await page.getByRole("button", { name: "Continue" }).click();
+    // The server's own validation answers, keeping every answer but the secret.
+    await expect(page.locator("#tenant-id-error")).toContainText("Tenant ID must be a GUID");
+    await expect(field(page, "Test mailbox")).toHaveValue(MAILBOXES.agent);
+    await expect(field(page, "Client secret value")).toHaveValue("");
+    await expect(page.locator("#client-secret-error")).toContainText("Enter the client secret value again");
+
+    await fillForm(page, { tenantId: good.tenantId, clientSecret: good.clientSecret });
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/submit\/status\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your details work", { timeout: 30_000 });
+  });
+});
