@@ -15,6 +15,7 @@ import {
   waitForOutcome,
   type FormValues,
 } from "./support/portal";
+import { startSecondPortal } from "./support/second-portal";
 
 const good: FormValues = {
   tenantId: TENANTS.harbor.id,
@@ -157,6 +158,26 @@ test("the checks appear and turn one by one without reloading the page", async (
   await expect(page.getByRole("status")).toHaveText("Finished: every check passed.");
 });
 
+test("a second app instance without a worker shows the run live while the first instance's worker does it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  await resetSimulator(300);
+  const portal = await startSecondPortal({ shared: true });
+  try {
+    const context = await browser.newContext({ baseURL: portal.url });
+    const page = await context.newPage();
+    const invite = await newInvite("Two Instances Realty");
+    await page.goto(invite.path);
+    await fillForm(page, good);
+    await sendForm(page);
+    expect(new URL(page.url()).port).toBe(new URL(portal.url).port);
+    await expect(page.locator('[data-phase="running"]')).toBeVisible();
+    await waitForOutcome(page, "verified");
+    await context.close();
+  } finally {
+    await portal.stop();
+  }
+});
+
 test("when Microsoft does not answer, the page says so and that we try again by ourselves", async ({ page }) => {
   await openInvite(page, "Coastal Properties");
   await fillForm(page, {
@@ -172,6 +193,38 @@ test("when Microsoft does not answer, the page says so and that we try again by 
   await expect(page.getByText(/We try again automatically at/)).toBeVisible();
   await expect(page.locator('[data-check="token"]')).toHaveAttribute("data-status", "error");
   await capture(page, "status-inconclusive");
+});
+
+test("the test mailbox's domain offers its tenant when the Tenant ID is empty or different", async ({ page }) => {
+  await openInvite(page, "Lookup Realty");
+  await field(page, "Test mailbox").fill(MAILBOXES.agent);
+  await field(page, "Test mailbox").blur();
+  const offer = page.getByText(`Microsoft says harbor.example belongs to tenant ${TENANTS.harbor.id}.`);
+  await expect(offer).toBeVisible();
+  await page.getByRole("button", { name: "Use this Tenant ID" }).click();
+  await expect(field(page, "Tenant ID")).toHaveValue(TENANTS.harbor.id);
+  await expect(page.getByText("harbor.example belongs to the tenant you entered.")).toBeVisible();
+
+  await field(page, "Tenant ID").fill(TENANTS.summit.id);
+  await expect(page.getByText(/The Tenant ID above is not the tenant of harbor.example/)).toBeVisible();
+});
+
+test("double-clicking Send, or sending again from a second tab, makes one attempt", async ({ page, context }) => {
+  const invite = await openInvite(page, "Two Tabs Realty");
+  const second = await context.newPage();
+  await second.goto("/submit");
+
+  await fillForm(page, good);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Send and check my details" }).dblclick();
+  await page.waitForURL(/\/submit\/status\//);
+  const firstAttempt = page.url();
+
+  await fillForm(second, good);
+  await sendForm(second);
+  expect(second.url().split("?")[0]).toBe(firstAttempt);
+  await expect(second.getByText("This form had already been sent from another tab or window")).toBeVisible();
+  expect(await attemptCount(invite.brokerageId)).toBe(1);
 });
 
 test.describe("without JavaScript", () => {

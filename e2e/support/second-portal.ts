@@ -24,13 +24,20 @@ function adminUrl() {
   return url;
 }
 
-export async function startSecondPortal(): Promise<SecondPortal> {
+/**
+ * By default on a database of its own; `shared` runs it beside the main test server
+ * instead, on the same database and key ring, without a worker of its own.
+ */
+export async function startSecondPortal(options: { shared?: boolean } = {}): Promise<SecondPortal> {
   const port = Number(process.env.E2E_PORT ?? 3100) + 1;
   const name = `portal_e2e_second_${Date.now().toString(36)}`;
   const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const databaseUrl = Object.assign(new URL(adminUrl()), { pathname: `/${name}` }).toString();
-  await runMigrations(databaseUrl);
+  let databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+  if (!options.shared) {
+    await admin.unsafe(`create database ${name}`);
+    databaseUrl = Object.assign(new URL(adminUrl()), { pathname: `/${name}` }).toString();
+    await runMigrations(databaseUrl);
+  }
 
   let output = "";
   const child: ChildProcess = spawn("npm", ["start"], {
@@ -39,12 +46,12 @@ export async function startSecondPortal(): Promise<SecondPortal> {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      CREDENTIALS_KEYS: generateKeyRingEntry("second"),
+      CREDENTIALS_KEYS: options.shared ? process.env.E2E_CREDENTIALS_KEYS : generateKeyRingEntry("second"),
       PORT: String(port),
       APP_URL: `http://localhost:${port}`,
       // Everything the server would ever log, so a leak cannot hide below the level.
       LOG_LEVEL: "trace",
-      WORKER: "inline",
+      WORKER: options.shared ? "off" : "inline",
       MICROSOFT_AUTHORITY_HOST: SIM_URL,
       MICROSOFT_GRAPH_URL: SIM_URL,
       NODE_EXTRA_CA_CERTS: simulatorCaFile(),
@@ -72,7 +79,7 @@ export async function startSecondPortal(): Promise<SecondPortal> {
         process.kill(-child.pid, "SIGTERM");
         await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       }
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (!options.shared) await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end({ timeout: 5 });
     },
   };
