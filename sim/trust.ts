@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureSimulatorCertificate } from "./certificate";
 
@@ -14,7 +14,13 @@ export function simulatorCaFile(current = process.env.NODE_EXTRA_CA_CERTS): stri
   const resolved = current ? path.resolve(current) : undefined;
   if (!resolved || resolved === caCertPath) return caCertPath;
   if (resolved === bundlePath) return bundlePath;
-  writeFileSync(bundlePath, `${readFileSync(resolved, "utf8").trim()}\n${caPem}`);
+  const bundle = `${readFileSync(resolved, "utf8").trim()}\n${caPem}`;
+  if (!existsSync(bundlePath) || readFileSync(bundlePath, "utf8") !== bundle) {
+    // Written aside and renamed, so a process starting meanwhile never reads half a file.
+    const staging = `${bundlePath}.${process.pid}`;
+    writeFileSync(staging, bundle);
+    renameSync(staging, bundlePath);
+  }
   return bundlePath;
 }
 
