@@ -4,6 +4,7 @@
  * (independent checks concurrently) and one check at a time, printing wall time and
  * the sequential round trips on the critical path (from the simulator's request log).
  */
+import { register } from "node:module";
 import pino from "pino";
 import { criticalPathRoundTrips } from "../sim/round-trips";
 import { scenario } from "../sim/scenarios";
@@ -12,7 +13,7 @@ import { relaunchTrustingSimulator } from "../sim/trust";
 
 await relaunchTrustingSimulator();
 // Outside Next.js, `server-only` must resolve to an empty module: register that, then load the run.
-await import("../scripts/runtime/server-only.mjs");
+register("../scripts/runtime/server-only-resolver.mjs", import.meta.url);
 const { runVerification } = await import("../lib/verification/run");
 
 const LATENCY_MS = 100;
