@@ -1,8 +1,12 @@
 import { X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverTenant } from "@/lib/microsoft/discovery";
 import { ensureSimulatorCertificate } from "@/sim/certificate";
 import { APPS, MAILBOXES, TENANTS } from "@/sim/scenarios";
+import { simulatorCaFile } from "@/sim/trust";
 import type { RunningSimulator } from "@/sim/server";
 import { startTestSimulator } from "../support/simulator";
 
@@ -36,6 +40,19 @@ describe("the simulator's certificate", () => {
     expect(cert.checkIP("127.0.0.1")).toBe("127.0.0.1");
     expect(ensureSimulatorCertificate().certPem).toBe(first.certPem);
     expect(sim.caCertPath).toBe(first.caCertPath);
+  });
+
+  it("is bundled with a CA file NODE_EXTRA_CA_CERTS already names, rather than replacing it", () => {
+    const { caCertPath, caPem } = ensureSimulatorCertificate();
+    expect(simulatorCaFile(undefined)).toBe(caCertPath);
+    expect(simulatorCaFile(caCertPath)).toBe(caCertPath);
+    const corporate = path.join(mkdtempSync(path.join(tmpdir(), "ca-")), "corporate.pem");
+    writeFileSync(corporate, "-----BEGIN CERTIFICATE-----\nTUlJQ29ycG9yYXRl\n-----END CERTIFICATE-----\n");
+    const bundlePath = simulatorCaFile(corporate);
+    const bundle = readFileSync(bundlePath, "utf8");
+    expect(bundle).toContain("TUlJQ29ycG9yYXRl");
+    expect(bundle).toContain(caPem.trim());
+    expect(simulatorCaFile(bundlePath)).toBe(bundlePath);
   });
 });
 
