@@ -44,7 +44,7 @@ describe("the simulator's certificate", () => {
 
   it("is bundled with a CA file NODE_EXTRA_CA_CERTS already names, rather than replacing it", () => {
     const { caCertPath, caPem } = ensureSimulatorCertificate();
-    expect(simulatorCaFile(undefined)).toBe(caCertPath);
+    expect(simulatorCaFile("")).toBe(caCertPath);
     expect(simulatorCaFile(caCertPath)).toBe(caCertPath);
     const corporate = path.join(mkdtempSync(path.join(tmpdir(), "ca-")), "corporate.pem");
     writeFileSync(corporate, "-----BEGIN CERTIFICATE-----\nTUlJQ29ycG9yYXRl\n-----END CERTIFICATE-----\n");
