@@ -28,7 +28,8 @@ export function TextField({ id, label, hint, error, after, mono, width = "full",
         ref={ref}
         aria-describedby={describedBy(id, hint, error, extraDescribedBy)}
         aria-invalid={error ? true : undefined}
-        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 text-lg ${mono ? "font-mono" : ""} ${className ?? ""}`}
+        // A GUID in monospace fits a phone's width only a little smaller.
+        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 ${mono ? "font-mono text-[15px] sm:text-lg" : "text-lg"} ${className ?? ""}`}
         {...input}
       />
       {after}
