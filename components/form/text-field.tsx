@@ -29,7 +29,7 @@ export function TextField({ id, label, hint, error, after, mono, width = "full",
         aria-describedby={describedBy(id, hint, error, extraDescribedBy)}
         aria-invalid={error ? true : undefined}
         // A GUID in monospace fits a phone's width only a little smaller.
-        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 ${mono ? "font-mono text-[15px] sm:text-lg" : "text-lg"} ${className ?? ""}`}
+        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 ${mono ? "font-mono text-sm sm:text-lg" : "text-lg"} ${className ?? ""}`}
         {...input}
       />
       {after}
