@@ -92,6 +92,12 @@ CREATE TABLE "outgoing_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rate_limit_counters" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "screen_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"step" text NOT NULL,
@@ -149,6 +155,8 @@ CREATE UNIQUE INDEX "invites_token_hash_key" ON "invites" USING btree ("token_ha
 CREATE INDEX "invites_brokerage_idx" ON "invites" USING btree ("brokerage_id");--> statement-breakpoint
 CREATE INDEX "notes_brokerage_idx" ON "notes" USING btree ("brokerage_id","created_at");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_created_idx" ON "outgoing_messages" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "rate_limit_counters_key_window_key" ON "rate_limit_counters" USING btree ("key","window_start");--> statement-breakpoint
+CREATE INDEX "rate_limit_counters_window_idx" ON "rate_limit_counters" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "screen_reports_created_idx" ON "screen_reports" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "submission_attempts_number_key" ON "submission_attempts" USING btree ("brokerage_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "submission_attempts_idempotency_key" ON "submission_attempts" USING btree ("idempotency_key");--> statement-breakpoint

@@ -247,3 +247,15 @@ export const brokerageSessions = pgTable(
   },
   (t) => [uniqueIndex("brokerage_sessions_token_hash_key").on(t.tokenHash)],
 );
+
+/** Fixed-window counters behind the rate limits, in PostgreSQL so every app instance shares them. */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    /** `<limit name>:<subject>`, e.g. `invite-redeem:203.0.113.7`. */
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("rate_limit_counters_key_window_key").on(t.key, t.windowStart), index("rate_limit_counters_window_idx").on(t.windowStart)],
+);

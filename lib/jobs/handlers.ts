@@ -1,3 +1,4 @@
+import { verificationRunQueue } from "../submissions/verification-job";
 import type { QueueDefinition } from "./queue";
 
 /**
@@ -5,5 +6,5 @@ import type { QueueDefinition } from "./queue";
  * `npm run worker` and the in-process worker serve exactly the same jobs.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [];
+  return [verificationRunQueue()];
 }

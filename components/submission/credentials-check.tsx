@@ -1,0 +1,64 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { CredentialsCheckState } from "@/lib/submissions/form-state";
+import { Button } from "../form/button";
+import { CheckList } from "./check-list";
+
+type Props = {
+  read: () => { tenantId: string; clientId: string; clientSecret: string };
+  check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
+  onInvalid: (errors: Extract<CredentialsCheckState, { status: "invalid" }>["errors"]) => void;
+  /** The three values passed the schema: earlier errors on them no longer apply. */
+  onValid: () => void;
+};
+
+/** "Check these credentials": the sign-in checks alone, before the rest of the form. */
+export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
+  const [state, setState] = useState<CredentialsCheckState | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = () =>
+    startTransition(async () => {
+      const result = await check(read());
+      if (result.status === "invalid") onInvalid(result.errors);
+      if (result.status === "checked") onValid();
+      setState(result);
+    });
+
+  return (
+    <div className="mt-4">
+      <Button type="button" variant="secondary" onClick={run} disabled={pending} aria-describedby="credentials-check-hint">
+        Check these credentials
+      </Button>
+      <p id="credentials-check-hint" className="mt-2 text-muted">
+        Signs in to Microsoft with the IDs and secret above, without sending the form.
+      </p>
+      <div aria-live="polite" className="mt-2">
+        {pending ? <p className="font-bold">Checking with Microsoft…</p> : state ? <CheckOutcome state={state} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function CheckOutcome({ state }: { state: CredentialsCheckState }) {
+  switch (state.status) {
+    case "invalid":
+      return <p className="font-bold text-error">Correct the Tenant ID, Client ID and client secret value first.</p>;
+    case "refused":
+      return <p className="font-bold text-error">{state.message}</p>;
+    case "unavailable":
+      return <p>We could not reach Microsoft just now. You can still send the form: every check runs then.</p>;
+    case "checked": {
+      const passed = state.results.every((r) => r.status === "pass" || r.status === "warn");
+      return (
+        <div className="border-l-4 border-gray-300 pl-4">
+          <p className="mb-2 font-bold">
+            {passed ? "These credentials work: the app signed in and has the permissions it needs." : "These credentials do not work yet:"}
+          </p>
+          <CheckList checks={state.results} headingLevel={3} />
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { SubmissionInput } from "./submission";
+
+/**
+ * The form's fields as posted (FormData from the browser, with or without
+ * JavaScript) in the shape the schema parses. Missing fields become empty strings,
+ * so the schema, not this function, says what is wrong.
+ */
+export function submissionInputFromFormData(form: FormData): SubmissionInput {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    tenantId: text("tenantId"),
+    clientId: text("clientId"),
+    clientSecret: text("clientSecret"),
+    expiry: { day: text("expiry.day"), month: text("expiry.month"), year: text("expiry.year") },
+    testMailbox: text("testMailbox"),
+    sendTestMessage: ["on", "true"].includes(text("sendTestMessage")),
+    submitterName: text("submitterName"),
+    submitterEmail: text("submitterEmail"),
+    submitterPhone: text("submitterPhone"),
+  };
+}
+
+/** The same fields as FormData, for the browser to post what react-hook-form holds. */
+export function formDataFromSubmissionInput(values: SubmissionInput, extra: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(extra)) form.set(name, value);
+  form.set("tenantId", values.tenantId);
+  form.set("clientId", values.clientId);
+  form.set("clientSecret", values.clientSecret);
+  form.set("expiry.day", values.expiry.day);
+  form.set("expiry.month", values.expiry.month);
+  form.set("expiry.year", values.expiry.year);
+  form.set("testMailbox", values.testMailbox);
+  if (values.sendTestMessage) form.set("sendTestMessage", "on");
+  form.set("submitterName", values.submitterName);
+  form.set("submitterEmail", values.submitterEmail);
+  form.set("submitterPhone", values.submitterPhone);
+  return form;
+}

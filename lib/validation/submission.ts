@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { GUID_EXAMPLE, normaliseGuid } from "./guid";
+import { hasHiddenCharacters, isoDate } from "./text";
+
+/**
+ * The credential form's one schema, used by react-hook-form in the browser and again
+ * by the server action. It normalises what people paste (case, braces, surrounding
+ * spaces) and answers each mistake this domain invites with words that fix it.
+ */
+
+/** Field ids are predictable so the error summary can link to them (`#tenant-id`). */
+export const FIELD_IDS = {
+  tenantId: "tenant-id",
+  clientId: "client-id",
+  clientSecret: "client-secret",
+  "expiry.day": "secret-expiry-day",
+  "expiry.month": "secret-expiry-month",
+  "expiry.year": "secret-expiry-year",
+  testMailbox: "test-mailbox",
+  sendTestMessage: "send-test-message",
+  submitterName: "submitter-name",
+  submitterEmail: "submitter-email",
+  submitterPhone: "submitter-phone",
+} as const;
+export type FieldName = keyof typeof FIELD_IDS;
+
+export const SECRET_ID_MESSAGE = "This is the Secret ID: copy the Value";
+export const SECRET_VALUE_GUIDE = "/guide#copy-secret-value";
+
+const LIMITS = { secretMin: 16, secretMax: 64, email: 254, name: 100, phone: 30 };
+
+type Ctx = z.RefinementCtx;
+const fail = (ctx: Ctx, message: string) => {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+};
+
+/** Trims, then refuses hidden characters; undefined means an issue was added. */
+function cleaned(raw: string, label: string, ctx: Ctx): string | undefined {
+  const value = raw.trim();
+  if (hasHiddenCharacters(value)) {
+    fail(ctx, `${label} must not contain hidden or control characters: type it or copy it again`);
+    return undefined;
+  }
+  return value;
+}
+
+const guidField = (label: string, emptyMessage: string) =>
+  z.string().transform((raw, ctx) => {
+    const value = cleaned(raw, label, ctx);
+    if (value === undefined) return z.NEVER;
+    if (!value) return fail(ctx, emptyMessage);
+    return normaliseGuid(value) ?? fail(ctx, `${label} must be a GUID, like ${GUID_EXAMPLE}`);
+  });
+
+const secretField = z.string().transform((raw, ctx) => {
+  const value = cleaned(raw, "Client secret value", ctx);
+  if (value === undefined) return z.NEVER;
+  if (!value) return fail(ctx, "Enter the client secret value");
+  if (normaliseGuid(value)) return fail(ctx, SECRET_ID_MESSAGE);
+  if (/\s/.test(value)) return fail(ctx, "Client secret value must not contain spaces: copy the Value again");
+  if (value.length > LIMITS.secretMax) {
+    return fail(ctx, `Client secret value must be ${LIMITS.secretMax} characters or fewer: copy only the Value`);
+  }
+  if (value.length < LIMITS.secretMin) {
+    return fail(ctx, `Client secret value must be at least ${LIMITS.secretMin} characters: copy the whole Value`);
+  }
+  return value;
+});
+
+const EMAIL = z.email();
+
+const emailField = (label: string, emptyMessage: string, formatMessage: string) =>
+  z.string().transform((raw, ctx) => {
+    const value = cleaned(raw, label, ctx);
+    if (value === undefined) return z.NEVER;
+    if (!value) return fail(ctx, emptyMessage);
+    if (value.length > LIMITS.email) return fail(ctx, `${label} must be ${LIMITS.email} characters or fewer`);
+    const lower = value.toLowerCase();
+    return EMAIL.safeParse(lower).success ? lower : fail(ctx, formatMessage);
+  });
+
+const nameField = z.string().transform((raw, ctx) => {
+  const value = cleaned(raw, "Full name", ctx);
+  if (value === undefined) return z.NEVER;
+  if (!value) return fail(ctx, "Enter your full name");
+  if (value.length > LIMITS.name) return fail(ctx, `Full name must be ${LIMITS.name} characters or fewer`);
+  return value.replace(/\s+/g, " ");
+});
+
+const phoneField = z.string().transform((raw, ctx) => {
+  const value = cleaned(raw, "Phone number", ctx);
+  if (value === undefined) return z.NEVER;
+  if (!value) return null;
+  if (value.length > LIMITS.phone) return fail(ctx, `Phone number must be ${LIMITS.phone} characters or fewer`);
+  const digits = value.replace(/\D/g, "").length;
+  if (!/^\+?[\d\s().-]+$/.test(value) || digits < 7 || digits > 15) {
+    return fail(ctx, "Enter a phone number, like 206 555 0100 or +1 206 555 0100");
+  }
+  return value.replace(/\s+/g, " ");
+});
+
+const DATE_LABEL = "The date the secret expires";
+
+/** The GOV.UK date input: day, month and year boxes, each error on the box to fix. */
+const expiryField = z
+  .object({ day: z.string(), month: z.string(), year: z.string() })
+  .transform((parts, ctx) => {
+    const day = parts.day.trim();
+    const month = parts.month.trim();
+    const year = parts.year.trim();
+    const issue = (part: "day" | "month" | "year", message: string) => {
+      ctx.addIssue({ code: "custom", message, path: [part] });
+      return z.NEVER;
+    };
+    if (!day && !month && !year) return issue("day", "Enter the date the client secret expires");
+    if (!day) return issue("day", `${DATE_LABEL} must include a day`);
+    if (!month) return issue("month", `${DATE_LABEL} must include a month`);
+    if (!year) return issue("year", `${DATE_LABEL} must include a year`);
+    if (!/^\d{1,2}$/.test(day)) return issue("day", `${DATE_LABEL} must be a real date`);
+    if (!/^\d{1,2}$/.test(month)) return issue("month", `${DATE_LABEL} must be a real date`);
+    if (!/^\d{4}$/.test(year)) return issue("year", "Year must include 4 numbers");
+    const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    const date = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || isoDate(date) !== iso) {
+      const wrongMonth = Number(month) < 1 || Number(month) > 12;
+      return issue(wrongMonth ? "month" : "day", `${DATE_LABEL} must be a real date`);
+    }
+    // A secret that expires today stops working today: the date must be after it.
+    if (iso <= isoDate(new Date())) return issue("day", `${DATE_LABEL} must be in the future`);
+    return iso;
+  });
+
+const fields = {
+  tenantId: guidField("Tenant ID", "Enter the Tenant ID"),
+  clientId: guidField("Client ID", "Enter the Client ID"),
+  clientSecret: secretField,
+  expiry: expiryField,
+  testMailbox: emailField(
+    "Test mailbox",
+    "Enter the email address of the test mailbox",
+    "Enter the test mailbox in the correct format, like agent@yourbrokerage.com",
+  ),
+  sendTestMessage: z.boolean(),
+  submitterName: nameField,
+  submitterEmail: emailField(
+    "Your email address",
+    "Enter your email address",
+    "Enter an email address in the correct format, like name@example.com",
+  ),
+  submitterPhone: phoneField,
+};
+
+/** An app's Client ID is never its tenant's ID: the same GUID twice is a copy slip. */
+function flagSameIds(values: { tenantId: string; clientId: string }, ctx: Ctx) {
+  if (values.tenantId === values.clientId) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["clientId"],
+      message: "Client ID must not be the same as the Tenant ID: copy the Application (client) ID",
+    });
+  }
+}
+
+const BaseSchema = z.object(fields);
+
+export const SubmissionSchema = BaseSchema.superRefine(flagSameIds, {
+  // Runs alongside other fields' errors, as long as both IDs are themselves valid.
+  when: (payload) => BaseSchema.pick({ tenantId: true, clientId: true }).safeParse(payload.value).success,
+}).transform(({ expiry, ...rest }) => ({ ...rest, secretExpiresOn: expiry }));
+
+export type SubmissionInput = z.input<typeof SubmissionSchema>;
+export type Submission = z.output<typeof SubmissionSchema>;
+
+/** The three values the "Check these credentials" action needs, validated the same way. */
+export const CredentialsSchema = z
+  .object({ tenantId: fields.tenantId, clientId: fields.clientId, clientSecret: fields.clientSecret })
+  .superRefine(flagSameIds);
+export type Credentials = z.output<typeof CredentialsSchema>;
+
+export const EMPTY_SUBMISSION: SubmissionInput = {
+  tenantId: "",
+  clientId: "",
+  clientSecret: "",
+  expiry: { day: "", month: "", year: "" },
+  testMailbox: "",
+  sendTestMessage: true,
+  submitterName: "",
+  submitterEmail: "",
+  submitterPhone: "",
+};
+
+export type FieldError = { field: FieldName; id: string; message: string };
+
+/** Zod issues as the form shows them: in field order, one per field. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const byField = new Map<FieldName, string>();
+  for (const issue of error.issues) {
+    const name = issue.path.join(".") as FieldName;
+    if (name in FIELD_IDS && !byField.has(name)) byField.set(name, issue.message);
+  }
+  return (Object.keys(FIELD_IDS) as FieldName[])
+    .filter((name) => byField.has(name))
+    .map((name) => ({ field: name, id: FIELD_IDS[name], message: byField.get(name)! }));
+}
