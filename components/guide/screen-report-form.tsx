@@ -60,7 +60,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               defaultValue={"values" in state ? state.values.browser : undefined}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.browser)}
-              className="w-full max-w-md rounded-none border-2 border-ink px-2 py-1.5"
+              className={`w-full max-w-md rounded-none border-2 px-2 py-1.5 ${errors.browser ? "border-red-700" : "border-ink"}`}
             />
           )}
         </Field>
@@ -74,7 +74,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               defaultValue={"values" in state ? state.values.body : undefined}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.body)}
-              className="w-full max-w-xl rounded-none border-2 border-ink px-2 py-1.5"
+              className={`w-full max-w-xl rounded-none border-2 px-2 py-1.5 ${errors.body ? "border-red-700" : "border-ink"}`}
             />
           )}
         </Field>

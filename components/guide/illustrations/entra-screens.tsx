@@ -226,7 +226,7 @@ export function GrantConsentDrawing(p: DrawingProps) {
           );
         })}
         <Mark x={334} y={200} w={282} h={84} label="Application · Granted" align="end" tagAt="below" />
-        <rect x={170} y={318} width={310} height={106} rx={6} fill="#fff" stroke={COLOR.ink} strokeWidth={1.5} />
+        <rect x={170} y={318} width={336} height={106} rx={6} fill="#fff" stroke={COLOR.ink} strokeWidth={1.5} />
         <T x={184} y={342} size={14} bold>
           Grant admin consent confirmation
         </T>
