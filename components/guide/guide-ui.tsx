@@ -61,7 +61,7 @@ export function StepFigure(props: {
           Last checked against the {step.screen}: {formatGuideDate(step.lastChecked)}.
         </p>
       ) : null}
-      <ScreenReportForm step={step.anchor} stepLabel={`Step ${step.number}: ${step.title}`} />
+      <ScreenReportForm step={step.anchor} stepLabel={`step ${step.number} (${step.title})`} />
     </div>
   );
 }

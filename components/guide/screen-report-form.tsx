@@ -28,7 +28,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
   if (state.status === "sent") {
     return (
       <p role="status" className="mt-2 border-l-4 border-green-800 bg-green-50 p-3">
-        Thank you. Your report about {stepLabel.toLowerCase()} has been recorded, and we will check the guide against the admin center.
+        Thank you. Your report about {stepLabel} has been recorded, and we will check this drawing against the admin center.
       </p>
     );
   }
