@@ -20,6 +20,12 @@ const httpsUrl = (name: string) =>
     .refine(isHttpUrl, `${name} must be an http(s) URL, like https://example.com`)
     .transform((v) => v.replace(/\/+$/, ""));
 
+function isWebhookSecret(value: string) {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  const bytes = match ? Buffer.from(match[1]!, "base64").length : 0;
+  return bytes >= 24 && bytes <= 64;
+}
+
 const keyRingEntry = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
 
 export const EnvSchema = z.object({
@@ -50,6 +56,19 @@ export const EnvSchema = z.object({
   WORKER: z
     .enum(["inline", "off"], { message: "WORKER must be inline (run jobs in the app process) or off" })
     .default("inline"),
+  /** Where approval, rotation and revocation events are POSTed (Standard Webhooks); unset: recorded, not sent. */
+  WEBHOOK_URL: httpsUrl("WEBHOOK_URL").optional(),
+  /** Signing secret, `whsec_` + base64 of 24-64 random bytes (`npm run --silent cli -- webhooks secret`). */
+  WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, "WEBHOOK_SECRET must be whsec_ followed by base64 of 24 to 64 bytes")
+    .optional(),
+  /** When every active credential is verified again (cron, UTC). */
+  REVERIFY_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, "REVERIFY_CRON must be a cron expression with five fields, like 0 6 * * *")
+    .default("0 6 * * *"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -31,6 +32,7 @@ export const brokerageStage = pgEnum("brokerage_stage", [
   "failed",
   "approved",
   "expired",
+  "revoked",
 ]);
 
 export const brokerages = pgTable(
@@ -47,6 +49,9 @@ export const brokerages = pgTable(
   (t) => [
     uniqueIndex("brokerages_name_key").on(sql`lower(${t.name})`),
     index("brokerages_stage_idx").on(t.stage, t.stageChangedAt),
+    index("brokerages_csm_idx").on(t.csmId),
+    // Word-prefix search by name in the review queues (lib/review/search.ts builds the query).
+    index("brokerages_name_search_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
   ],
 );
 
@@ -78,6 +83,7 @@ export const attemptStatus = pgEnum("attempt_status", [
   "inconclusive",
   "approved",
   "superseded",
+  "revoked",
 ]);
 
 export const submissionAttempts = pgTable(
@@ -110,7 +116,10 @@ export const submissionAttempts = pgTable(
   (t) => [
     uniqueIndex("submission_attempts_number_key").on(t.brokerageId, t.number),
     uniqueIndex("submission_attempts_idempotency_key").on(t.idempotencyKey),
-    index("submission_attempts_status_idx").on(t.status, t.createdAt),
+    // Keyset pagination of the review queues: (status, created_at, id).
+    index("submission_attempts_status_idx").on(t.status, t.createdAt, t.id),
+    // Active credentials by expiry date (approved = active; see credential_approvals).
+    index("submission_attempts_approved_expiry_idx").on(t.secretExpiresOn).where(sql`${t.status} = 'approved'`),
   ],
 );
 
@@ -246,4 +255,147 @@ export const brokerageSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("brokerage_sessions_token_hash_key").on(t.tokenHash)],
+);
+
+/**
+ * A CSM's approval of an attempt: while not ended, its attempt holds the brokerage's
+ * active credentials (the ones the sync service reads). Ended by a newer approval
+ * (rotation) or by revocation; the history stays for the detail page.
+ */
+export const approvalEndReason = pgEnum("approval_end_reason", ["rotated", "revoked"]);
+
+export const credentialApprovals = pgTable(
+  "credential_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    /** The verified run the approval relied on. */
+    runId: uuid("run_id").references(() => verificationRuns.id, { onDelete: "set null" }),
+    approvedBy: text("approved_by").notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a later run fails where the one before passed; cleared when a run passes again. */
+    regressedAt: timestamp("regressed_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by"),
+    endReason: approvalEndReason("end_reason"),
+  },
+  (t) => [
+    uniqueIndex("credential_approvals_attempt_key").on(t.attemptId),
+    // At most one active approval per brokerage.
+    uniqueIndex("credential_approvals_active_key").on(t.brokerageId).where(sql`${t.endedAt} is null`),
+    index("credential_approvals_brokerage_idx").on(t.brokerageId, t.approvedAt),
+    index("credential_approvals_regressed_idx").on(t.regressedAt, t.attemptId).where(sql`${t.endedAt} is null and ${t.regressedAt} is not null`),
+  ],
+);
+
+/** A CSM's request for changes: what to fix, sent to the administrator with a fresh invite link. */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by").notNull(),
+    /** The check ids whose remediation was sent. */
+    checkIds: text("check_ids").array().notNull(),
+    message: text("message"),
+    inviteId: uuid("invite_id").references(() => invites.id, { onDelete: "set null" }),
+    messageId: uuid("message_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("change_requests_attempt_idx").on(t.attemptId, t.createdAt)],
+);
+
+/** Expiry reminders already sent, so each goes out once (0 days = the expiry notice). */
+export const expiryReminderRecipient = pgEnum("expiry_reminder_recipient", ["administrator", "csm"]);
+
+export const expiryReminders = pgTable(
+  "expiry_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    approvalId: uuid("approval_id")
+      .notNull()
+      .references(() => credentialApprovals.id, { onDelete: "cascade" }),
+    daysBefore: integer("days_before").notNull(),
+    recipient: expiryReminderRecipient("recipient").notNull(),
+    toAddress: text("to_address"),
+    messageId: uuid("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("expiry_reminders_once_key").on(t.approvalId, t.daysBefore, t.recipient)],
+);
+
+export const webhookEventType = pgEnum("webhook_event_type", [
+  "credentials.approved",
+  "credentials.rotated",
+  "credentials.revoked",
+]);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed", "not-configured"]);
+
+/** Every hand-off event and how its delivery went; `id` is the Standard Webhooks `webhook-id`. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    eventType: webhookEventType("event_type").notNull(),
+    brokerageId: uuid("brokerage_id").references(() => brokerages.id, { onDelete: "set null" }),
+    /** The exact JSON body, so every retry signs the same bytes. Never holds a secret. */
+    body: text("body").notNull(),
+    status: webhookDeliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseCode: integer("response_code"),
+    lastError: text("last_error"),
+    lastDurationMs: integer("last_duration_ms"),
+    /** When the next attempt is due; an attempt in flight pushes it forward as a lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Keys for the sync service: only the SHA-256 of the key is kept. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    scope: text("scope").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** The prefix and first characters, to recognise a key in lists and logs. */
+    keyHint: text("key_hint").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash), index("api_keys_created_idx").on(t.createdAt)],
+);
+
+/** Requests per API key per minute, counted in PostgreSQL so every app instance shares the limit. */
+export const apiRateWindows = pgTable(
+  "api_rate_windows",
+  {
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
 );
