@@ -1,6 +1,6 @@
 CREATE TYPE "public"."actor_type" AS ENUM('staff', 'brokerage', 'system', 'api');--> statement-breakpoint
 CREATE TYPE "public"."approval_end_reason" AS ENUM('rotated', 'revoked');--> statement-breakpoint
-CREATE TYPE "public"."attempt_status" AS ENUM('verifying', 'verified', 'failed', 'inconclusive', 'approved', 'superseded', 'revoked');--> statement-breakpoint
+CREATE TYPE "public"."attempt_status" AS ENUM('verifying', 'verified', 'failed', 'inconclusive', 'approved', 'superseded');--> statement-breakpoint
 CREATE TYPE "public"."brokerage_stage" AS ENUM('new', 'invited', 'opened', 'submitted', 'verified', 'failed', 'approved', 'expired', 'revoked');--> statement-breakpoint
 CREATE TYPE "public"."check_status" AS ENUM('pending', 'running', 'pass', 'warn', 'fail', 'skipped', 'error');--> statement-breakpoint
 CREATE TYPE "public"."expiry_reminder_recipient" AS ENUM('administrator', 'csm');--> statement-breakpoint
@@ -20,13 +20,6 @@ CREATE TABLE "api_keys" (
 	"revoked_at" timestamp with time zone,
 	"revoked_by" text,
 	"last_used_at" timestamp with time zone
-);
---> statement-breakpoint
-CREATE TABLE "api_rate_windows" (
-	"key_id" uuid NOT NULL,
-	"window_start" timestamp with time zone NOT NULL,
-	"count" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "api_rate_windows_key_id_window_start_pk" PRIMARY KEY("key_id","window_start")
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
@@ -151,6 +144,12 @@ CREATE TABLE "outgoing_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rate_limit_counters" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "screen_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"step" text NOT NULL,
@@ -208,7 +207,6 @@ CREATE TABLE "webhook_deliveries" (
 	"delivered_at" timestamp with time zone
 );
 --> statement-breakpoint
-ALTER TABLE "api_rate_windows" ADD CONSTRAINT "api_rate_windows_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brokerage_sessions" ADD CONSTRAINT "brokerage_sessions_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brokerage_sessions" ADD CONSTRAINT "brokerage_sessions_invite_id_invites_id_fk" FOREIGN KEY ("invite_id") REFERENCES "public"."invites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "change_requests" ADD CONSTRAINT "change_requests_attempt_id_submission_attempts_id_fk" FOREIGN KEY ("attempt_id") REFERENCES "public"."submission_attempts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -244,6 +242,8 @@ CREATE UNIQUE INDEX "invites_token_hash_key" ON "invites" USING btree ("token_ha
 CREATE INDEX "invites_brokerage_idx" ON "invites" USING btree ("brokerage_id");--> statement-breakpoint
 CREATE INDEX "notes_brokerage_idx" ON "notes" USING btree ("brokerage_id","created_at");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_created_idx" ON "outgoing_messages" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "rate_limit_counters_key_window_key" ON "rate_limit_counters" USING btree ("key","window_start");--> statement-breakpoint
+CREATE INDEX "rate_limit_counters_window_idx" ON "rate_limit_counters" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "screen_reports_created_idx" ON "screen_reports" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "submission_attempts_number_key" ON "submission_attempts" USING btree ("brokerage_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "submission_attempts_idempotency_key" ON "submission_attempts" USING btree ("idempotency_key");--> statement-breakpoint

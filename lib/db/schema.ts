@@ -9,7 +9,6 @@ import {
   jsonb,
   pgEnum,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -83,7 +82,6 @@ export const attemptStatus = pgEnum("attempt_status", [
   "inconclusive",
   "approved",
   "superseded",
-  "revoked",
 ]);
 
 export const submissionAttempts = pgTable(
@@ -387,15 +385,14 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash), index("api_keys_created_idx").on(t.createdAt)],
 );
 
-/** Requests per API key per minute, counted in PostgreSQL so every app instance shares the limit. */
-export const apiRateWindows = pgTable(
-  "api_rate_windows",
+/** Fixed-window counters behind the rate limits, in PostgreSQL so every app instance shares them. */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
   {
-    keyId: uuid("key_id")
-      .notNull()
-      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    /** `<limit name>:<subject>`, e.g. `invite-redeem:203.0.113.7`. */
+    key: text("key").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
+  (t) => [uniqueIndex("rate_limit_counters_key_window_key").on(t.key, t.windowStart), index("rate_limit_counters_window_idx").on(t.windowStart)],
 );

@@ -1,5 +1,8 @@
 import { expiryQueues } from "../expiry/jobs";
 import { handoffQueues } from "../handoff/jobs";
+import { reverifyQueues } from "../reverify/jobs";
+import { runOnStoredSecret } from "../reverify/recorded-run";
+import { verificationRunQueue } from "../submissions/verification-job";
 import type { QueueDefinition } from "./queue";
 
 /**
@@ -7,5 +10,5 @@ import type { QueueDefinition } from "./queue";
  * `npm run worker` and the in-process worker serve exactly the same jobs.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [...handoffQueues(), ...expiryQueues()];
+  return [verificationRunQueue(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(runOnStoredSecret)];
 }

@@ -19,6 +19,8 @@ export type QueueDefinition = {
   /** Cron (UTC) for scheduled jobs. */
   cron?: string;
   concurrency?: number;
+  /** pg-boss queue policy; `stately` keeps one queued and one active job per singletonKey. */
+  policy?: "standard" | "short" | "singleton" | "stately";
 };
 
 function createBoss(url: string, options: { worker: boolean }) {
@@ -58,6 +60,7 @@ export async function startWorker(url: string, definitions: QueueDefinition[]) {
       retryLimit: def.retryLimit ?? 3,
       retryDelay: def.retryDelaySeconds ?? 5,
       retryBackoff: true,
+      policy: def.policy,
     });
     // Each work() call is one polling loop; several give a queue its concurrency.
     for (let i = 0; i < (def.concurrency ?? 1); i++) await boss.work<object>(

@@ -14,7 +14,7 @@ export type ApprovalInput = {
 
 export function approvalBlocker(input: ApprovalInput, now: Date): string | null {
   if (input.status === "approved") return "These credentials are already approved.";
-  if (input.status === "superseded" || input.status === "revoked") {
+  if (input.status === "superseded") {
     return "This attempt is no longer current: a later attempt or a revocation replaced it.";
   }
   if (!input.secretStored) return "The secret of this attempt has been destroyed; ask the administrator to submit again.";

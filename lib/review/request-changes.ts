@@ -66,7 +66,7 @@ export async function requestChanges(attemptId: string, input: RequestChanges, a
     const locked = await lockAttempt(tx, attemptId);
     if (!locked) return notFound();
     const { attempt, brokerage } = locked;
-    if (attempt.status === "superseded" || attempt.status === "revoked") {
+    if (attempt.status === "superseded") {
       return refused("This attempt is no longer current; open the brokerage's latest attempt.");
     }
     const problems = await problemsOfLatestRun(attemptId, tx);

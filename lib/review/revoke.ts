@@ -46,7 +46,8 @@ export async function revokeCredentials(
     if (!approval) return refused("This brokerage has no active credentials to revoke.");
     const [attempt] = await tx
       .update(submissionAttempts)
-      .set({ status: "revoked", ...destroySecretSet(now) })
+      // The attempt is replaced by nothing; its approval records why (end_reason "revoked").
+      .set({ status: "superseded", ...destroySecretSet(now) })
       .where(eq(submissionAttempts.id, approval.attemptId))
       .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number });
     await tx.update(brokerages).set({ stage: "revoked", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));

@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { redeemInvite } from "@/lib/invites/redeem";
+import { rateLimitedPage } from "@/lib/invites/rate-limited-page";
+import { clientIp } from "@/lib/http/client-ip";
+
+export const dynamic = "force-dynamic";
+
+/** Opening an invite link: exchange the token for a session cookie, then leave the token behind. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const result = await redeemInvite(token, {
+    ip: clientIp(request.headers),
+    userAgent: request.headers.get("user-agent"),
+  });
+  const base = env().APP_URL;
+
+  if (result.status === "rate-limited") {
+    return new NextResponse(rateLimitedPage(result.retryAfterSeconds), {
+      status: 429,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(result.retryAfterSeconds), "Cache-Control": "no-store" },
+    });
+  }
+  const response = NextResponse.redirect(new URL(result.status === "redeemed" ? "/submit" : "/invite/unusable", base), 303);
+  response.headers.set("Cache-Control", "no-store");
+  if (result.status === "redeemed") response.cookies.set(result.cookie);
+  return response;
+}

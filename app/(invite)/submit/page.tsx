@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { CredentialForm } from "@/components/submission/credential-form";
+import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
+import { branding } from "@/lib/branding";
+import { prefillFrom } from "@/lib/submissions/prefill";
+import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
+import { checkCredentialsAction, lookupTenantAction, submitCredentialsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Submit your Microsoft 365 details" };
+
+export default async function SubmitPage() {
+  const session = await requireBrokerageSession();
+  const [name, latest] = await Promise.all([getBrokerageName(session.brokerageId), getLatestAttempt(session.brokerageId)]);
+  const { productName, supportEmail } = branding();
+
+  return (
+    <div className="max-w-3xl">
+      {latest ? (
+        <NotificationBanner>
+          <p>
+            We filled in your answers from attempt {latest.number}. Enter the client secret value again: once sent, it is
+            never shown.
+          </p>
+          <p className="mt-2">
+            <Link className="text-brand-700 underline" href={`/submit/status/${latest.id}`}>
+              See the results of attempt {latest.number}
+            </Link>
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <CredentialForm
+        submit={submitCredentialsAction}
+        checkCredentials={checkCredentialsAction}
+        lookupTenant={lookupTenantAction}
+        defaults={prefillFrom(latest)}
+        idempotencyKey={randomUUID()}
+        basedOn={latest?.number ?? 0}
+        supportEmail={supportEmail}
+        titleSuffix={` – ${productName} Microsoft 365 setup`}
+      >
+        <p className="mb-2 text-lg">
+          For <strong>{name}</strong>: the details of the app registration you made with the{" "}
+          <Link className="text-brand-700 underline" href="/guide">
+            setup guide
+          </Link>
+          . We check them with Microsoft as soon as you send them.
+        </p>
+        <p className="mb-8 text-muted">Every question is needed unless it says optional.</p>
+      </CredentialForm>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+
+/** A single GOV.UK checkbox with its own hint. */
+export function Checkbox({
+  id,
+  label,
+  hint,
+  ...input
+}: { id: string; label: ReactNode; hint?: ReactNode; ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  return (
+    <div data-form-group className="mb-8 flex gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-0.5 size-8 shrink-0 accent-ink"
+        {...input}
+      />
+      <div>
+        <label htmlFor={id} className="block pt-1 text-lg">
+          {label}
+        </label>
+        {hint ? (
+          <div id={`${id}-hint`} className="max-w-2xl text-muted">
+            {hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

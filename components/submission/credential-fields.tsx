@@ -1,0 +1,180 @@
+"use client";
+
+import { useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { CredentialsCheckState, PrefillValues, TenantLookupState } from "@/lib/submissions/form-state";
+import { FIELD_IDS, type Submission, type SubmissionInput } from "@/lib/validation/submission";
+import { Checkbox } from "../form/checkbox";
+import { DateInput } from "../form/date-input";
+import { TextField } from "../form/text-field";
+import { CredentialsCheck } from "./credentials-check";
+import { errorFor } from "./form-errors";
+import { SecretField } from "./secret-field";
+import { TenantSuggestion } from "./tenant-suggestion";
+
+type Props = {
+  form: UseFormReturn<SubmissionInput, unknown, Submission>;
+  /** Also rendered as HTML default values, so the form is filled in before scripts run. */
+  defaults: PrefillValues;
+  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
+  lookupTenant: (mailbox: string) => Promise<TenantLookupState>;
+  supportEmail: string;
+};
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="mb-4">
+      <h2 className="mb-4 text-2xl font-bold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The questions, grouped as the administrator finds the answers in the admin center. */
+export function CredentialFields({ form, defaults, checkCredentials, lookupTenant, supportEmail }: Props) {
+  const { register, formState, getValues, setValue, setError, watch } = form;
+  const error = (name: Parameters<typeof errorFor>[1]) => errorFor(formState.errors, name);
+  const [lookup, setLookup] = useState<TenantLookupState>({ status: "none" });
+  const [lookedUp, setLookedUp] = useState("");
+  const [announcement, setAnnouncement] = useState("");
+  const tenantId = watch("tenantId");
+
+  const mailbox = register("testMailbox");
+  const lookUpTenant = async (value: string) => {
+    const address = value.trim().toLowerCase();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || address.split("@")[1] === lookedUp) return;
+    setLookedUp(address.split("@")[1]!);
+    setLookup(await lookupTenant(address));
+  };
+
+  const expiryPart = (part: "day" | "month" | "year", label: string) => ({
+    id: FIELD_IDS[`expiry.${part}`],
+    label,
+    error: Boolean(error(`expiry.${part}`)),
+    input: { ...register(`expiry.${part}`), defaultValue: defaults.expiry[part] },
+  });
+  const expiryError = error("expiry.day") ?? error("expiry.month") ?? error("expiry.year");
+
+  return (
+    <>
+      <Section title="Your app registration">
+        <TextField
+          id={FIELD_IDS.tenantId}
+          label="Tenant ID"
+          hint="The Directory (tenant) ID on the app's Overview page."
+          error={error("tenantId")}
+          mono
+          width="guid"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          defaultValue={defaults.tenantId}
+          {...register("tenantId")}
+        />
+        <TextField
+          id={FIELD_IDS.clientId}
+          label="Client ID"
+          hint="The Application (client) ID, on the same page."
+          error={error("clientId")}
+          mono
+          width="guid"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          defaultValue={defaults.clientId}
+          {...register("clientId")}
+        />
+        <SecretField error={error("clientSecret")} input={register("clientSecret")}>
+          <CredentialsCheck
+            read={() => {
+              const v = getValues();
+              return { tenantId: v.tenantId, clientId: v.clientId, clientSecret: v.clientSecret };
+            }}
+            check={checkCredentials}
+            onInvalid={(errors) => errors.forEach((e) => setError(e.field, { message: e.message }))}
+          />
+        </SecretField>
+        <DateInput
+          id="secret-expiry"
+          legend="Date the secret expires"
+          hint="The Expires column beside the secret. For example, 26 11 2027."
+          error={expiryError}
+          parts={[expiryPart("day", "Day"), expiryPart("month", "Month"), expiryPart("year", "Year")]}
+        />
+      </Section>
+
+      <Section title="The test mailbox">
+        <TextField
+          id={FIELD_IDS.testMailbox}
+          label="Test mailbox"
+          hint="The email address of a licensed user in your Microsoft 365, such as an agent. The checks read its calendar and contacts, and add then remove one test event and one test contact."
+          error={error("testMailbox")}
+          type="email"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          defaultValue={defaults.testMailbox}
+          {...mailbox}
+          onBlur={(event) => {
+            void mailbox.onBlur(event);
+            void lookUpTenant(event.target.value);
+          }}
+          after={
+            <TenantSuggestion
+              lookup={lookup}
+              tenantId={tenantId ?? ""}
+              supportEmail={supportEmail}
+              onUse={(id) => {
+                setValue("tenantId", id, { shouldDirty: true });
+                setAnnouncement(`Tenant ID set to ${id}`);
+              }}
+            />
+          }
+        />
+        <p className="sr-only" aria-live="polite">
+          {announcement}
+        </p>
+        <Checkbox
+          id={FIELD_IDS.sendTestMessage}
+          label="Send a test message from the test mailbox to itself"
+          hint="Proves the app can send mail as your agents. One short message, in that mailbox's Sent Items and Inbox."
+          defaultChecked={defaults.sendTestMessage}
+          {...register("sendTestMessage")}
+        />
+      </Section>
+
+      <Section title="About you">
+        <TextField
+          id={FIELD_IDS.submitterName}
+          label="Full name"
+          error={error("submitterName")}
+          autoComplete="name"
+          spellCheck={false}
+          defaultValue={defaults.submitterName}
+          {...register("submitterName")}
+        />
+        <TextField
+          id={FIELD_IDS.submitterEmail}
+          label="Email address"
+          hint="Your customer success manager writes to you here about this setup."
+          error={error("submitterEmail")}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={defaults.submitterEmail}
+          {...register("submitterEmail")}
+        />
+        <TextField
+          id={FIELD_IDS.submitterPhone}
+          label="Phone number (optional)"
+          error={error("submitterPhone")}
+          type="tel"
+          autoComplete="tel"
+          width="medium"
+          defaultValue={defaults.submitterPhone}
+          {...register("submitterPhone")}
+        />
+      </Section>
+    </>
+  );
+}

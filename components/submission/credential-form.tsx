@@ -1,0 +1,137 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { useForm } from "react-hook-form";
+import type { CredentialsCheckState, PrefillValues, SubmitState, TenantLookupState } from "@/lib/submissions/form-state";
+import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
+import { SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
+import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
+import { ErrorSummary } from "../form/error-summary";
+import { CheckAnswers } from "./check-answers";
+import { CredentialFields } from "./credential-fields";
+import { summaryErrors } from "./form-errors";
+
+export type CredentialFormProps = {
+  submit: (state: SubmitState, form: FormData) => Promise<SubmitState>;
+  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
+  lookupTenant: (mailbox: string) => Promise<TenantLookupState>;
+  defaults: PrefillValues;
+  idempotencyKey: string;
+  basedOn: number;
+  supportEmail: string;
+  /** The page title's suffix, e.g. " – MoxiEngage Microsoft 365 setup". */
+  titleSuffix: string;
+  /** What comes between the heading and the questions. */
+  children?: React.ReactNode;
+};
+
+/** Answers on "Check your answers", and the server state they were checked after. */
+type Reviewed = { raw: SubmissionInput; warnings: Warning[]; after: SubmitState };
+
+/**
+ * The credential form in two steps in the browser: the questions, validated on
+ * Continue; then "Check your answers" with any warnings, and Send. The server action
+ * validates again and never sends the secret back: after a problem it is asked again.
+ * Without JavaScript the same form posts straight to the action.
+ */
+export function CredentialForm(props: CredentialFormProps) {
+  const [state, formAction, sending] = useActionState(props.submit, { status: "editing" });
+  const form = useForm<SubmissionInput, unknown, Submission>({
+    resolver: zodResolver(SubmissionSchema),
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+    shouldFocusError: false,
+    defaultValues: { ...props.defaults, clientSecret: "" },
+  });
+  const [reviewedAnswers, setReviewed] = useState<Reviewed | null>(null);
+  const [failedChecks, setFailedChecks] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A newer answer from the server (a problem it found) returns to the questions.
+  const reviewed = reviewedAnswers?.after === state ? reviewedAnswers : null;
+
+  // The server found a problem: show its errors on the questions, without the secret.
+  useEffect(() => {
+    if (state.status !== "invalid") return;
+    form.reset({ ...state.values, clientSecret: "" }, { keepDefaultValues: true });
+    for (const error of state.errors) form.setError(error.field, { message: error.message });
+  }, [state, form]);
+
+  const errors = summaryErrors(form.formState.errors);
+  useEffect(() => {
+    const base = reviewed ? "Check your answers" : "Submit your Microsoft 365 details";
+    document.title = `${errors.length ? "Error: " : ""}${base}${props.titleSuffix}`;
+  }, [errors.length, reviewed, props.titleSuffix]);
+
+  // Moving between steps puts focus where keyboard and screen reader users expect it.
+  const onValid = (values: Submission) => {
+    const raw = form.getValues();
+    flushSync(() => setReviewed({ raw, warnings: submissionWarnings(raw, values), after: state }));
+    window.scrollTo(0, 0);
+    headingRef.current?.focus();
+  };
+  const changeAnswer = (fieldId: string) => {
+    flushSync(() => setReviewed(null));
+    document.getElementById(fieldId)?.focus();
+  };
+
+  const send = () => {
+    if (!reviewed) return;
+    const data = formDataFromSubmissionInput(reviewed.raw, {
+      idempotencyKey: props.idempotencyKey,
+      basedOn: String(props.basedOn),
+    });
+    startTransition(() => formAction(data));
+  };
+
+  const refused = state.status === "refused" ? state.message : null;
+
+  if (reviewed) {
+    return (
+      <CheckAnswers
+        headingRef={headingRef}
+        raw={reviewed.raw}
+        warnings={reviewed.warnings}
+        refused={refused}
+        sending={sending}
+        onSend={send}
+        onChange={changeAnswer}
+      />
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={errors} focusKey={`${failedChecks}:${state.status === "invalid" ? state.at : 0}`} />
+      {refused ? (
+        <div role="alert" className="mb-8 border-l-4 border-error pl-4 text-lg font-bold">
+          {refused}
+        </div>
+      ) : null}
+      <h1 className="mb-4 text-3xl font-bold sm:text-4xl">Submit your Microsoft 365 details</h1>
+      {props.children}
+      <form
+        noValidate
+        action={formAction}
+        onSubmit={(event) => form.handleSubmit(onValid, () => setFailedChecks((n) => n + 1))(event)}
+      >
+        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        <input type="hidden" name="basedOn" value={props.basedOn} />
+        <CredentialFields
+          form={form}
+          defaults={state.status === "invalid" ? state.values : props.defaults}
+          checkCredentials={props.checkCredentials}
+          lookupTenant={props.lookupTenant}
+          supportEmail={props.supportEmail}
+        />
+        <button
+          type="submit"
+          className="bg-success px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
+        >
+          Continue
+        </button>
+      </form>
+    </>
+  );
+}

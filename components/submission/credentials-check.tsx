@@ -1,0 +1,66 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { CredentialsCheckState } from "@/lib/submissions/form-state";
+import { CheckList } from "./check-list";
+
+type Props = {
+  read: () => { tenantId: string; clientId: string; clientSecret: string };
+  check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
+  onInvalid: (errors: Extract<CredentialsCheckState, { status: "invalid" }>["errors"]) => void;
+};
+
+/** "Check these credentials": the sign-in checks alone, before the rest of the form. */
+export function CredentialsCheck({ read, check, onInvalid }: Props) {
+  const [state, setState] = useState<CredentialsCheckState | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = () =>
+    startTransition(async () => {
+      const result = await check(read());
+      if (result.status === "invalid") onInvalid(result.errors);
+      setState(result);
+    });
+
+  return (
+    <div className="mt-4">
+      <button
+        type="button"
+        onClick={run}
+        disabled={pending}
+        aria-describedby="credentials-check-hint"
+        className="bg-gray-200 px-4 py-2 font-bold text-ink shadow-[0_2px_0_#929191] hover:bg-gray-300 disabled:opacity-60"
+      >
+        Check these credentials
+      </button>
+      <p id="credentials-check-hint" className="mt-2 text-muted">
+        Signs in to Microsoft with the IDs and secret above, without sending the form.
+      </p>
+      <div aria-live="polite" className="mt-2">
+        {pending ? <p className="font-bold">Checking with Microsoft…</p> : state ? <CheckOutcome state={state} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function CheckOutcome({ state }: { state: CredentialsCheckState }) {
+  switch (state.status) {
+    case "invalid":
+      return <p className="font-bold text-error">Correct the Tenant ID, Client ID and client secret value first.</p>;
+    case "refused":
+      return <p className="font-bold text-error">{state.message}</p>;
+    case "unavailable":
+      return <p>We could not reach Microsoft just now. You can still send the form: every check runs then.</p>;
+    case "checked": {
+      const passed = state.results.every((r) => r.status === "pass" || r.status === "warn");
+      return (
+        <div className="border-l-4 border-gray-300 pl-4">
+          <p className="mb-2 font-bold">
+            {passed ? "These credentials work: the app signed in and has the permissions it needs." : "These credentials do not work yet:"}
+          </p>
+          <CheckList checks={state.results} headingLevel={3} />
+        </div>
+      );
+    }
+  }
+}

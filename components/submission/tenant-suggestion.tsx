@@ -1,0 +1,62 @@
+"use client";
+
+import type { TenantLookupState } from "@/lib/submissions/form-state";
+
+/**
+ * What Microsoft's discovery says about the test mailbox's domain: offered when the
+ * Tenant ID is empty or different, confirmed when it matches.
+ */
+export function TenantSuggestion({
+  lookup,
+  tenantId,
+  onUse,
+  supportEmail,
+}: {
+  lookup: TenantLookupState;
+  tenantId: string;
+  onUse: (tenantId: string) => void;
+  supportEmail: string;
+}) {
+  if (lookup.status === "none") return null;
+  if (lookup.status === "not-found") {
+    return (
+      <p className="mt-2 max-w-2xl">
+        Microsoft has no tenant for <strong>{lookup.domain}</strong>. Check the test mailbox is an address in your
+        Microsoft 365.
+      </p>
+    );
+  }
+  if (lookup.status === "other-cloud") {
+    return (
+      <p className="mt-2 max-w-2xl">
+        <strong>{lookup.domain}</strong> is in a Microsoft national cloud, such as GCC High, which the sync cannot reach.
+        Email <a className="text-brand-700 underline" href={`mailto:${supportEmail}`}>{supportEmail}</a> before going on.
+      </p>
+    );
+  }
+  const entered = tenantId.trim().toLowerCase().replace(/^\{|\}$/g, "");
+  if (entered === lookup.tenantId) {
+    return (
+      <p className="mt-2 max-w-2xl text-success">
+        <strong>{lookup.domain}</strong> belongs to the tenant you entered.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-3 max-w-2xl border-l-4 border-brand-600 bg-brand-50 p-3">
+      <p>
+        {entered ? "The Tenant ID above is not the tenant of " : "Microsoft says "}
+        <strong>{lookup.domain}</strong>
+        {entered ? ", which is " : " belongs to tenant "}
+        <code className="break-all font-mono">{lookup.tenantId}</code>.
+      </p>
+      <button
+        type="button"
+        onClick={() => onUse(lookup.tenantId)}
+        className="mt-2 bg-gray-200 px-3 py-1.5 font-bold text-ink shadow-[0_2px_0_#929191] hover:bg-gray-300"
+      >
+        Use this Tenant ID
+      </button>
+    </div>
+  );
+}

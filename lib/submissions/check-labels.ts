@@ -1,0 +1,18 @@
+import type { CheckId } from "../verification/types";
+
+/**
+ * What each check proves, in the administrator's words: the row labels of the live
+ * results, which stay put while a check turns from waiting to its result.
+ */
+export const CHECK_LABELS: Record<CheckId, string> = {
+  input: "Your answers are complete and well formed",
+  tenant: "Your Microsoft 365 tenant exists and owns the test mailbox",
+  token: "The app signs in with the client secret",
+  permissions: "Admin consent covers the three permissions",
+  "calendar.read": "The test mailbox's calendar can be read",
+  "calendar.write": "A calendar event can be added and removed",
+  "contacts.read": "The test mailbox's contacts can be read",
+  "contacts.write": "A contact can be added and removed",
+  "mail.send": "A message can be sent from the test mailbox",
+  "secret.expiry": "The client secret's expiry date",
+};

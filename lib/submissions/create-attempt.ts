@@ -1,0 +1,143 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, ne, notInArray } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { sealSecret, secretHint } from "../crypto/secret-box";
+import type { Transaction } from "../db/client";
+import { db } from "../db/client";
+import { brokerages, submissionAttempts } from "../db/schema";
+import type { Submission } from "../validation/submission";
+
+/**
+ * One form submission becomes one attempt, however often it is posted: the form
+ * carries an idempotency key made when it was rendered, and the number of the attempt
+ * it was based on. A repeat of the same key (double click, retried request) returns
+ * the attempt it made; a form rendered before a newer attempt was sent (a second tab)
+ * returns that newer attempt instead of making another.
+ */
+
+export type AttemptRequest = {
+  brokerageId: string;
+  submission: Submission;
+  idempotencyKey: string;
+  /** The latest attempt number when the form was rendered (0 for none). */
+  basedOn: number;
+  origin: { ip: string; userAgent: string | null };
+};
+
+export type AttemptOutcome =
+  | { kind: "created"; attemptId: string; number: number }
+  | { kind: "repeat"; attemptId: string; number: number }
+  | { kind: "sent-elsewhere"; attemptId: string; number: number };
+
+export async function createAttempt(request: AttemptRequest): Promise<AttemptOutcome> {
+  return db().transaction(async (tx) => {
+    // One submission at a time per brokerage: numbering and superseding stay consistent.
+    await tx.select({ id: brokerages.id }).from(brokerages).where(eq(brokerages.id, request.brokerageId)).for("update");
+
+    const earlier = await findExisting(tx, request);
+    if (earlier) return earlier;
+
+    const [latest] = await tx
+      .select({ number: submissionAttempts.number })
+      .from(submissionAttempts)
+      .where(eq(submissionAttempts.brokerageId, request.brokerageId))
+      .orderBy(desc(submissionAttempts.number))
+      .limit(1);
+    const number = (latest?.number ?? 0) + 1;
+    const attemptId = randomUUID();
+    const sealed = sealSecret(request.submission.clientSecret, attemptId);
+    const { clientSecret, ...values } = request.submission;
+
+    const inserted = await tx
+      .insert(submissionAttempts)
+      .values({
+        id: attemptId,
+        brokerageId: request.brokerageId,
+        number,
+        idempotencyKey: request.idempotencyKey,
+        ...values,
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
+        secretHint: secretHint(clientSecret),
+        status: "verifying",
+      })
+      .onConflictDoNothing()
+      .returning({ id: submissionAttempts.id });
+    // The brokerage lock makes this rare; the unique indexes are the last word.
+    if (inserted.length === 0) return (await findExisting(tx, request)) ?? conflictWithoutRow();
+
+    await supersedeEarlierAttempts(tx, request.brokerageId, attemptId, request.origin);
+    await tx
+      .update(brokerages)
+      .set({ stage: "submitted", stageChangedAt: new Date() })
+      .where(and(eq(brokerages.id, request.brokerageId), ne(brokerages.stage, "approved")));
+    await recordAudit(tx, {
+      actor: { type: "brokerage", id: request.brokerageId },
+      action: "attempt.submitted",
+      subject: { type: "attempt", id: attemptId },
+      brokerageId: request.brokerageId,
+      origin: request.origin,
+      detail: { number, tenantId: values.tenantId, clientId: values.clientId, testMailbox: values.testMailbox },
+    });
+    return { kind: "created", attemptId, number };
+  });
+}
+
+async function findExisting(tx: Transaction, request: AttemptRequest): Promise<AttemptOutcome | null> {
+  const [sameKey] = await tx
+    .select({ id: submissionAttempts.id, number: submissionAttempts.number, brokerageId: submissionAttempts.brokerageId })
+    .from(submissionAttempts)
+    .where(eq(submissionAttempts.idempotencyKey, request.idempotencyKey))
+    .limit(1);
+  if (sameKey) {
+    // A key is random per rendered form; one seen from another brokerage is refused, not revealed.
+    if (sameKey.brokerageId !== request.brokerageId) throw new Error("idempotency key belongs to another brokerage");
+    return { kind: "repeat", attemptId: sameKey.id, number: sameKey.number };
+  }
+  const [newer] = await tx
+    .select({ id: submissionAttempts.id, number: submissionAttempts.number })
+    .from(submissionAttempts)
+    .where(eq(submissionAttempts.brokerageId, request.brokerageId))
+    .orderBy(desc(submissionAttempts.number))
+    .limit(1);
+  if (newer && newer.number > request.basedOn) return { kind: "sent-elsewhere", attemptId: newer.id, number: newer.number };
+  return null;
+}
+
+function conflictWithoutRow(): never {
+  throw new Error("attempt insert conflicted but no conflicting attempt was found");
+}
+
+/**
+ * Earlier attempts are replaced by the new one and their secrets destroyed. An
+ * approved attempt stays: its credentials are in use until a newer one is approved.
+ */
+async function supersedeEarlierAttempts(
+  tx: Transaction,
+  brokerageId: string,
+  attemptId: string,
+  origin: AttemptRequest["origin"],
+) {
+  const superseded = await tx
+    .update(submissionAttempts)
+    .set({ status: "superseded", secretCiphertext: null, secretKeyId: null, secretDestroyedAt: new Date() })
+    .where(
+      and(
+        eq(submissionAttempts.brokerageId, brokerageId),
+        ne(submissionAttempts.id, attemptId),
+        notInArray(submissionAttempts.status, ["approved", "superseded"]),
+      ),
+    )
+    .returning({ id: submissionAttempts.id, number: submissionAttempts.number });
+  for (const old of superseded) {
+    await recordAudit(tx, {
+      actor: { type: "brokerage", id: brokerageId },
+      action: "attempt.superseded",
+      subject: { type: "attempt", id: old.id },
+      brokerageId,
+      origin,
+      detail: { number: old.number, supersededBy: attemptId, secretDestroyed: true },
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Executor } from "../db/client";
+import { composeMessage } from "../email/compose";
+import { env } from "../env";
+import type { CheckResult } from "../verification/types";
+
+/**
+ * Tells the brokerage's customer-success manager that an attempt was verified (ready
+ * for review) or failed (the administrator has something to fix). The message goes
+ * through the outbox in the caller's transaction. It names checks and reasons, never
+ * the secret.
+ */
+
+/**
+ * The assigned CSM's address. Staff accounts arrive with the onboarding dashboard;
+ * until brokerages.csm_id resolves to one, the message stays in the outbox unaddressed.
+ */
+export async function assignedCsmAddress(tx: Executor, csmId: string | null): Promise<string | null> {
+  void tx;
+  void csmId;
+  return null;
+}
+
+export async function notifyCsm(
+  tx: Executor,
+  input: {
+    brokerage: { id: string; name: string; csmId: string | null };
+    attempt: { id: string; number: number; testMailbox: string };
+    outcome: "verified" | "failed";
+    checks: CheckResult[];
+  },
+) {
+  const { brokerage, attempt, outcome } = input;
+  const reviewUrl = `${env().APP_URL}/staff/submissions`;
+  const failing = input.checks.filter((c) => c.status === "fail");
+  const subject =
+    outcome === "verified"
+      ? `${brokerage.name}: Microsoft 365 details verified, ready for review`
+      : `${brokerage.name}: Microsoft 365 details failed ${failing.length} ${failing.length === 1 ? "check" : "checks"}`;
+  const lines =
+    outcome === "verified"
+      ? [
+          `Attempt ${attempt.number} from ${brokerage.name} passed every check against Microsoft 365 (test mailbox ${attempt.testMailbox}).`,
+          "",
+          `Review and approve it: ${reviewUrl}`,
+        ]
+      : [
+          `Attempt ${attempt.number} from ${brokerage.name} failed these checks (test mailbox ${attempt.testMailbox}):`,
+          "",
+          ...failing.map((c) => `- ${c.title}${c.reason ? ` (${c.reason})` : ""}`),
+          "",
+          "The administrator sees the same results with the steps that fix them, and can resubmit.",
+          `Details: ${reviewUrl}`,
+        ];
+  await composeMessage(tx, {
+    kind: `attempt-${outcome}`,
+    to: await assignedCsmAddress(tx, brokerage.csmId),
+    subject,
+    text: lines.join("\n"),
+    brokerageId: brokerage.id,
+  });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import { db } from "../db/client";
+import { checkResults, verificationRuns } from "../db/schema";
+import { CHECK_IDS, type CheckProgress, type CheckResult } from "../verification/types";
+import { CHECK_LABELS } from "./check-labels";
+
+/**
+ * A run's rows in PostgreSQL: created with every check waiting, then updated as the
+ * runner reports progress. Pages on any app instance read the same rows.
+ */
+
+export async function startRun(tx: Executor, attemptId: string, trigger: "submit" | "scheduled") {
+  const [run] = await tx.insert(verificationRuns).values({ attemptId, trigger }).returning({ id: verificationRuns.id });
+  await tx.insert(checkResults).values(CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_LABELS[id] })));
+  return run!.id;
+}
+
+function resultColumns(result: CheckResult) {
+  return {
+    status: result.status,
+    reason: result.reason ?? null,
+    title: result.title,
+    detail: result.detail,
+    guideAnchor: result.guideAnchor ?? null,
+    microsoftCode: result.microsoft?.code ?? null,
+    microsoftRequestId: result.microsoft?.requestId ?? null,
+    microsoftTimestamp: result.microsoft?.timestamp ?? null,
+    durationMs: Math.round(result.durationMs),
+    data: result.data ?? null,
+    updatedAt: new Date(),
+  };
+}
+
+export async function recordProgress(tx: Executor, runId: string, update: CheckProgress) {
+  const where = and(eq(checkResults.runId, runId), eq(checkResults.checkId, update.id));
+  if (!("durationMs" in update)) {
+    // A late "running" must not overwrite a result that already arrived.
+    await tx
+      .update(checkResults)
+      .set({ status: "running", updatedAt: new Date() })
+      .where(and(where, sql`${checkResults.status} = 'pending'`));
+    return;
+  }
+  await tx.update(checkResults).set(resultColumns(update)).where(where);
+}
+
+/**
+ * Progress callbacks come from concurrent checks; writing them one after another keeps
+ * each check's "running" before its result.
+ */
+export function progressWriter(runId: string) {
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  return {
+    write(update: CheckProgress) {
+      chain = chain.then(() => recordProgress(db(), runId, update)).catch((error: unknown) => void (failure ??= error));
+      return chain;
+    },
+    async flush() {
+      await chain;
+      if (failure) throw failure;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { remediationFor } from "../verification/remediation";
+import { CHECK_IDS, REASONS, type CheckId, type CheckResult, type Reason } from "../verification/types";
+import { CHECK_LABELS } from "./check-labels";
+import { getLatestRun, type Attempt } from "./queries";
+import { retryDelaySeconds } from "./retry-schedule";
+import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./views";
+
+/**
+ * The live results as the status page and its event stream show them: one row per
+ * check in a fixed order, waiting until the run reaches it, then its result with the
+ * fix for anything that is not a pass. Plain data, safe to send to the browser.
+ */
+
+const asReason = (value: string | null): Reason | null =>
+  value && (REASONS as readonly string[]).includes(value) ? (value as Reason) : null;
+
+export async function getStatusView(attempt: Attempt): Promise<StatusView> {
+  const { runs, latest, checks } = await getLatestRun(attempt.id);
+  const byId = new Map(checks.map((c) => [c.checkId, c]));
+  const views: CheckView[] = CHECK_IDS.map((id) => {
+    const row = byId.get(id);
+    if (!row || row.status === "pending" || row.status === "running") {
+      return { ...emptyView(id), status: row?.status === "running" ? "running" : "waiting" };
+    }
+    return resultView({
+      id,
+      status: row.status,
+      reason: asReason(row.reason) ?? undefined,
+      title: row.title,
+      detail: row.detail ?? "",
+      guideAnchor: row.guideAnchor ?? undefined,
+      microsoft: row.microsoftCode
+        ? { code: row.microsoftCode, requestId: row.microsoftRequestId ?? undefined, timestamp: row.microsoftTimestamp ?? undefined }
+        : undefined,
+      durationMs: row.durationMs ?? 0,
+    });
+  });
+
+  const phase = phaseOf(attempt.status, latest?.outcome ?? null);
+  const retryAt = phase === "inconclusive" && latest?.finishedAt ? nextRetry(runs, latest.finishedAt) : null;
+  return {
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, submittedAt: attempt.createdAt.toISOString() },
+    phase,
+    checks: views,
+    finishedAt: latest?.finishedAt?.toISOString() ?? null,
+    retryAt,
+    final: phase !== "queued" && phase !== "running" && retryAt === null,
+  };
+}
+
+function emptyView(id: CheckId): CheckView {
+  return {
+    id,
+    label: CHECK_LABELS[id],
+    status: "waiting",
+    title: null,
+    detail: null,
+    reason: null,
+    guideAnchor: null,
+    remediation: null,
+    microsoft: null,
+  };
+}
+
+/** A finished check with the fix for anything that did not pass. */
+export function resultView(result: CheckResult): CheckView {
+  const needsFix = result.status !== "pass" && result.status !== "skipped";
+  return {
+    ...emptyView(result.id),
+    status: result.status as LiveStatus,
+    title: result.title,
+    detail: result.detail || null,
+    reason: result.reason ?? null,
+    guideAnchor: result.guideAnchor ?? null,
+    remediation: needsFix && result.reason ? remediationFor(result.reason) : null,
+    microsoft: result.microsoft
+      ? { code: result.microsoft.code, requestId: result.microsoft.requestId ?? null, timestamp: result.microsoft.timestamp ?? null }
+      : null,
+  };
+}
+
+function phaseOf(status: AttemptStatus, outcome: string | null): Phase {
+  if (outcome === "running") return "running";
+  if (outcome === "verified" || outcome === "failed" || outcome === "inconclusive") return outcome;
+  // No run yet: queued, unless the attempt was replaced before its run began.
+  return status === "superseded" ? "superseded" : "queued";
+}
+
+/** Consecutive inconclusive runs so far decide the next delay (retry-schedule). */
+function nextRetry(runs: { outcome: string }[], finishedAt: Date): string | null {
+  let inconclusive = 0;
+  for (const run of [...runs].reverse()) {
+    if (run.outcome !== "inconclusive") break;
+    inconclusive++;
+  }
+  const delay = retryDelaySeconds(inconclusive - 1);
+  return delay === null ? null : new Date(finishedAt.getTime() + delay * 1000).toISOString();
+}
