@@ -168,17 +168,25 @@ export async function listQueue(
 export async function countQueues(filters: QueueFilters = {}): Promise<Record<QueueId, number>> {
   const counts: Record<QueueId, number> = { "needs-review": 0, failing: 0, inconclusive: 0, approved: 0 };
   if (isEmptySearch(filters)) return counts;
+  const filtered = Boolean(filters.csm || filters.stage || filters.search?.trim());
   const where = filterSql(filters);
-  const [row] = await db().execute<{ verified: number; failed: number; inconclusive: number; approved: number; regressed: number }>(sql`
-    select
-      count(*) filter (where a.status = 'verified')::int as verified,
-      count(*) filter (where a.status = 'failed')::int as failed,
-      count(*) filter (where a.status = 'inconclusive')::int as inconclusive,
-      count(*) filter (where a.status = 'approved')::int as approved,
-      (select count(*)::int from credential_approvals ap join brokerages b on b.id = ap.brokerage_id
-        where ap.ended_at is null and ap.regressed_at is not null${where}) as regressed
-    from submission_attempts a join brokerages b on b.id = a.brokerage_id
-    where a.status in ('verified', 'failed', 'inconclusive', 'approved')${where}`);
-  if (!row) return counts;
-  return { "needs-review": row.verified, failing: row.failed + row.regressed, inconclusive: row.inconclusive, approved: row.approved };
+  // Unfiltered, the counts come from the status index alone; filters need the brokerage.
+  const from = filtered ? sql`submission_attempts a join brokerages b on b.id = a.brokerage_id` : sql`submission_attempts a`;
+  const regressedFrom = filtered
+    ? sql`credential_approvals ap join brokerages b on b.id = ap.brokerage_id`
+    : sql`credential_approvals ap`;
+  const rows = await db().execute<{ status: string; count: number }>(sql`
+    select a.status::text as status, count(*)::int as count from ${from}
+    where a.status in ('verified', 'failed', 'inconclusive', 'approved')${where}
+    group by a.status
+    union all
+    select 'regressed', count(*)::int from ${regressedFrom}
+    where ap.ended_at is null and ap.regressed_at is not null${where}`);
+  const by = new Map([...rows].map((r) => [r.status, r.count]));
+  return {
+    "needs-review": by.get("verified") ?? 0,
+    failing: (by.get("failed") ?? 0) + (by.get("regressed") ?? 0),
+    inconclusive: by.get("inconclusive") ?? 0,
+    approved: by.get("approved") ?? 0,
+  };
 }
