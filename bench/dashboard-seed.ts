@@ -87,7 +87,7 @@ export async function seedDashboard(sql: postgres.Sql) {
 
   await sql`
     insert into change_requests (attempt_id, brokerage_id, requested_by, check_ids, message, created_at)
-    select a.id, a.brokerage_id, 'csm-2', array['permissions'], 'Grant admin consent, please.', a.created_at + interval '1 day'
+    select a.id, a.brokerage_id, 'csm-2', array['permissions'], 'Grant admin consent as a Global Administrator.', a.created_at + interval '1 day'
     from submission_attempts a where a.status = 'failed' and abs(hashtext(a.id::text)) % 5 = 0`;
 
   await sql`
