@@ -47,14 +47,15 @@ export function CredentialFields({ form, defaults, checkCredentials, lookupTenan
     setLookup(await lookupTenant(address));
   };
 
+  const expiryError = error("expiry.day") ?? error("expiry.month") ?? error("expiry.year");
+  // A problem with the whole date (missing, not real, not in the future) marks all three boxes.
+  const wholeDate = Boolean(error("expiry.day")) && !/ a day$/.test(error("expiry.day")!);
   const expiryPart = (part: "day" | "month" | "year", label: string) => ({
     id: FIELD_IDS[`expiry.${part}`],
     label,
-    error: Boolean(error(`expiry.${part}`)),
+    error: wholeDate || Boolean(error(`expiry.${part}`)),
     input: { ...register(`expiry.${part}`), defaultValue: defaults.expiry[part] },
   });
-  const expiryError = error("expiry.day") ?? error("expiry.month") ?? error("expiry.year");
-
   return (
     <>
       <Section title="Your app registration">

@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { rateLimitCounters } from "../db/schema";
 
@@ -26,7 +26,7 @@ export async function checkRateLimit(limit: RateLimit, subject: string, now = ne
   const rows = await db()
     .select({ count: rateLimitCounters.count })
     .from(rateLimitCounters)
-    .where(sql`${rateLimitCounters.key} = ${keyOf(limit, subject)} and ${rateLimitCounters.windowStart} = ${start}`);
+    .where(and(eq(rateLimitCounters.key, keyOf(limit, subject)), eq(rateLimitCounters.windowStart, start)));
   const count = rows[0]?.count ?? 0;
   return { allowed: count < limit.limit, count, retryAfterSeconds };
 }

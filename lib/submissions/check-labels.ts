@@ -4,7 +4,7 @@ import type { CheckId } from "../verification/types";
  * What each check proves, in the administrator's words: the row labels of the live
  * results, which stay put while a check turns from waiting to its result.
  */
-export const CHECK_LABELS: Record<CheckId, string> = {
+export const CHECK_ROW_LABELS: Record<CheckId, string> = {
   input: "Your answers are complete and well formed",
   tenant: "Your Microsoft 365 tenant exists and owns the test mailbox",
   token: "The app signs in with the client secret",

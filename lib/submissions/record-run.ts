@@ -4,7 +4,7 @@ import type { Executor } from "../db/client";
 import { db } from "../db/client";
 import { checkResults, verificationRuns } from "../db/schema";
 import { CHECK_IDS, type CheckProgress, type CheckResult } from "../verification/types";
-import { CHECK_LABELS } from "./check-labels";
+import { CHECK_ROW_LABELS } from "./check-labels";
 
 /**
  * A run's rows in PostgreSQL: created with every check waiting, then updated as the
@@ -13,7 +13,7 @@ import { CHECK_LABELS } from "./check-labels";
 
 export async function startRun(tx: Executor, attemptId: string, trigger: "submit" | "scheduled") {
   const [run] = await tx.insert(verificationRuns).values({ attemptId, trigger }).returning({ id: verificationRuns.id });
-  await tx.insert(checkResults).values(CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_LABELS[id] })));
+  await tx.insert(checkResults).values(CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_ROW_LABELS[id] })));
   return run!.id;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { remediationFor } from "../verification/remediation";
-import { CHECK_IDS, REASONS, type CheckId, type CheckResult, type Reason } from "../verification/types";
-import { CHECK_LABELS } from "./check-labels";
+import { CHECK_DEPENDENCIES, CHECK_IDS, REASONS, type CheckId, type CheckResult, type Reason } from "../verification/types";
+import { CHECK_ROW_LABELS } from "./check-labels";
 import { getLatestRun, type Attempt } from "./queries";
 import { retryDelaySeconds } from "./retry-schedule";
 import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./views";
@@ -36,6 +36,7 @@ export async function getStatusView(attempt: Attempt): Promise<StatusView> {
       durationMs: row.durationMs ?? 0,
     });
   });
+  explainSkipped(views);
 
   const phase = phaseOf(attempt.status, latest?.outcome ?? null);
   const retryAt = phase === "inconclusive" && latest?.finishedAt ? nextRetry(runs, latest.finishedAt) : null;
@@ -52,7 +53,7 @@ export async function getStatusView(attempt: Attempt): Promise<StatusView> {
 function emptyView(id: CheckId): CheckView {
   return {
     id,
-    label: CHECK_LABELS[id],
+    label: CHECK_ROW_LABELS[id],
     status: "waiting",
     title: null,
     detail: null,
@@ -66,6 +67,7 @@ function emptyView(id: CheckId): CheckView {
 /** A finished check with the fix for anything that did not pass. */
 export function resultView(result: CheckResult): CheckView {
   const needsFix = result.status !== "pass" && result.status !== "skipped";
+  const remediation = needsFix && result.reason ? remediationFor(result.reason) : null;
   return {
     ...emptyView(result.id),
     status: result.status as LiveStatus,
@@ -73,11 +75,22 @@ export function resultView(result: CheckResult): CheckView {
     detail: result.detail || null,
     reason: result.reason ?? null,
     guideAnchor: result.guideAnchor ?? null,
-    remediation: needsFix && result.reason ? remediationFor(result.reason) : null,
+    // Results are usually worded from the same catalog: show the fix only when it adds something.
+    remediation: remediation && remediation.title !== result.title ? remediation : null,
     microsoft: result.microsoft
       ? { code: result.microsoft.code, requestId: result.microsoft.requestId ?? null, timestamp: result.microsoft.timestamp ?? null }
       : null,
   };
+}
+
+/** A check that did not run says which of these rows it was waiting for, in this page's words. */
+function explainSkipped(views: CheckView[]) {
+  const byId = new Map(views.map((v) => [v.id, v]));
+  for (const view of views) {
+    if (view.status !== "skipped") continue;
+    const blocker = CHECK_DEPENDENCIES[view.id].map((id) => byId.get(id)!).find((dep) => dep.status !== "pass" && dep.status !== "warn");
+    if (blocker) view.detail = `Not run, because “${blocker.label}” did not pass.`;
+  }
 }
 
 function phaseOf(status: AttemptStatus, outcome: string | null): Phase {

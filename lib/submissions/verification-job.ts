@@ -76,17 +76,25 @@ export async function handleVerificationRun(data: VerificationRunData) {
   }
 
   const writer = progressWriter(started.runId);
-  const report = await runVerification(
-    {
-      tenantId: attempt.tenantId,
-      clientId: attempt.clientId,
-      clientSecret: started.secret,
-      testMailbox: attempt.testMailbox,
-      secretExpiresOn: attempt.secretExpiresOn,
-      sendTestMessage: attempt.sendTestMessage,
-    },
-    { onProgress: (update) => writer.write(update) },
-  );
+  let report: VerificationReport;
+  try {
+    report = await runVerification(
+      {
+        tenantId: attempt.tenantId,
+        clientId: attempt.clientId,
+        clientSecret: started.secret,
+        testMailbox: attempt.testMailbox,
+        secretExpiresOn: attempt.secretExpiresOn,
+        sendTestMessage: attempt.sendTestMessage,
+      },
+      { onProgress: (update) => writer.write(update) },
+    );
+  } catch (error) {
+    // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
+    logger().error({ err: error, attemptId: attempt.id }, "verification run failed unexpectedly");
+    await writer.flush().catch(() => undefined);
+    report = await interruptedReport(started.runId);
+  }
   await writer.flush();
   await settle(started.runId, attempt, report);
 
@@ -166,18 +174,45 @@ async function moveStage(tx: Transaction, brokerageId: string, outcome: "verifie
   });
 }
 
+const OUR_FAULT = "Something went wrong on our side and it has been recorded for our team. You do not need to do anything.";
+
+function errorReport(checks: CheckResult[]): VerificationReport {
+  const now = new Date().toISOString();
+  return { outcome: "inconclusive", startedAt: now, finishedAt: now, durationMs: 0, checks };
+}
+
 /** When the key ring no longer opens the secret: not the administrator's doing. */
 function unreadableSecretReport(): VerificationReport {
-  const now = new Date().toISOString();
-  const checks: CheckResult[] = CHECK_IDS.map((id) => ({
-    id,
-    status: "error",
-    reason: "unexpected",
-    title: "We could not read the stored secret",
-    detail: "Something went wrong on our side and it has been recorded for our team. You do not need to do anything.",
-    durationMs: 0,
-  }));
-  return { outcome: "inconclusive", startedAt: now, finishedAt: now, durationMs: 0, checks };
+  return errorReport(
+    CHECK_IDS.map((id) => ({ id, status: "error", reason: "unexpected", title: "We could not read the stored secret", detail: OUR_FAULT, durationMs: 0 })),
+  );
+}
+
+/** The run stopped on an unexpected fault: finished checks keep their results, the rest could not be decided. */
+async function interruptedReport(runId: string): Promise<VerificationReport> {
+  const rows = await db().select().from(checkResults).where(eq(checkResults.runId, runId));
+  const finished = new Map(
+    rows.filter((r) => r.status !== "pending" && r.status !== "running").map((r) => [r.checkId, r]),
+  );
+  return errorReport(
+    CHECK_IDS.map((id): CheckResult => {
+      const row = finished.get(id);
+      if (!row) return { id, status: "error", reason: "unexpected", title: "This check could not finish", detail: OUR_FAULT, durationMs: 0 };
+      return {
+        id,
+        status: row.status as CheckResult["status"],
+        reason: (row.reason ?? undefined) as CheckResult["reason"],
+        title: row.title,
+        detail: row.detail ?? "",
+        guideAnchor: row.guideAnchor ?? undefined,
+        microsoft: row.microsoftCode
+          ? { code: row.microsoftCode, requestId: row.microsoftRequestId ?? undefined, timestamp: row.microsoftTimestamp ?? undefined }
+          : undefined,
+        durationMs: row.durationMs ?? 0,
+        data: (row.data ?? undefined) as CheckResult["data"],
+      };
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,30 @@
-import type { CheckResult } from "./types";
+import "server-only";
+import { checkInput } from "./checks/input";
+import { checkPermissions, checkToken } from "./checks/token";
+import { startRun } from "./run";
+import { executePlan } from "./runner";
+import type { CheckResult, RunOptions } from "./types";
 
-// Stand-in with the early check's signature until the verification module lands on this branch.
-export async function checkCredentials(input: { tenantId: string; clientId: string; clientSecret: string }): Promise<CheckResult[]> {
-  void input;
-  throw new Error("The credentials check is not part of this build yet");
+/**
+ * The form's early "Check these credentials": only `input` (of the three values),
+ * `token` and `permissions`, so an administrator learns about a wrong secret or
+ * missing consent before choosing a test mailbox.
+ */
+export async function checkCredentials(
+  input: { tenantId: string; clientId: string; clientSecret: string },
+  options: RunOptions = {},
+): Promise<CheckResult[]> {
+  const { ctx, finish, describeError } = startRun(input, options, ["tenantId", "clientId", "clientSecret"]);
+  try {
+    return await executePlan(
+      [
+        { id: "input", run: () => checkInput(ctx) },
+        { id: "token", run: () => checkToken(ctx) },
+        { id: "permissions", run: () => checkPermissions(ctx) },
+      ],
+      { sequential: options.sequential, onProgress: options.onProgress, logger: ctx.logger, describeError },
+    );
+  } finally {
+    finish();
+  }
 }

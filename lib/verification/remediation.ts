@@ -1,7 +1,161 @@
+import { branding } from "../branding";
 import type { Reason } from "./types";
 
-// Stand-in with the catalog's signature until the verification module lands on this branch.
-export type Remediation = { title: string; detail: string; guideAnchor: string };
+/**
+ * What each reason means and how to fix it, in words for the brokerage's email
+ * administrator, with the guide section (/guide#anchor) that walks through the fix.
+ */
+
+export const GUIDE_ANCHORS = [
+  "before-you-start",
+  "register-app",
+  "copy-ids",
+  "add-permissions",
+  "grant-consent",
+  "create-secret",
+  "copy-secret-value",
+  "choose-test-mailbox",
+  "limit-mailbox-access",
+  "submit",
+  "troubleshooting",
+] as const;
+export type GuideAnchor = (typeof GUIDE_ANCHORS)[number];
+
+export type Remediation = { title: string; detail: string; guideAnchor?: GuideAnchor };
+
+function catalog(product: string): Record<Reason, Remediation> {
+  return {
+    "invalid-input": {
+      title: "Some values are not in the right format",
+      detail: "Check each value against the app registration's Overview page and enter it again.",
+      guideAnchor: "copy-ids",
+    },
+    "tenant-not-found": {
+      title: "Microsoft has no tenant with this ID",
+      detail:
+        "The tenant ID does not match any Microsoft 365 organisation. Copy the Directory (tenant) ID from the app registration's Overview page.",
+      guideAnchor: "copy-ids",
+    },
+    "tenant-other-cloud": {
+      title: "Your tenant is in a separate Microsoft cloud",
+      detail: `Your organisation uses a national Microsoft cloud, such as Microsoft 365 for US Government (GCC High or DoD). ${product} connects to the worldwide Microsoft 365 service only: contact us before you go on.`,
+      guideAnchor: "before-you-start",
+    },
+    "mailbox-domain-other-tenant": {
+      title: "The test mailbox belongs to another organisation",
+      detail: "The test mailbox's domain is not a domain of this tenant. Choose a mailbox of one of your own agents, in the same tenant as the app.",
+      guideAnchor: "choose-test-mailbox",
+    },
+    "app-not-found": {
+      title: "Microsoft has no app with this client ID in your tenant",
+      detail:
+        "Copy the Application (client) ID from the app registration's Overview page (not the Object ID), and check that the app was registered in this tenant.",
+      guideAnchor: "copy-ids",
+    },
+    "secret-is-secret-id": {
+      title: "The secret ID was entered instead of the secret value",
+      detail:
+        "What you entered is the Secret ID. The sync needs the Value, which the Entra admin center shows only once, right after the secret is created. If you did not copy it then, create a new secret and copy its Value.",
+      guideAnchor: "copy-secret-value",
+    },
+    "secret-invalid": {
+      title: "Microsoft did not accept the client secret",
+      detail:
+        "The secret value does not match any secret of this app: it may be mistyped, incomplete, or from another app. Create a new client secret and copy its Value straight away.",
+      guideAnchor: "create-secret",
+    },
+    "secret-expired": {
+      title: "The client secret has expired",
+      detail: "Microsoft reports that this secret has expired. Create a new client secret, copy its Value, and submit it with its new expiry date.",
+      guideAnchor: "create-secret",
+    },
+    "app-disabled": {
+      title: "The app is disabled in your tenant",
+      detail:
+        "Microsoft refuses sign-ins for this app because it is disabled. In the Entra admin center, open Enterprise applications, find the app, and set Enabled for users to sign in to Yes.",
+      guideAnchor: "troubleshooting",
+    },
+    "conditional-access-blocked": {
+      title: "A Conditional Access policy blocks the app",
+      detail:
+        "One of your organisation's Conditional Access policies for workload identities does not allow this app to get a token. Exclude the app from that policy, or allow the locations the sync connects from.",
+      guideAnchor: "troubleshooting",
+    },
+    "consent-missing": {
+      title: "Admin consent has not been granted",
+      detail:
+        "The app signed in but holds no application permissions. On the app's API permissions page, select Grant admin consent, then run the checks again.",
+      guideAnchor: "grant-consent",
+    },
+    "permission-missing": {
+      title: "Some permissions are missing",
+      detail:
+        "Add the missing Microsoft Graph application permissions (not delegated permissions) on the app's API permissions page, then select Grant admin consent.",
+      guideAnchor: "add-permissions",
+    },
+    "permission-excess": {
+      title: "The app has more permissions than the sync needs",
+      detail: "This works, but the app can do more than necessary. Remove the permissions the sync does not use, listed here.",
+      guideAnchor: "add-permissions",
+    },
+    "mailbox-not-found": {
+      title: "Microsoft found no mailbox at this address",
+      detail: "Check the spelling of the test mailbox address, and that it is a user's primary address in this tenant.",
+      guideAnchor: "choose-test-mailbox",
+    },
+    "mailbox-not-enabled": {
+      title: "The test mailbox cannot be used by apps",
+      detail:
+        "Microsoft reports the mailbox as unlicensed, inactive, deleted or hosted on an on-premises Exchange server. Choose a mailbox in Exchange Online with a licence, such as an agent's.",
+      guideAnchor: "choose-test-mailbox",
+    },
+    "access-policy-denied": {
+      title: "Exchange does not let the app use this mailbox",
+      detail:
+        "The app has the right permissions, but an Exchange application access policy (or an RBAC for Applications scope) leaves this mailbox out. Add the mailbox to the group the policy covers, or choose a mailbox inside it.",
+      guideAnchor: "limit-mailbox-access",
+    },
+    "access-denied": {
+      title: "Microsoft refused access to the mailbox",
+      detail: "Microsoft denied the request for a reason other than the app's permissions. Check the mailbox's settings, or contact us with the code shown.",
+      guideAnchor: "troubleshooting",
+    },
+    "cleanup-failed": {
+      title: "A test item could not be deleted",
+      detail: `The check worked, but ${product} could not delete the test item it created. You can delete it by hand: it is named "${product} connection test".`,
+      guideAnchor: "troubleshooting",
+    },
+    "secret-expiring-soon": {
+      title: "The client secret expires soon",
+      detail: "The sync will stop when the secret expires. Create a new secret with a later expiry and submit it now.",
+      guideAnchor: "create-secret",
+    },
+    "secret-expiry-past": {
+      title: "The expiry date has passed",
+      detail: "The date you entered is in the past. Check the Expires column on the app's Certificates & secrets page, or create a new secret.",
+      guideAnchor: "create-secret",
+    },
+    "secret-expiry-too-far": {
+      title: "The expiry date is further away than Microsoft allows",
+      detail: "The Entra admin center offers secrets of up to 24 months. Check the Expires column on the app's Certificates & secrets page for a typo.",
+      guideAnchor: "create-secret",
+    },
+    throttled: {
+      title: "Microsoft asked us to slow down",
+      detail: "Microsoft is limiting requests for this mailbox right now. Nothing needs fixing: the checks run again automatically.",
+    },
+    "microsoft-unavailable": {
+      title: "Microsoft did not answer",
+      detail: "Microsoft's service was unavailable or too slow to answer. Nothing needs fixing: the checks run again automatically.",
+    },
+    unexpected: {
+      title: "Microsoft gave an answer we did not expect",
+      detail: "We could not tell what went wrong. Try again later; if it happens again, contact us with the code shown.",
+      guideAnchor: "troubleshooting",
+    },
+  };
+}
+
 export function remediationFor(reason: Reason): Remediation {
-  return { title: reason, detail: "", guideAnchor: "troubleshooting" };
+  return catalog(branding().productName)[reason];
 }

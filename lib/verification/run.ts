@@ -1,8 +1,123 @@
-import type { RunOptions, VerificationInput, VerificationReport } from "./types";
+import "server-only";
+import { discoverTenant, type TenantDiscovery } from "../microsoft/discovery";
+import { configuredEndpoints } from "../microsoft/endpoints";
+import { RetryBudget } from "../microsoft/http";
+import { isGuid, isMailboxAddress, mailboxDomain } from "../microsoft/identifiers";
+import { logger as rootLogger } from "../logger";
+import { checkInput } from "./checks/input";
+import { checkCalendarRead, checkCalendarWrite, checkContactsRead, checkContactsWrite, checkMailSend } from "./checks/mailbox";
+import { checkSecretExpiry } from "./checks/expiry";
+import { checkTenant } from "./checks/tenant";
+import { checkPermissions, checkToken } from "./checks/token";
+import { once, type RunContext } from "./context";
+import { inputProblems, normaliseInput, type InputField } from "./input";
+import { DEFAULT_TIMEOUTS } from "./policy";
+import { skipped } from "./results";
+import { executePlan, type PlannedCheck } from "./runner";
+import { outcomeOf, type CheckResult, type RunOptions, type VerificationInput, type VerificationReport } from "./types";
 
-// Stand-in with the runner's signature until the verification module lands on this branch.
+/**
+ * A verification run (DESIGN §4): discovery and the token request go out
+ * together, then the three reads and the test message, then the two writes
+ * (create, delete) — four round trips on the critical path. The run is bounded by
+ * `timeouts.runMs`; test items are deleted even after that. The secret and the
+ * token stay in memory: they are never logged or stored.
+ */
+
+export type Run = { ctx: RunContext; finish: () => void; describeError: (error: unknown) => string };
+
+/** The shared state of one run, its time limit started. */
+export function startRun(input: Partial<VerificationInput>, options: RunOptions, fields: readonly InputField[]): Run {
+  const values = normaliseInput(input);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const endpoints = options.endpoints ?? configuredEndpoints();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeouts.runMs);
+  const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
+  const budget = new RetryBudget(timeouts.retryBudgetMs);
+  const discover = (identifier: string) => (): Promise<TenantDiscovery> =>
+    discoverTenant(identifier, { authorityHost: endpoints.authorityHost, timeoutMs: timeouts.requestMs, budget, signal }).catch(
+      (): TenantDiscovery => ({ status: "unavailable" }),
+    );
+  const ctx: RunContext = {
+    input: values,
+    inputFields: fields,
+    inputProblems: inputProblems(values, fields),
+    endpoints,
+    timeouts,
+    budget,
+    signal,
+    logger: (options.logger ?? rootLogger()).child({ component: "verification" }),
+    now: options.now ?? (() => new Date()),
+    tenantLookup: once(discover(values.tenantId)),
+    domainLookup: once(discover(isMailboxAddress(values.testMailbox) ? mailboxDomain(values.testMailbox) : "")),
+  };
+  const describeError = (error: unknown) => {
+    let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    for (const secret of [values.clientSecret, ctx.token?.accessToken]) if (secret) text = text.split(secret).join("[redacted]");
+    return text;
+  };
+  return { ctx, describeError, finish: () => clearTimeout(timer) };
+}
+
+export function report(checks: CheckResult[], startedAt: Date, started: number): VerificationReport {
+  return {
+    outcome: outcomeOf(checks),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    checks,
+  };
+}
+
+const ALL_FIELDS: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn"];
+
 export async function runVerification(input: VerificationInput, options: RunOptions = {}): Promise<VerificationReport> {
-  void input;
-  void options;
-  throw new Error("The verification runner is not part of this build yet");
+  const startedAt = new Date();
+  const started = performance.now();
+  const { ctx, finish, describeError } = startRun(input, options, ALL_FIELDS);
+  if (!options.sequential) {
+    // Discovery goes out alongside the token request, not before it.
+    if (isGuid(ctx.input.tenantId)) void ctx.tenantLookup();
+    if (isGuid(ctx.input.tenantId) && isMailboxAddress(ctx.input.testMailbox)) void ctx.domainLookup();
+  }
+  const plan: PlannedCheck[] = [
+    { id: "input", run: () => checkInput(ctx) },
+    { id: "tenant", run: () => checkTenant(ctx) },
+    { id: "token", run: () => checkToken(ctx) },
+    { id: "permissions", run: () => checkPermissions(ctx) },
+    { id: "calendar.read", run: () => checkCalendarRead(ctx) },
+    { id: "calendar.write", run: () => checkCalendarWrite(ctx) },
+    { id: "contacts.read", run: () => checkContactsRead(ctx) },
+    { id: "contacts.write", run: () => checkContactsWrite(ctx) },
+    {
+      id: "mail.send",
+      run: () => checkMailSend(ctx),
+      skipWhen: () => (ctx.input.sendTestMessage ? undefined : skipped("Not checked: sending a test message was turned off.", { turnedOff: true })),
+    },
+    {
+      id: "secret.expiry",
+      run: () => checkSecretExpiry(ctx),
+      skipWhen: () => (ctx.input.secretExpiresOn ? undefined : skipped("Not checked: no expiry date was given.", { noDate: true })),
+    },
+  ];
+  let checks: CheckResult[];
+  try {
+    checks = await executePlan(plan, { sequential: options.sequential, onProgress: options.onProgress, logger: ctx.logger, describeError });
+  } finally {
+    finish();
+  }
+  const result = report(checks, startedAt, started);
+  ctx.logger.info(
+    {
+      outcome: result.outcome,
+      durationMs: result.durationMs,
+      tenantId: ctx.input.tenantId,
+      clientId: ctx.input.clientId,
+      mailboxDomain: isMailboxAddress(ctx.input.testMailbox) ? mailboxDomain(ctx.input.testMailbox) : undefined,
+      checks: checks.map((c) => ({ id: c.id, status: c.status, reason: c.reason, code: c.microsoft?.code })),
+    },
+    "verification finished",
+  );
+  return result;
 }

@@ -1,3 +1,5 @@
+import type { Logger } from "pino";
+
 /**
  * The verification contract (DESIGN §4): check ids, statuses, reasons and report
  * shape are stable names used by the UI, dashboards, CLI and tests.
@@ -62,7 +64,13 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-export type MicrosoftErrorInfo = { code: string; requestId?: string; timestamp?: string };
+export type MicrosoftErrorInfo = {
+  code: string;
+  requestId?: string;
+  timestamp?: string;
+  /** The identity platform's correlation id, when it gave one. */
+  correlationId?: string;
+};
 
 export type CheckResult = {
   id: CheckId;
@@ -103,11 +111,30 @@ export type VerificationInput = {
 /** Live progress: a check starts (`running`) and later finishes with its result. */
 export type CheckProgress = { id: CheckId; status: "running" } | CheckResult;
 
+/** Time bounds of a run (defaults in lib/verification/policy.ts). */
+export type VerificationTimeouts = {
+  /** Each HTTP attempt to Microsoft. */
+  requestMs: number;
+  /** Total waiting before retries (429/503/504), shared by every request of the run. */
+  retryBudgetMs: number;
+  /** The whole run, cleanup excepted: requests still open then are abandoned. */
+  runMs: number;
+  /** Deleting the test items, which happens even after the run's time is up. */
+  cleanupMs: number;
+};
+
 export type RunOptions = {
   onProgress?: (update: CheckProgress) => void | Promise<void>;
   signal?: AbortSignal;
   /** For tests: the clock used for expiry checks. */
   now?: () => Date;
+  /** Microsoft's hosts; MICROSOFT_AUTHORITY_HOST and MICROSOFT_GRAPH_URL by default. */
+  endpoints?: { authorityHost: string; graphUrl: string };
+  timeouts?: Partial<VerificationTimeouts>;
+  /** Where the run logs (never a secret or token); lib/logger by default. */
+  logger?: Logger;
+  /** One check and one request at a time, for comparison in bench/verification.ts. */
+  sequential?: boolean;
 };
 
 /** verified: no fail and no error; failed: a fail the administrator can fix; inconclusive: an error. */

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench:verification`: a full verification of the "good" scenario against
+ * the simulator with 100 ms of latency on every request, run as the portal runs it
+ * (independent checks concurrently) and one check at a time, printing wall time and
+ * the sequential round trips on the critical path (from the simulator's request log).
+ */
+import pino from "pino";
+import { runVerification } from "../lib/verification/run";
+import { criticalPathRoundTrips } from "../sim/round-trips";
+import { scenario } from "../sim/scenarios";
+import { startSimulator } from "../sim/server";
+import { relaunchTrustingSimulator } from "../sim/trust";
+
+await relaunchTrustingSimulator();
+
+const LATENCY_MS = 100;
+const RUNS = 3;
+const sim = await startSimulator({ port: 0 });
+const logger = pino({ level: "silent" });
+const values = scenario("good").values;
+
+async function measure(sequential: boolean) {
+  sim.control.clearRequests();
+  const started = performance.now();
+  const report = await runVerification(values, { endpoints: sim, sequential, logger });
+  const wallMs = performance.now() - started;
+  const requests = sim.control.requests();
+  return { wallMs, outcome: report.outcome, requests: requests.length, roundTrips: criticalPathRoundTrips(requests) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+try {
+  await measure(false); // warm-up: module loading, TLS sessions
+  sim.control.setLatency(LATENCY_MS);
+  const rows = [];
+  for (const [label, sequential] of [
+    ["concurrent (as the portal runs)", false],
+    ["one check at a time", true],
+  ] as const) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(sequential));
+    rows.push({ label, ...runs[0]!, wallMs: median(runs.map((r) => r.wallMs)), outcomes: [...new Set(runs.map((r) => r.outcome))].join(",") });
+  }
+  console.log(`Full verification against the simulator, ${LATENCY_MS} ms latency per request, median of ${RUNS} runs\n`);
+  console.log(`${"mode".padEnd(34)}${"wall time".padStart(10)}${"round trips".padStart(13)}${"requests".padStart(10)}  outcome`);
+  for (const r of rows) {
+    console.log(`${r.label.padEnd(34)}${`${Math.round(r.wallMs)} ms`.padStart(10)}${String(r.roundTrips).padStart(13)}${String(r.requests).padStart(10)}  ${r.outcomes}`);
+  }
+  const concurrent = rows[0]!;
+  const ok = concurrent.roundTrips <= 4 && concurrent.outcomes === "verified";
+  console.log(`\nCritical path: ${concurrent.roundTrips} sequential round trips (target: at most 4) ${ok ? "✓" : "✗"}`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await sim.stop();
+}

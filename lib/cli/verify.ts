@@ -1,0 +1,98 @@
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { env } from "../env";
+import { createLogger } from "../logger";
+import { runVerification } from "../verification/run";
+import { formatReport } from "./verify-output";
+
+/**
+ * `verify`: runs the live checks for one set of credentials (DESIGN §4).
+ *   npm run --silent cli -- verify --tenant <id> --client <id> --mailbox <upn> [--expires YYYY-MM-DD] [--no-send] [--json]
+ * The secret comes from standard input (or VERIFY_CLIENT_SECRET), never from the
+ * command line, where other users of the machine could read it. Exit codes: 0
+ * verified, 1 failed, 2 inconclusive, 64 bad usage.
+ */
+
+const USAGE = `Usage: npm run --silent cli -- verify --tenant <tenant-id> --client <client-id> --mailbox <address> [--expires YYYY-MM-DD] [--no-send] [--json]
+
+Reads the client secret value from standard input (or VERIFY_CLIENT_SECRET).
+  --expires YYYY-MM-DD  the secret's expiry date, to check it (skipped without)
+  --no-send             do not send the test message
+  --json                print the report as JSON only
+Exit status: 0 verified, 1 failed, 2 inconclusive, 64 bad usage.`;
+
+export const EXIT = { verified: 0, failed: 1, inconclusive: 2, usage: 64 } as const;
+
+function usageError(message: string): number {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  return EXIT.usage;
+}
+
+/** The first line of standard input; typed without echo when it is a terminal. */
+async function readSecretFromStdin(): Promise<string> {
+  const input = process.stdin;
+  if (input.isTTY) {
+    process.stderr.write("Client secret value (not shown as you type): ");
+    const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+    const rl = createInterface({ input, output: muted, terminal: true });
+    const line = await new Promise<string>((resolve) => rl.once("line", resolve));
+    rl.close();
+    process.stderr.write("\n");
+    return line;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        tenant: { type: "string" },
+        client: { type: "string" },
+        mailbox: { type: "string" },
+        expires: { type: "string" },
+        "no-send": { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const o = parsed.values;
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const missing = (["tenant", "client", "mailbox"] as const).filter((name) => !o[name]?.trim());
+  if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
+
+  // A per-invocation input like the arguments, not configuration, hence read here.
+  const fromEnv = process.env.VERIFY_CLIENT_SECRET;
+  const secret = (fromEnv ?? (await readSecretFromStdin())).trim();
+  if (!secret) return usageError("No client secret value: pipe it on standard input or set VERIFY_CLIENT_SECRET");
+
+  // Logs go to standard error so that standard output holds only the report.
+  const logger = createLogger(process.stderr);
+  logger.level = env().LOG_LEVEL === "info" ? "warn" : env().LOG_LEVEL;
+  const report = await runVerification(
+    {
+      tenantId: o.tenant!,
+      clientId: o.client!,
+      clientSecret: secret,
+      testMailbox: o.mailbox!,
+      secretExpiresOn: o.expires,
+      sendTestMessage: !o["no-send"],
+    },
+    { logger },
+  );
+  process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, `${env().APP_URL}/guide`));
+  return EXIT[report.outcome];
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from "@azure/msal-node";
+import type { Logger } from "pino";
+import { readAccessTokenClaims, type AppTokenClaims } from "./access-token";
+import { authorityFor, graphScope, msalMetadata } from "./endpoints";
+import { aadFailureFromText, MicrosoftRequestError } from "./failures";
+import { parseJson, requestWithRetries, TransportError, type RequestPolicy } from "./http";
+import { isGuid } from "./identifiers";
+import { failureFromMsalError, type TokenExchangeRecord } from "./msal-errors";
+
+/**
+ * App-only tokens for Microsoft Graph through MSAL: a new ConfidentialClientApplication
+ * per request with the cache skipped (a revoked secret is never masked by a cached
+ * token), the authority metadata supplied (no discovery round trip), and our own
+ * network client, because MSAL has no timeout of its own.
+ */
+
+export type ClientCredentials = { tenantId: string; clientId: string; clientSecret: string };
+
+export type AppToken = { accessToken: string; claims: AppTokenClaims | undefined; expiresOn?: Date };
+
+export type TokenRequestOptions = RequestPolicy & { authorityHost: string; graphUrl: string; logger?: Logger };
+
+/** MSAL's network module on fetch: bounded attempts, our retry policy, and a record of error answers. */
+class BoundedNetworkClient implements INetworkModule {
+  readonly record: TokenExchangeRecord = {};
+  constructor(private readonly policy: RequestPolicy) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>(url, "GET", options);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>(url, "POST", options);
+  }
+
+  private async send<T>(url: string, method: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    try {
+      const result = await requestWithRetries(url, { method, headers: options?.headers, body: options?.body }, this.policy);
+      if (result.status >= 400) {
+        this.record.httpStatus = result.status;
+        this.record.aad = aadFailureFromText(result.text, result.status);
+      }
+      return {
+        status: result.status,
+        headers: Object.fromEntries(result.headers.entries()),
+        body: (parseJson(result.text) ?? {}) as T,
+      };
+    } catch (error) {
+      if (error instanceof TransportError) this.record.transport = error.transport;
+      throw error;
+    }
+  }
+}
+
+/** MSAL's own errors reach the caller as results; its log is detail for debugging. */
+const msalLevels: Record<LogLevel, "debug" | "trace"> = {
+  [LogLevel.Error]: "debug",
+  [LogLevel.Warning]: "debug",
+  [LogLevel.Info]: "trace",
+  [LogLevel.Verbose]: "trace",
+  [LogLevel.Trace]: "trace",
+};
+
+export async function acquireAppToken(credentials: ClientCredentials, options: TokenRequestOptions): Promise<AppToken> {
+  if (!isGuid(credentials.tenantId) || !isGuid(credentials.clientId)) throw new TypeError("tenantId and clientId must be GUIDs");
+  const network = new BoundedNetworkClient(options);
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      authority: authorityFor(options.authorityHost, credentials.tenantId),
+      ...msalMetadata(options.authorityHost, credentials.tenantId),
+    },
+    system: {
+      networkClient: network,
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Info,
+        loggerCallback: (level, message, containsPii) => {
+          if (!containsPii) options.logger?.[msalLevels[level]]({ source: "msal" }, message);
+        },
+      },
+    },
+  });
+  try {
+    const result = await app.acquireTokenByClientCredential({ scopes: [graphScope(options.graphUrl)], skipCache: true });
+    if (!result?.accessToken) throw new MicrosoftRequestError({ kind: "client", code: "no_access_token" });
+    return {
+      accessToken: result.accessToken,
+      claims: readAccessTokenClaims(result.accessToken),
+      expiresOn: result.expiresOn ?? undefined,
+    };
+  } catch (error) {
+    if (error instanceof MicrosoftRequestError) throw error;
+    throw new MicrosoftRequestError(failureFromMsalError(error, network.record));
+  }
+}

@@ -1,0 +1,101 @@
+import { MicrosoftRequestError } from "../../microsoft/failures";
+import { pathSegment } from "../../microsoft/identifiers";
+import { classifyGraphFailure, microsoftInfo } from "../classify";
+import { cleanupMailbox, runMailbox, type RunContext } from "../context";
+import { fromClassified, passed, problem, type CheckOutcome } from "../results";
+import { testContact, testEvent, testMessage } from "../test-items";
+
+/**
+ * The checks against the test mailbox. The calendar read doubles as the mailbox
+ * probe: the app holds no directory permission, so the user object cannot be read.
+ */
+
+const ROLES = {
+  calendar: ["Calendars.ReadWrite", "Calendars.Read"],
+  contacts: ["Contacts.ReadWrite", "Contacts.Read"],
+  mail: ["Mail.Send"],
+};
+
+function failed(ctx: RunContext, error: unknown, requiredRoles: string[]): CheckOutcome {
+  if (!(error instanceof MicrosoftRequestError)) throw error;
+  return fromClassified(classifyGraphFailure(error.failure, { roles: ctx.token?.claims?.roles ?? [], requiredRoles }));
+}
+
+async function read(ctx: RunContext, collection: "events" | "contacts", roles: string[], title: string, detail: string) {
+  try {
+    await runMailbox(ctx).get(`/${collection}`, { select: ["id"], top: 1 });
+    return passed(title, detail);
+  } catch (error) {
+    return failed(ctx, error, roles);
+  }
+}
+
+export const checkCalendarRead = (ctx: RunContext) =>
+  read(ctx, "events", ROLES.calendar, "Calendar can be read", `The app can read ${ctx.input.testMailbox}'s calendar.`);
+
+export const checkContactsRead = (ctx: RunContext) =>
+  read(ctx, "contacts", ROLES.contacts, "Contacts can be read", `The app can read ${ctx.input.testMailbox}'s contacts.`);
+
+/** Creates an item and deletes it again; the delete runs whatever happens after the create. */
+async function createAndDelete(
+  ctx: RunContext,
+  collection: "events" | "contacts",
+  item: unknown,
+  roles: string[],
+  passedResult: CheckOutcome,
+): Promise<CheckOutcome> {
+  let itemId: string | undefined;
+  let outcome: CheckOutcome | undefined;
+  try {
+    const created = await runMailbox(ctx).post<{ id?: unknown }>(`/${collection}`, item);
+    itemId = typeof created?.id === "string" ? created.id : undefined;
+    outcome = itemId ? passedResult : problem("error", "unexpected", { facts: "Microsoft created the test item but did not say which it was." });
+  } catch (error) {
+    outcome = failed(ctx, error, roles);
+  } finally {
+    if (itemId) {
+      const cleanup = await deleteItem(ctx, collection, itemId);
+      if (cleanup) outcome = cleanup;
+    }
+  }
+  return outcome;
+}
+
+/** undefined when deleted; otherwise the `cleanup-failed` warning naming the item. */
+async function deleteItem(ctx: RunContext, collection: "events" | "contacts", itemId: string): Promise<CheckOutcome | undefined> {
+  try {
+    await cleanupMailbox(ctx).delete(`/${collection}/${pathSegment(itemId)}`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof MicrosoftRequestError)) throw error;
+    const f = error.failure;
+    if (f.kind === "graph" && f.httpStatus === 404) return undefined; // already gone
+    ctx.logger.warn({ collection, microsoft: microsoftInfo(f) }, "test item could not be deleted");
+    return problem("warn", "cleanup-failed", {
+      facts: `The test ${collection === "events" ? "event" : "contact"} was created but could not be deleted (item id ${itemId}).`,
+      data: { itemId, collection },
+      microsoft: microsoftInfo(f),
+    });
+  }
+}
+
+export const checkCalendarWrite = (ctx: RunContext) =>
+  createAndDelete(
+    ctx,
+    "events",
+    testEvent(ctx.now()),
+    ROLES.calendar,
+    passed("Events can be created and deleted", "A test event (no attendees, no reminder, shown as free) was created and deleted at once."),
+  );
+
+export const checkContactsWrite = (ctx: RunContext) =>
+  createAndDelete(ctx, "contacts", testContact(), ROLES.contacts, passed("Contacts can be created and deleted", "A test contact was created and deleted at once."));
+
+export async function checkMailSend(ctx: RunContext): Promise<CheckOutcome> {
+  try {
+    await runMailbox(ctx).post("/sendMail", testMessage(ctx.input.testMailbox));
+    return passed("Test message sent", `A test message was sent from ${ctx.input.testMailbox} to itself.`);
+  } catch (error) {
+    return failed(ctx, error, ROLES.mail);
+  }
+}

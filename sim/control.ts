@@ -1,0 +1,229 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ROUTES, stateFromSeed, type FaultSpec, type MailboxState, type RequestLogEntry, type SimApp, type SimMailbox, type SimState } from "./model";
+import { scenarioSeed, SCENARIOS } from "./scenarios";
+import { sendJson } from "./responses";
+
+/**
+ * Changes to the simulated world at run time, in process (`control`) or over HTTP
+ * under /_sim (docs/simulator.md): grant consent, fix a mailbox, revoke a secret,
+ * inject latency, throttling, outages and hanging requests, read the request log.
+ */
+
+export type AppPatch = Partial<Pick<SimApp, "roles" | "disabled" | "conditionalAccessBlocked" | "accessPolicyMailboxes" | "tokenErrorCode">>;
+export type MailboxPatch = Partial<Pick<SimMailbox, "state" | "failDeletes" | "throttled" | "sendBlocked">>;
+
+export class SimulatorError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAILBOX_STATES: MailboxState[] = ["active", "unlicensed", "inactive", "soft-deleted", "on-premises"];
+
+export class SimulatorControl {
+  constructor(private readonly holder: { state: SimState }) {}
+
+  private get state() {
+    return this.holder.state;
+  }
+
+  /** Back to the seeded scenarios: apps, mailboxes, faults, latency 0, empty log. */
+  reset(latencyMs = 0) {
+    this.holder.state = stateFromSeed(scenarioSeed(), latencyMs);
+  }
+
+  scenarios() {
+    return SCENARIOS.map((s) => ({ key: s.key, title: s.title, values: s.values, expected: s.expected, fix: "fix" in s ? s.fix.description : null }));
+  }
+
+  /** Applies the scenario's fix so that the same values verify. */
+  fixScenario(key: string) {
+    const found = SCENARIOS.find((s) => s.key === key);
+    if (!found) throw new SimulatorError(404, `No scenario named ${key}`);
+    if (!("fix" in found)) throw new SimulatorError(409, `Scenario ${key} is fixed by typing different values, not by changing the tenant`);
+    found.fix.apply(this.state);
+  }
+
+  private app(clientId: string): SimApp {
+    const app = this.state.apps.get(clientId.toLowerCase());
+    if (!app) throw new SimulatorError(404, `No app with client id ${clientId}`);
+    return app;
+  }
+
+  private mailboxOf(address: string): SimMailbox {
+    const mailbox = this.state.mailboxes.get(address.toLowerCase());
+    if (!mailbox) throw new SimulatorError(404, `No mailbox ${address}`);
+    return mailbox;
+  }
+
+  updateApp(clientId: string, patch: AppPatch) {
+    const app = this.app(clientId);
+    if (patch.roles !== undefined) {
+      if (!Array.isArray(patch.roles) || !patch.roles.every((r) => typeof r === "string")) throw new SimulatorError(400, "roles must be a list of names");
+      app.roles = [...patch.roles];
+    }
+    if (patch.disabled !== undefined) app.disabled = Boolean(patch.disabled);
+    if (patch.conditionalAccessBlocked !== undefined) app.conditionalAccessBlocked = Boolean(patch.conditionalAccessBlocked);
+    if (patch.accessPolicyMailboxes !== undefined) app.accessPolicyMailboxes = patch.accessPolicyMailboxes?.map((m) => m.toLowerCase()) ?? null;
+    if (patch.tokenErrorCode !== undefined) app.tokenErrorCode = patch.tokenErrorCode;
+    return structuredClone(app);
+  }
+
+  /** A new client secret (40 characters, like the Entra admin center's). */
+  addSecret(clientId: string, options: { expiresAt?: string; value?: string } = {}) {
+    const app = this.app(clientId);
+    const value = options.value ?? `Sim${randomBytes(1)[0]! % 10}Q~${randomBytes(26).toString("base64url").slice(0, 34)}`;
+    const secret = {
+      keyId: randomUUID(),
+      value,
+      displayName: "added by the control API",
+      expiresAt: options.expiresAt ?? new Date(Date.now() + 180 * 86_400_000).toISOString(),
+    };
+    app.secrets.push(secret);
+    return { ...secret };
+  }
+
+  revokeSecret(clientId: string, keyId: string) {
+    const app = this.app(clientId);
+    const before = app.secrets.length;
+    app.secrets = app.secrets.filter((s) => s.keyId !== keyId.toLowerCase());
+    if (app.secrets.length === before) throw new SimulatorError(404, `App ${clientId} has no secret ${keyId}`);
+  }
+
+  updateMailbox(address: string, patch: MailboxPatch) {
+    const mailbox = this.mailboxOf(address);
+    if (patch.state !== undefined) {
+      if (!MAILBOX_STATES.includes(patch.state)) throw new SimulatorError(400, `state must be one of ${MAILBOX_STATES.join(", ")}`);
+      mailbox.state = patch.state;
+    }
+    for (const flag of ["failDeletes", "throttled", "sendBlocked"] as const) {
+      if (patch[flag] !== undefined) mailbox[flag] = Boolean(patch[flag]);
+    }
+    return this.mailbox(address);
+  }
+
+  /** What the checks left in a mailbox: test items still there, and messages sent. */
+  mailbox(address: string) {
+    const m = this.mailboxOf(address);
+    return {
+      address: m.address,
+      state: m.state,
+      events: [...m.events.values()],
+      contacts: [...m.contacts.values()],
+      sentMessages: [...m.sentMessages],
+    };
+  }
+
+  addFault(spec: FaultSpec): string {
+    const validRoute = spec.route === "graph" || spec.route === "any" || (ROUTES as readonly string[]).includes(spec.route);
+    if (!validRoute) throw new SimulatorError(400, `route must be one of ${[...ROUTES, "graph", "any"].join(", ")}`);
+    const effect = spec.effect as { type?: string; status?: number; ms?: number } | undefined;
+    const validEffect =
+      effect?.type === "hang" ||
+      (effect?.type === "delay" && typeof effect.ms === "number" && effect.ms >= 0) ||
+      (effect?.type === "status" && [429, 500, 502, 503, 504].includes(effect.status ?? 0));
+    if (!validEffect) throw new SimulatorError(400, "effect must be {type:'status', status:429|500|502|503|504}, {type:'hang'} or {type:'delay', ms}");
+    const id = randomUUID();
+    this.state.faults.push({ ...spec, mailbox: spec.mailbox?.toLowerCase(), id, hits: 0 });
+    return id;
+  }
+
+  clearFaults() {
+    this.state.faults = [];
+  }
+
+  setLatency(ms: number) {
+    if (!Number.isFinite(ms) || ms < 0 || ms > 60_000) throw new SimulatorError(400, "latency must be 0 to 60000 ms");
+    this.state.latencyMs = ms;
+  }
+
+  requests(): RequestLogEntry[] {
+    return this.state.requests.map((r) => ({ ...r }));
+  }
+
+  clearRequests() {
+    this.state.requests = [];
+    this.state.maxInFlight.clear();
+  }
+
+  /** Access tokens issued so far (tests check none leaked into logs). */
+  issuedTokens(): string[] {
+    return [...this.state.issuedTokens];
+  }
+
+  /** The most Graph requests seen in flight at once for one app and mailbox. */
+  maxConcurrentRequests(mailbox: string): number {
+    let max = 0;
+    for (const [key, n] of this.state.maxInFlight) if (key.endsWith(`|${mailbox.toLowerCase()}`)) max = Math.max(max, n);
+    return max;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8").trim();
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new SimulatorError(400, "The body must be a JSON object");
+}
+
+/** `/_sim/...`: the control API over HTTP. */
+export async function handleControl(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, pathname: string) {
+  const parts = pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
+  const method = req.method ?? "GET";
+  const route = `${method} /${parts.map((p, i) => (i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets"].includes(parts[i - 1]!) ? ":id" : p)).join("/")}`;
+  try {
+    const body = ["POST", "PUT", "PATCH"].includes(method) ? await readBody(req) : {};
+    switch (route) {
+      case "GET /health":
+        return sendJson(res, 200, { ok: true });
+      case "GET /scenarios":
+        return sendJson(res, 200, control.scenarios());
+      case "POST /scenarios/:id/fix":
+        control.fixScenario(parts[1]!);
+        return sendJson(res, 204, undefined);
+      case "POST /reset":
+        control.reset(typeof body.latencyMs === "number" ? body.latencyMs : 0);
+        return sendJson(res, 204, undefined);
+      case "PATCH /apps/:id":
+        return sendJson(res, 200, control.updateApp(parts[1]!, body as AppPatch));
+      case "POST /apps/:id/secrets":
+        return sendJson(res, 201, control.addSecret(parts[1]!, body as { expiresAt?: string; value?: string }));
+      case "DELETE /apps/:id/secrets/:id":
+        control.revokeSecret(parts[1]!, parts[3]!);
+        return sendJson(res, 204, undefined);
+      case "GET /mailboxes/:id":
+        return sendJson(res, 200, control.mailbox(parts[1]!));
+      case "PATCH /mailboxes/:id":
+        return sendJson(res, 200, control.updateMailbox(parts[1]!, body as MailboxPatch));
+      case "POST /faults":
+        return sendJson(res, 201, { id: control.addFault(body as unknown as FaultSpec) });
+      case "DELETE /faults":
+        control.clearFaults();
+        return sendJson(res, 204, undefined);
+      case "PUT /latency":
+        control.setLatency(Number(body.ms));
+        return sendJson(res, 204, undefined);
+      case "GET /requests":
+        return sendJson(res, 200, control.requests());
+      case "DELETE /requests":
+        control.clearRequests();
+        return sendJson(res, 204, undefined);
+      default:
+        throw new SimulatorError(404, `No control route ${method} ${pathname}`);
+    }
+  } catch (error) {
+    const status = error instanceof SimulatorError ? error.status : 500;
+    return sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
+  }
+}

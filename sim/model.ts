@@ -1,0 +1,128 @@
+/**
+ * The simulator's in-memory world: tenants, app registrations and mailboxes, plus
+ * the fault injection and request log that tests read and change at run time.
+ */
+
+export type Cloud = "public" | "us-government";
+
+export type SimTenant = {
+  id: string;
+  name: string;
+  domains: string[];
+  cloud: Cloud;
+  /** The identity platform answers 503 for this tenant (discovery and token). */
+  outage: boolean;
+};
+
+export type SimSecret = { keyId: string; value: string; expiresAt: string; displayName: string };
+
+export type SimApp = {
+  clientId: string;
+  tenantId: string;
+  displayName: string;
+  secrets: SimSecret[];
+  /** Microsoft Graph application permissions with admin consent: the token's `roles`. */
+  roles: string[];
+  disabled: boolean;
+  conditionalAccessBlocked: boolean;
+  /** An Exchange application access policy: only these mailboxes (null: no policy). */
+  accessPolicyMailboxes: string[] | null;
+  /** An identity platform error to answer instead of a token (e.g. 500011). */
+  tokenErrorCode: number | null;
+};
+
+export type MailboxState = "active" | "unlicensed" | "inactive" | "soft-deleted" | "on-premises";
+
+export type SimMailbox = {
+  address: string;
+  tenantId: string;
+  displayName: string;
+  state: MailboxState;
+  /** Deleting items answers 500 (a test item cannot be cleaned up). */
+  failDeletes: boolean;
+  /** Every request answers 429 with a long Retry-After. */
+  throttled: boolean;
+  /** Sending answers 403 ErrorSendAsDenied. */
+  sendBlocked: boolean;
+  events: Map<string, Record<string, unknown>>;
+  contacts: Map<string, Record<string, unknown>>;
+  sentMessages: Array<Record<string, unknown>>;
+};
+
+export const ROUTES = [
+  "discovery",
+  "token",
+  "calendar.list",
+  "calendar.create",
+  "calendar.delete",
+  "contacts.list",
+  "contacts.create",
+  "contacts.delete",
+  "mail.send",
+  "graph.other",
+] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export type FaultEffect =
+  | { type: "status"; status: 429 | 500 | 502 | 503 | 504; retryAfterSeconds?: number; code?: string }
+  | { type: "hang" }
+  | { type: "delay"; ms: number };
+
+export type FaultSpec = {
+  /** A route, "graph" for every Graph route, or "any". */
+  route: RouteName | "graph" | "any";
+  effect: FaultEffect;
+  /** Only requests for this mailbox (Graph routes). */
+  mailbox?: string;
+  /** How many matching requests it affects; unlimited when absent. */
+  times?: number;
+};
+
+export type Fault = FaultSpec & { id: string; hits: number };
+
+export type RequestLogEntry = {
+  method: string;
+  route: RouteName | "control" | "unknown";
+  path: string;
+  status: number;
+  mailbox?: string;
+  startedAt: number;
+  endedAt: number;
+};
+
+export type SimState = {
+  tenants: Map<string, SimTenant>;
+  apps: Map<string, SimApp>;
+  mailboxes: Map<string, SimMailbox>;
+  faults: Fault[];
+  latencyMs: number;
+  requests: RequestLogEntry[];
+  issuedTokens: string[];
+  /** In-flight Graph requests per app and mailbox, and the most seen at once. */
+  inFlight: Map<string, number>;
+  maxInFlight: Map<string, number>;
+};
+
+export type Seed = { tenants: SimTenant[]; apps: SimApp[]; mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages">> };
+
+export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
+  const clone = <T>(v: T): T => structuredClone(v);
+  return {
+    tenants: new Map(seed.tenants.map((t) => [t.id, clone(t)])),
+    apps: new Map(seed.apps.map((a) => [a.clientId, clone(a)])),
+    mailboxes: new Map(
+      seed.mailboxes.map((m) => [m.address.toLowerCase(), { ...clone(m), events: new Map(), contacts: new Map(), sentMessages: [] }]),
+    ),
+    faults: [],
+    latencyMs,
+    requests: [],
+    issuedTokens: [],
+    inFlight: new Map(),
+    maxInFlight: new Map(),
+  };
+}
+
+export function tenantByIdOrDomain(state: SimState, value: string): SimTenant | undefined {
+  const v = value.toLowerCase();
+  return state.tenants.get(v) ?? [...state.tenants.values()].find((t) => t.domains.includes(v));
+}

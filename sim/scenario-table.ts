@@ -1,0 +1,14 @@
+import { SCENARIOS } from "./scenarios";
+
+/** The scenarios as a text table: what to type for each outcome. */
+export function scenarioTable(): string {
+  const rows = SCENARIOS.map((s) => {
+    const v = s.values;
+    const expected = `${s.expected.check} ${s.expected.status}${"reason" in s.expected ? ` (${s.expected.reason})` : ""}`;
+    return [s.key, expected, v.tenantId, v.clientId, v.clientSecret, v.testMailbox, v.secretExpiresOn ?? ""];
+  });
+  const header = ["scenario", "shows", "tenant ID", "client ID", "client secret", "test mailbox", "expires"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,335 @@
+import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
+import type { CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
+import type { Seed, SimState } from "./model";
+
+/**
+ * The simulator's seeded scenarios: the values to type into the form (or pass to
+ * `verify`) to produce each outcome and reason of DESIGN §4. Listed in
+ * docs/simulator.md and printed by `npm run sim` and `npm run demo`.
+ *
+ * Secrets here are fake values for a local simulator; they open nothing.
+ */
+
+export const TENANTS = {
+  harbor: { id: "72218fdc-44df-46ff-a854-14242f733b05", name: "Harbor Realty", domains: ["harbor.example", "harborrealty.onmicrosoft.com"] },
+  summit: { id: "f637a468-5d38-4e06-8363-e5d900ed6b02", name: "Summit Homes", domains: ["summit.example"] },
+  liberty: { id: "8c0d0033-fc23-45a9-b8fd-d20854348156", name: "Liberty Federal Realty", domains: ["libertyfed.example"] },
+  coastal: { id: "f735efe6-08d1-4011-be94-0bb452d31e1b", name: "Coastal Properties", domains: ["coastal.example"] },
+} as const;
+
+/** A well-formed tenant id that no tenant has. */
+export const UNKNOWN_TENANT_ID = "5b491561-37c6-4e98-8f3e-885ee1e437b7";
+/** A well-formed client id that no app registration has. */
+export const UNKNOWN_CLIENT_ID = "79cb9e86-830c-41c2-8dcc-69292f45e678";
+
+type AppSeed = { clientId: string; name: string; secret: string; secretId: string };
+
+export const APPS = {
+  sync: { clientId: "61b2480c-55d8-4e8d-8046-0d692ed65411", name: "MoxiEngage Sync", secret: "ujz0Q~jmUh-Bel31iEl2hpChYgCfrL1spNxnyVmi", secretId: "80b5244a-4767-41fa-b982-3eb21579da0a" },
+  broad: { clientId: "81365acc-3f88-4f59-b373-6dcca7f0c99e", name: "CRM Sync (broad)", secret: "KdN3Q~_2O76UMFxFkM_R5Kjp~1vRt.1fjORS_6il", secretId: "43a08f06-1742-4e94-8144-702bc6b789ef" },
+  unconsented: { clientId: "66465d28-24d4-489c-96fa-1421d129d067", name: "CRM Sync (no consent)", secret: "rES1Q~hN5KXSc7Tvo_hBKqFYY_kv5ZJr3J1TWDtk", secretId: "05c22d3f-64db-48d3-8aaa-af81963892a7" },
+  noMailSend: { clientId: "3b996870-a132-4b9d-8de2-f8ad4cb59aa7", name: "CRM Sync (no Mail.Send)", secret: "ljo3Q~b.xHKas1VOq~g6YYZYn9ZhyiA4uoRgnatm", secretId: "8778f742-f527-45c2-95e8-c93e15a0a8ae" },
+  expired: { clientId: "a854c834-27be-4ab1-8023-6e49da6e6d8e", name: "CRM Sync (old secret)", secret: "xNb1Q~AWtGSU8po.799NksnRH9ucAUsdMlHUvTC-", secretId: "e10c167d-c8b6-4aff-b74b-589be48e9e02" },
+  disabled: { clientId: "537d9128-c3a9-4889-a3b7-59f598b81c66", name: "CRM Sync (disabled)", secret: "vOo9Q~yEZDz_TddJ8HyS5SUkCnD8zRA9a9SkpXz9", secretId: "26433798-7e83-4904-bc17-3498b87e4e2b" },
+  blocked: { clientId: "a4aa07b4-9e63-47d4-b962-45d348bfcbcf", name: "CRM Sync (conditional access)", secret: "lBY5Q~lY7Zkuvqdt7s8Stqcbnr3yBdGBL-EPH1qh", secretId: "d5d5891f-d329-465c-8b35-b1de250e7b34" },
+  scoped: { clientId: "a098d691-8352-4c85-a456-559cb70af5f2", name: "CRM Sync (access policy)", secret: "VwD9Q~1-qt~c4xatws8phP9nhFyJfm-5di4P-~zJ", secretId: "cfed943b-b378-4a7c-bbdd-bb9b6de2fb1f" },
+  broken: { clientId: "8614f504-e8ee-45a1-a3a9-a9da816b2332", name: "CRM Sync (no Graph in tenant)", secret: "CGI7Q~-FHz5r1pY4OjE2jBMptUsGr7CmY.uCu3~Z", secretId: "d5be785a-9187-4f42-811e-7616c0bbe6ed" },
+  liberty: { clientId: "d38f8c45-041d-4d94-8dff-5a1cd01a914c", name: "Liberty CRM Sync", secret: "vAm5Q~OlUcR64cXQL~ioDnkHIfxIq2HZt~_PlJhx", secretId: "db5b5fab-8f4d-4e27-9da1-494c73cf256d" },
+  coastal: { clientId: "73ab4876-7734-47c1-87fd-e805ec99108d", name: "Coastal CRM Sync", secret: "Ber0Q~lHkCiHp6bR1IqfEouHgxzNNAL5-wIScGeb", secretId: "309d6b79-965e-4a32-9ae4-45508201e2bd" },
+} as const satisfies Record<string, AppSeed>;
+
+/** A secret value that belongs to no app (the right shape, the wrong value). */
+export const WRONG_SECRET = "bUG8Q~y~8F5n3_Y-NBDRzrZSgqbjG3uhkW-KFLf6";
+
+export const MAILBOXES = {
+  agent: "agent@harbor.example",
+  frontDesk: "frontdesk@harbor.example",
+  newHire: "new.hire@harbor.example",
+  onPremises: "legacy@harbor.example",
+  listings: "listings@harbor.example",
+  busy: "busy@harbor.example",
+  noSend: "no-send@harbor.example",
+  nobody: "nobody@harbor.example",
+  summitAgent: "agent@summit.example",
+  liberty: "agent@libertyfed.example",
+  coastal: "agent@coastal.example",
+} as const;
+
+const DAY = 86_400_000;
+/** A YYYY-MM-DD date `days` from today (UTC). */
+export const daysFromToday = (days: number, now = new Date()) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
+
+export type ScenarioValues = {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  testMailbox: string;
+  /** Relative to the day the module is loaded. */
+  secretExpiresOn?: string;
+};
+
+export type Scenario = {
+  key: string;
+  title: string;
+  values: ScenarioValues;
+  /** The check that shows the scenario, and the run's outcome. */
+  expected: { outcome: Outcome; check: CheckId; status: CheckStatus; reason?: Reason };
+  /** What `POST /_sim/scenarios/{key}/fix` changes so the same values verify. */
+  fix?: { description: string; apply: (state: SimState) => void };
+};
+
+const good = (overrides: Partial<ScenarioValues> = {}): ScenarioValues => ({
+  tenantId: TENANTS.harbor.id,
+  clientId: APPS.sync.clientId,
+  clientSecret: APPS.sync.secret,
+  testMailbox: MAILBOXES.agent,
+  secretExpiresOn: daysFromToday(365),
+  ...overrides,
+});
+
+const withApp = (app: AppSeed, overrides: Partial<ScenarioValues> = {}) =>
+  good({ clientId: app.clientId, clientSecret: app.secret, ...overrides });
+
+const app = (state: SimState, a: AppSeed) => state.apps.get(a.clientId)!;
+const mailbox = (state: SimState, address: string) => state.mailboxes.get(address)!;
+
+export const SCENARIOS = [
+  {
+    key: "good",
+    title: "Everything set up correctly",
+    values: good(),
+    expected: { outcome: "verified", check: "mail.send", status: "pass" },
+  },
+  {
+    key: "excess-permissions",
+    title: "More permissions than needed",
+    values: withApp(APPS.broad),
+    expected: { outcome: "verified", check: "permissions", status: "warn", reason: "permission-excess" },
+    fix: { description: "Remove the extra permissions", apply: (s) => void (app(s, APPS.broad).roles = [...REQUIRED_PERMISSION_NAMES]) },
+  },
+  {
+    key: "secret-id-pasted",
+    title: "Secret ID pasted instead of the secret value",
+    values: good({ clientSecret: APPS.sync.secretId }),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "secret-is-secret-id" },
+  },
+  {
+    key: "wrong-secret",
+    title: "Secret value mistyped",
+    values: good({ clientSecret: WRONG_SECRET }),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "secret-invalid" },
+  },
+  {
+    key: "expired-secret",
+    title: "Secret expired in Microsoft Entra",
+    values: withApp(APPS.expired),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "secret-expired" },
+    fix: {
+      description: "Extend the secret's expiry by a year",
+      apply: (s) => void (app(s, APPS.expired).secrets[0]!.expiresAt = new Date(Date.now() + 365 * DAY).toISOString()),
+    },
+  },
+  {
+    key: "consent-missing",
+    title: "Admin consent not granted",
+    values: withApp(APPS.unconsented),
+    expected: { outcome: "failed", check: "permissions", status: "fail", reason: "consent-missing" },
+    fix: { description: "Grant admin consent", apply: (s) => void (app(s, APPS.unconsented).roles = [...REQUIRED_PERMISSION_NAMES]) },
+  },
+  {
+    key: "permission-missing",
+    title: "Mail.Send permission missing",
+    values: withApp(APPS.noMailSend),
+    expected: { outcome: "failed", check: "permissions", status: "fail", reason: "permission-missing" },
+    fix: { description: "Add Mail.Send and grant consent", apply: (s) => void (app(s, APPS.noMailSend).roles = [...REQUIRED_PERMISSION_NAMES]) },
+  },
+  {
+    key: "unknown-tenant",
+    title: "Tenant ID that belongs to no tenant",
+    values: good({ tenantId: UNKNOWN_TENANT_ID }),
+    expected: { outcome: "failed", check: "tenant", status: "fail", reason: "tenant-not-found" },
+  },
+  {
+    key: "government-cloud",
+    title: "Tenant in Microsoft 365 for US Government",
+    values: good({ tenantId: TENANTS.liberty.id, clientId: APPS.liberty.clientId, clientSecret: APPS.liberty.secret, testMailbox: MAILBOXES.liberty }),
+    expected: { outcome: "failed", check: "tenant", status: "fail", reason: "tenant-other-cloud" },
+  },
+  {
+    key: "mailbox-other-tenant",
+    title: "Test mailbox in another organisation",
+    values: good({ testMailbox: MAILBOXES.summitAgent }),
+    expected: { outcome: "failed", check: "tenant", status: "fail", reason: "mailbox-domain-other-tenant" },
+  },
+  {
+    key: "unknown-app",
+    title: "Client ID that belongs to no app (e.g. the Object ID)",
+    values: good({ clientId: UNKNOWN_CLIENT_ID }),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "app-not-found" },
+  },
+  {
+    key: "disabled-app",
+    title: "App registration disabled",
+    values: withApp(APPS.disabled),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "app-disabled" },
+    fix: { description: "Enable the app", apply: (s) => void (app(s, APPS.disabled).disabled = false) },
+  },
+  {
+    key: "conditional-access",
+    title: "Conditional Access blocks the app",
+    values: withApp(APPS.blocked),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "conditional-access-blocked" },
+    fix: { description: "Exclude the app from the policy", apply: (s) => void (app(s, APPS.blocked).conditionalAccessBlocked = false) },
+  },
+  {
+    key: "unknown-mailbox",
+    title: "Test mailbox that does not exist",
+    values: good({ testMailbox: MAILBOXES.nobody }),
+    expected: { outcome: "failed", check: "calendar.read", status: "fail", reason: "mailbox-not-found" },
+  },
+  {
+    key: "unlicensed-mailbox",
+    title: "Test mailbox without an Exchange Online licence",
+    values: good({ testMailbox: MAILBOXES.newHire }),
+    expected: { outcome: "failed", check: "calendar.read", status: "fail", reason: "mailbox-not-enabled" },
+    fix: { description: "License the mailbox", apply: (s) => void (mailbox(s, MAILBOXES.newHire).state = "active") },
+  },
+  {
+    key: "on-premises-mailbox",
+    title: "Test mailbox hosted on an on-premises Exchange server",
+    values: good({ testMailbox: MAILBOXES.onPremises }),
+    expected: { outcome: "failed", check: "calendar.read", status: "fail", reason: "mailbox-not-enabled" },
+    fix: { description: "Move the mailbox to Exchange Online", apply: (s) => void (mailbox(s, MAILBOXES.onPremises).state = "active") },
+  },
+  {
+    key: "access-policy",
+    title: "Application access policy leaves out the test mailbox",
+    values: withApp(APPS.scoped, { testMailbox: MAILBOXES.frontDesk }),
+    expected: { outcome: "failed", check: "calendar.read", status: "fail", reason: "access-policy-denied" },
+    fix: { description: "Add the mailbox to the policy", apply: (s) => void app(s, APPS.scoped).accessPolicyMailboxes?.push(MAILBOXES.frontDesk) },
+  },
+  {
+    key: "send-denied",
+    title: "Test mailbox not allowed to send",
+    values: good({ testMailbox: MAILBOXES.noSend }),
+    expected: { outcome: "failed", check: "mail.send", status: "fail", reason: "access-denied" },
+    fix: { description: "Allow the mailbox to send", apply: (s) => void (mailbox(s, MAILBOXES.noSend).sendBlocked = false) },
+  },
+  {
+    key: "cleanup-fails",
+    title: "Test items cannot be deleted",
+    values: good({ testMailbox: MAILBOXES.listings }),
+    expected: { outcome: "verified", check: "calendar.write", status: "warn", reason: "cleanup-failed" },
+    fix: { description: "Let items be deleted again", apply: (s) => void (mailbox(s, MAILBOXES.listings).failDeletes = false) },
+  },
+  {
+    key: "secret-expiring-soon",
+    title: "Secret expires within 30 days",
+    values: good({ secretExpiresOn: daysFromToday(10) }),
+    expected: { outcome: "verified", check: "secret.expiry", status: "warn", reason: "secret-expiring-soon" },
+  },
+  {
+    key: "secret-expiry-past",
+    title: "Expiry date in the past",
+    values: good({ secretExpiresOn: daysFromToday(-3) }),
+    expected: { outcome: "failed", check: "secret.expiry", status: "fail", reason: "secret-expiry-past" },
+  },
+  {
+    key: "secret-expiry-too-far",
+    title: "Expiry date beyond 24 months (a typo?)",
+    values: good({ secretExpiresOn: daysFromToday(365 * 5) }),
+    expected: { outcome: "verified", check: "secret.expiry", status: "warn", reason: "secret-expiry-too-far" },
+  },
+  {
+    key: "throttled",
+    title: "Microsoft throttles the mailbox",
+    values: good({ testMailbox: MAILBOXES.busy }),
+    expected: { outcome: "inconclusive", check: "calendar.read", status: "error", reason: "throttled" },
+    fix: { description: "Stop throttling", apply: (s) => void (mailbox(s, MAILBOXES.busy).throttled = false) },
+  },
+  {
+    key: "microsoft-unavailable",
+    title: "Microsoft sign-in unavailable",
+    values: good({ tenantId: TENANTS.coastal.id, clientId: APPS.coastal.clientId, clientSecret: APPS.coastal.secret, testMailbox: MAILBOXES.coastal }),
+    expected: { outcome: "inconclusive", check: "token", status: "error", reason: "microsoft-unavailable" },
+    fix: { description: "End the outage", apply: (s) => void (s.tenants.get(TENANTS.coastal.id)!.outage = false) },
+  },
+  {
+    key: "unexpected",
+    title: "An answer the portal does not recognise",
+    values: withApp(APPS.broken),
+    expected: { outcome: "inconclusive", check: "token", status: "error", reason: "unexpected" },
+    fix: { description: "Answer with a token", apply: (s) => void (app(s, APPS.broken).tokenErrorCode = null) },
+  },
+  {
+    key: "invalid-input",
+    title: "Tenant ID with a character missing",
+    values: good({ tenantId: TENANTS.harbor.id.slice(0, -1) }),
+    expected: { outcome: "failed", check: "input", status: "fail", reason: "invalid-input" },
+  },
+] as const satisfies readonly Scenario[];
+
+export type ScenarioKey = (typeof SCENARIOS)[number]["key"];
+
+export function scenario(key: ScenarioKey): Scenario {
+  return SCENARIOS.find((s) => s.key === key)!;
+}
+
+function appSeed(a: AppSeed, tenantId: string, overrides: Partial<Seed["apps"][number]> = {}): Seed["apps"][number] {
+  return {
+    clientId: a.clientId,
+    tenantId,
+    displayName: a.name,
+    secrets: [{ keyId: a.secretId, value: a.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() + 540 * DAY).toISOString() }],
+    roles: [...REQUIRED_PERMISSION_NAMES],
+    disabled: false,
+    conditionalAccessBlocked: false,
+    accessPolicyMailboxes: null,
+    tokenErrorCode: null,
+    ...overrides,
+  };
+}
+
+function mailboxSeed(address: string, tenantId: string, overrides: Partial<Seed["mailboxes"][number]> = {}): Seed["mailboxes"][number] {
+  return { address, tenantId, displayName: address.split("@")[0]!, state: "active", failDeletes: false, throttled: false, sendBlocked: false, ...overrides };
+}
+
+/** The world every simulator starts from (and `reset` returns to). */
+export function scenarioSeed(): Seed {
+  const { harbor, summit, liberty, coastal } = TENANTS;
+  return {
+    tenants: [
+      { ...harbor, domains: [...harbor.domains], cloud: "public", outage: false },
+      { ...summit, domains: [...summit.domains], cloud: "public", outage: false },
+      { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
+      { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
+    ],
+    apps: [
+      appSeed(APPS.sync, harbor.id),
+      appSeed(APPS.broad, harbor.id, { roles: [...REQUIRED_PERMISSION_NAMES, "Mail.ReadWrite", "User.Read.All"] }),
+      appSeed(APPS.unconsented, harbor.id, { roles: [] }),
+      appSeed(APPS.noMailSend, harbor.id, { roles: ["Calendars.ReadWrite", "Contacts.ReadWrite"] }),
+      appSeed(APPS.expired, harbor.id, {
+        secrets: [{ keyId: APPS.expired.secretId, value: APPS.expired.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() - 20 * DAY).toISOString() }],
+      }),
+      appSeed(APPS.disabled, harbor.id, { disabled: true }),
+      appSeed(APPS.blocked, harbor.id, { conditionalAccessBlocked: true }),
+      appSeed(APPS.scoped, harbor.id, { accessPolicyMailboxes: [MAILBOXES.agent] }),
+      appSeed(APPS.broken, harbor.id, { tokenErrorCode: 500011 }),
+      appSeed(APPS.liberty, liberty.id),
+      appSeed(APPS.coastal, coastal.id),
+    ],
+    mailboxes: [
+      mailboxSeed(MAILBOXES.agent, harbor.id),
+      mailboxSeed(MAILBOXES.frontDesk, harbor.id),
+      mailboxSeed(MAILBOXES.newHire, harbor.id, { state: "unlicensed" }),
+      mailboxSeed(MAILBOXES.onPremises, harbor.id, { state: "on-premises" }),
+      mailboxSeed(MAILBOXES.listings, harbor.id, { failDeletes: true }),
+      mailboxSeed(MAILBOXES.busy, harbor.id, { throttled: true }),
+      mailboxSeed(MAILBOXES.noSend, harbor.id, { sendBlocked: true }),
+      mailboxSeed(MAILBOXES.summitAgent, summit.id),
+      mailboxSeed(MAILBOXES.liberty, liberty.id),
+      mailboxSeed(MAILBOXES.coastal, coastal.id),
+    ],
+  };
+}

@@ -1,0 +1,216 @@
+import { createServer, type Server } from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { ensureSimulatorCertificate, type SimulatorCertificate } from "./certificate";
+import type { SimContext } from "./context";
+import { handleControl, SimulatorControl } from "./control";
+import { graphTarget, handleGraph, type GraphTarget } from "./graph";
+import { handleDiscovery, handleToken } from "./identity";
+import { TokenSigner } from "./jwt";
+import { stateFromSeed, type Fault, type RequestLogEntry, type RouteName, type SimState } from "./model";
+import { GRAPH_STATUS_CODES, sendAadError, sendGraphError, sendJson } from "./responses";
+import { scenarioSeed } from "./scenarios";
+
+/**
+ * The Microsoft 365 simulator (DESIGN §6): one HTTPS server playing both the
+ * identity platform (authority host) and Microsoft Graph, so the real MSAL and
+ * Graph clients run against it unchanged. State lives in memory.
+ */
+
+export type SimulatorOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Added to every request before it is answered (not to /_sim). */
+  latencyMs?: number;
+  certificate?: SimulatorCertificate;
+};
+
+export type RunningSimulator = {
+  url: string;
+  port: number;
+  /** MICROSOFT_AUTHORITY_HOST for processes that should use it. */
+  authorityHost: string;
+  /** MICROSOFT_GRAPH_URL for processes that should use it. */
+  graphUrl: string;
+  /** NODE_EXTRA_CA_CERTS for processes that talk to it. */
+  caCertPath: string;
+  control: SimulatorControl;
+  stop: () => Promise<void>;
+};
+
+type Dispatch =
+  | { kind: "control" }
+  | { kind: "discovery"; tenant: string }
+  | { kind: "token"; tenant: string }
+  | { kind: "keys" }
+  | { kind: "graph"; target: GraphTarget }
+  | { kind: "unknown" };
+
+function dispatchOf(method: string, pathname: string): Dispatch {
+  if (pathname === "/_sim" || pathname.startsWith("/_sim/")) return { kind: "control" };
+  const graph = graphTarget(method, pathname);
+  if (graph) return { kind: "graph", target: graph };
+  const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const [tenant, ...rest] = parts;
+  const tail = rest.join("/");
+  if (tenant && method === "GET" && tail === "v2.0/.well-known/openid-configuration") return { kind: "discovery", tenant };
+  if (tenant && method === "POST" && tail === "oauth2/v2.0/token") return { kind: "token", tenant };
+  if (tenant && method === "GET" && tail === "discovery/v2.0/keys") return { kind: "keys" };
+  return { kind: "unknown" };
+}
+
+function routeOf(d: Dispatch): RequestLogEntry["route"] {
+  if (d.kind === "graph") return d.target.route;
+  if (d.kind === "discovery" || d.kind === "token" || d.kind === "control") return d.kind;
+  return "unknown";
+}
+
+function matchFault(state: SimState, route: RouteName, mailbox: string | undefined): Fault | undefined {
+  const graphRoute = !["discovery", "token"].includes(route);
+  const fault = state.faults.find(
+    (f) =>
+      (f.route === "any" || f.route === route || (f.route === "graph" && graphRoute)) &&
+      (!f.mailbox || f.mailbox === mailbox) &&
+      (f.times === undefined || f.hits < f.times),
+  );
+  if (fault) fault.hits++;
+  return fault;
+}
+
+/** Epoch milliseconds with sub-millisecond precision, for the request log. */
+const now = () => performance.timeOrigin + performance.now();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function answerFault(ctx: SimContext, res: ServerResponse, d: Dispatch, fault: Fault & { effect: { type: "status" } }) {
+  const { status, retryAfterSeconds, code } = fault.effect;
+  if (d.kind === "graph") {
+    const shape = GRAPH_STATUS_CODES[status]!;
+    return sendGraphError(res, status, code ?? shape.code, shape.message, { retryAfterSeconds });
+  }
+  const throttled = status === 429;
+  return sendAadError(res, ctx.authorityHost, {
+    status,
+    error: throttled ? "temporarily_unavailable" : "server_error",
+    code: throttled ? 50196 : 90033,
+    description: throttled
+      ? "The server terminated an operation because it encountered a client request loop. Please contact your app vendor."
+      : "A transient error has occurred. Please try again.",
+    retryAfterSeconds,
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const certificate = options.certificate ?? ensureSimulatorCertificate();
+  const holder = { state: stateFromSeed(scenarioSeed(), options.latencyMs ?? 0) };
+  const control = new SimulatorControl(holder);
+  const signer = new TokenSigner();
+  const sockets = new Set<Socket>();
+  let ctx: SimContext;
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", ctx.authorityHost);
+    const method = req.method ?? "GET";
+    const d = dispatchOf(method, url.pathname);
+    const state = holder.state;
+    const entry: RequestLogEntry = { method, route: routeOf(d), path: url.pathname, status: 0, startedAt: now(), endedAt: 0 };
+    let flightKey: string | undefined;
+    if (d.kind === "graph") {
+      entry.mailbox = d.target.mailboxId.toLowerCase();
+      const appId = /"appid":"([^"]+)"/.exec(Buffer.from((req.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString())?.[1];
+      flightKey = `${appId ?? "?"}|${entry.mailbox}`;
+      const n = (state.inFlight.get(flightKey) ?? 0) + 1;
+      state.inFlight.set(flightKey, n);
+      state.maxInFlight.set(flightKey, Math.max(n, state.maxInFlight.get(flightKey) ?? 0));
+    }
+    // Logged on arrival, completed when the answer is sent (in `end`, because in one process
+    // the client can read the answer before the server's "finish" event) or when the
+    // connection closes unanswered (status 0).
+    if (d.kind !== "control") state.requests.push(entry);
+    let done = false;
+    const complete = (status: number) => {
+      if (done) return;
+      done = true;
+      entry.endedAt = now();
+      entry.status = status;
+      if (flightKey) state.inFlight.set(flightKey, (state.inFlight.get(flightKey) ?? 1) - 1);
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      complete(res.statusCode);
+      return end(...args);
+    }) as ServerResponse["end"];
+    res.on("close", () => complete(0));
+
+    if (d.kind === "control") return handleControl(control, req, res, url.pathname);
+    const fault = d.kind === "unknown" || d.kind === "keys" ? undefined : matchFault(state, entry.route as RouteName, entry.mailbox);
+    if (fault?.effect.type === "hang") return; // never answered: the client gives up
+    await sleep(state.latencyMs + (fault?.effect.type === "delay" ? fault.effect.ms : 0));
+    if (fault?.effect.type === "status") return answerFault(ctx, res, d, fault as Fault & { effect: { type: "status" } });
+    if (flightKey && (state.inFlight.get(flightKey) ?? 0) > 4) {
+      return sendGraphError(res, 429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", { retryAfterSeconds: 1 });
+    }
+    switch (d.kind) {
+      case "discovery":
+        return handleDiscovery(ctx, res, d.tenant);
+      case "token":
+        return handleToken(ctx, req, res, d.tenant);
+      case "keys":
+        return sendJson(res, 200, { keys: [] });
+      case "graph":
+        return handleGraph(ctx, req, res, d.target, url);
+      default:
+        return sendJson(res, 404, { error: { code: "NotFound", message: `Nothing at ${url.pathname}` } });
+    }
+  }
+
+  const servers: Server[] = [];
+  const newServer = () => {
+    const server = createServer({ key: certificate.keyPem, cert: certificate.certPem }, (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: { code: "SimulatorError", message: String(error) } });
+      });
+    });
+    server.on("connection", (socket: Socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    return server;
+  };
+  const listen = (server: Server, port: number, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+    });
+
+  const primary = newServer();
+  const port = await listen(primary, options.port ?? 0, "127.0.0.1");
+  servers.push(primary);
+  // Also on ::1, so "localhost" works whichever address a client resolves first.
+  const v6 = newServer();
+  await listen(v6, port, "::1")
+    .then(() => servers.push(v6))
+    .catch(() => undefined);
+
+  const url = `https://localhost:${port}`;
+  ctx = {
+    get state() {
+      return holder.state;
+    },
+    signer,
+    authorityHost: url,
+    graphUrl: url,
+  };
+  return {
+    url,
+    port,
+    authorityHost: url,
+    graphUrl: url,
+    caCertPath: certificate.caCertPath,
+    control,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    },
+  };
+}
