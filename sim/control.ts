@@ -115,6 +115,7 @@ export class SimulatorControl {
       events: [...m.events.values()],
       contacts: [...m.contacts.values()],
       sentMessages: [...m.sentMessages],
+      created: [...m.created],
     };
   }
 

@@ -126,6 +126,7 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
       const id = itemId();
       const item = { ...body, id, changeKey: randomBytes(12).toString("base64"), createdDateTime: new Date().toISOString() };
       (target.route === "calendar.create" ? box.events : box.contacts).set(id, item);
+      box.created.push({ collection: target.route === "calendar.create" ? "events" : "contacts", item: structuredClone(item) });
       return sendJson(res, 201, { "@odata.context": context(target.route === "calendar.create" ? "events/$entity" : "contacts/$entity"), ...item }, headers);
     }
     case "calendar.delete":

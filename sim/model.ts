@@ -47,6 +47,8 @@ export type SimMailbox = {
   events: Map<string, Record<string, unknown>>;
   contacts: Map<string, Record<string, unknown>>;
   sentMessages: Array<Record<string, unknown>>;
+  /** Every item ever created here, as sent, deleted or not (to inspect what the checks wrote). */
+  created: Array<{ collection: "events" | "contacts"; item: Record<string, unknown> }>;
 };
 
 export const ROUTES = [
@@ -103,7 +105,7 @@ export type SimState = {
   maxInFlight: Map<string, number>;
 };
 
-export type Seed = { tenants: SimTenant[]; apps: SimApp[]; mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages">> };
+export type Seed = { tenants: SimTenant[]; apps: SimApp[]; mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages" | "created">> };
 
 export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
   const clone = <T>(v: T): T => structuredClone(v);
@@ -111,7 +113,7 @@ export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
     tenants: new Map(seed.tenants.map((t) => [t.id, clone(t)])),
     apps: new Map(seed.apps.map((a) => [a.clientId, clone(a)])),
     mailboxes: new Map(
-      seed.mailboxes.map((m) => [m.address.toLowerCase(), { ...clone(m), events: new Map(), contacts: new Map(), sentMessages: [] }]),
+      seed.mailboxes.map((m) => [m.address.toLowerCase(), { ...clone(m), events: new Map(), contacts: new Map(), sentMessages: [], created: [] }]),
     ),
     faults: [],
     latencyMs,

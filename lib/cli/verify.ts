@@ -74,9 +74,8 @@ export async function run(args: string[]): Promise<number> {
   const missing = (["tenant", "client", "mailbox"] as const).filter((name) => !o[name]?.trim());
   if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
 
-  // A per-invocation input like the arguments, not configuration, hence read here.
-  const fromEnv = process.env.VERIFY_CLIENT_SECRET;
-  const secret = (fromEnv ?? (await readSecretFromStdin())).trim();
+  // A per-invocation input like the arguments, not configuration, hence read here (empty counts as unset).
+  const secret = (process.env.VERIFY_CLIENT_SECRET || (await readSecretFromStdin())).trim();
   if (!secret) return usageError("No client secret value: pipe it on standard input or set VERIFY_CLIENT_SECRET");
 
   // Logs go to standard error so that standard output holds only the report.

@@ -41,7 +41,8 @@ export function cloudName(instance: string | undefined, regionScope: string | un
   return instance;
 }
 
-function readDocument(text: string, authorityHost: string): TenantDiscovery {
+/** The tenant an OpenID configuration document describes, and whether it is in this cloud. */
+export function readOpenIdDocument(text: string, authorityHost: string): TenantDiscovery {
   const doc = parseJson(text) as Record<string, unknown> | undefined;
   const issuer = typeof doc?.issuer === "string" ? doc.issuer : "";
   const tenantId = GUID_IN_ISSUER.exec(issuer)?.[1]?.toLowerCase();
@@ -75,15 +76,16 @@ export async function discoverTenant(tenantIdOrDomain: string, options: Discover
     if (error instanceof TransportError) return { status: "unavailable" };
     throw error;
   }
-  if (result.status === 200) return readDocument(result.text, authorityHost);
-  if (result.status >= 400 && result.status < 500 && result.status !== 429) {
-    // The endpoint refuses only identifiers that name no tenant here (AADSTS90002, 900023, ...).
-    const failure = aadFailureFromText(result.text, result.status);
-    if (failure?.codes.some((c) => OTHER_CLOUD_CODES.has(c))) return { status: "other-cloud" };
-    const code = failure?.codes[0];
+  if (result.status === 200) return readOpenIdDocument(result.text, authorityHost);
+  const failure = aadFailureFromText(result.text, result.status);
+  if (failure && result.status >= 400 && result.status < 500 && result.status !== 429) {
+    // The identity platform refuses only identifiers that name no tenant here (AADSTS90002,
+    // 900023, ...). A 4xx without its error body is not its answer: treated as no answer.
+    if (failure.codes.some((c) => OTHER_CLOUD_CODES.has(c))) return { status: "other-cloud" };
+    const code = failure.codes[0];
     return {
       status: "not-found",
-      microsoft: code ? { code: `AADSTS${code}`, requestId: failure?.traceId, timestamp: failure?.timestamp } : undefined,
+      microsoft: code ? { code: `AADSTS${code}`, requestId: failure.traceId, timestamp: failure.timestamp, correlationId: failure.correlationId } : undefined,
     };
   }
   return { status: "unavailable" };

@@ -32,6 +32,8 @@ class BoundedRequestHandler implements Middleware {
   constructor(
     private readonly policy: RequestPolicy,
     private readonly slotKey: string,
+    /** Set only for a plain-http Graph URL, which the library's AuthenticationHandler skips. */
+    private readonly plainHttpAuth?: { origin: string; authorization: string },
   ) {}
 
   setNext(next: Middleware) {
@@ -40,6 +42,10 @@ class BoundedRequestHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const record = context.middlewareControl?.getMiddlewareOptions(RequestRecord) as RequestRecord | undefined;
+    const url = typeof context.request === "string" ? context.request : context.request.url;
+    if (this.plainHttpAuth && url.startsWith(`${this.plainHttpAuth.origin}/`)) {
+      context.options = { ...context.options, headers: { ...(context.options?.headers as Record<string, string> | undefined), Authorization: this.plainHttpAuth.authorization } };
+    }
     const release = await acquireMailboxSlot(this.slotKey, this.policy.signal);
     try {
       for (let attempt = 1; ; attempt++) {
@@ -98,18 +104,19 @@ function failureOf(error: unknown, record: RequestRecord): MicrosoftFailure {
  */
 export function graphMailbox(options: GraphSessionOptions): GraphMailbox {
   if (!isMailboxAddress(options.mailbox)) throw new TypeError("mailbox must be an email address");
-  const host = new URL(options.graphUrl).hostname;
+  const graph = new URL(options.graphUrl);
+  const plainHttpAuth = graph.protocol === "http:" ? { origin: graph.origin, authorization: `Bearer ${options.accessToken}` } : undefined;
   const middleware = [
     new AuthenticationHandler({ getAccessToken: async () => options.accessToken }),
     new TelemetryHandler(),
-    new BoundedRequestHandler(options, mailboxKey(options.clientId, options.mailbox)),
+    new BoundedRequestHandler(options, mailboxKey(options.clientId, options.mailbox), plainHttpAuth),
     new HTTPMessageHandler(),
   ];
   const client = Client.initWithMiddleware({
     baseUrl: `${options.graphUrl.replace(/\/+$/, "")}/`,
     middleware,
     // The client attaches the token only to Microsoft's own Graph hosts unless told otherwise.
-    customHosts: new Set([host]),
+    customHosts: new Set([graph.hostname]),
   });
   const base = `/users/${pathSegment(options.mailbox)}`;
 
@@ -118,6 +125,8 @@ export function graphMailbox(options: GraphSessionOptions): GraphMailbox {
     try {
       return await build(record);
     } catch (error) {
+      // A 2xx whose body could not be read (e.g. an empty 202 labelled JSON) still succeeded.
+      if (error instanceof GraphError && error.statusCode >= 200 && error.statusCode < 300) return undefined as T;
       throw new MicrosoftRequestError(failureOf(error, record));
     }
   }

@@ -27,10 +27,24 @@ export type AppToken = { accessToken: string; claims: AppTokenClaims | undefined
 
 export type TokenRequestOptions = RequestPolicy & { authorityHost: string; graphUrl: string; logger?: Logger };
 
+/**
+ * MSAL accepts only https authorities. A plain-http authority host (a local test
+ * server) is given to MSAL as https, and the network client sends to it over http.
+ */
+function msalAuthorityHost(authorityHost: string) {
+  const url = new URL(authorityHost);
+  if (url.protocol !== "http:") return { host: authorityHost, toWire: (u: string) => u };
+  const asHttps = `https://${url.host}`;
+  return { host: asHttps, toWire: (u: string) => (u.startsWith(`${asHttps}/`) ? `http://${url.host}${u.slice(asHttps.length)}` : u) };
+}
+
 /** MSAL's network module on fetch: bounded attempts, our retry policy, and a record of error answers. */
 class BoundedNetworkClient implements INetworkModule {
   readonly record: TokenExchangeRecord = {};
-  constructor(private readonly policy: RequestPolicy) {}
+  constructor(
+    private readonly policy: RequestPolicy,
+    private readonly toWire: (url: string) => string,
+  ) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     return this.send<T>(url, "GET", options);
@@ -42,7 +56,7 @@ class BoundedNetworkClient implements INetworkModule {
 
   private async send<T>(url: string, method: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     try {
-      const result = await requestWithRetries(url, { method, headers: options?.headers, body: options?.body }, this.policy);
+      const result = await requestWithRetries(this.toWire(url), { method, headers: options?.headers, body: options?.body }, this.policy);
       if (result.status >= 400) {
         this.record.httpStatus = result.status;
         this.record.aad = aadFailureFromText(result.text, result.status);
@@ -70,13 +84,14 @@ const msalLevels: Record<LogLevel, "debug" | "trace"> = {
 
 export async function acquireAppToken(credentials: ClientCredentials, options: TokenRequestOptions): Promise<AppToken> {
   if (!isGuid(credentials.tenantId) || !isGuid(credentials.clientId)) throw new TypeError("tenantId and clientId must be GUIDs");
-  const network = new BoundedNetworkClient(options);
+  const authority = msalAuthorityHost(options.authorityHost);
+  const network = new BoundedNetworkClient(options, authority.toWire);
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: credentials.clientId,
       clientSecret: credentials.clientSecret,
-      authority: authorityFor(options.authorityHost, credentials.tenantId),
-      ...msalMetadata(options.authorityHost, credentials.tenantId),
+      authority: authorityFor(authority.host, credentials.tenantId),
+      ...msalMetadata(authority.host, credentials.tenantId),
     },
     system: {
       networkClient: network,

@@ -33,8 +33,12 @@ export function once<T>(fn: () => T): () => T {
   return () => (value ??= { v: fn() }).v;
 }
 
-/** Graph for the test mailbox with the run's token, limits and signal. */
-export function runMailbox(ctx: RunContext): GraphMailbox {
+/**
+ * Graph for the test mailbox with the run's token, limits and signal. Creating a
+ * test item is not cut off by the run's signal (only by its own timeout): an item
+ * created after its request was abandoned could not be deleted.
+ */
+export function runMailbox(ctx: RunContext, options: { creating?: boolean } = {}): GraphMailbox {
   if (!ctx.token) throw new Error("No token: the token check must pass first");
   return graphMailbox({
     graphUrl: ctx.endpoints.graphUrl,
@@ -43,7 +47,7 @@ export function runMailbox(ctx: RunContext): GraphMailbox {
     mailbox: ctx.input.testMailbox,
     timeoutMs: ctx.timeouts.requestMs,
     budget: ctx.budget,
-    signal: ctx.signal,
+    signal: options.creating ? undefined : ctx.signal,
   });
 }
 

@@ -47,7 +47,8 @@ async function createAndDelete(
   let itemId: string | undefined;
   let outcome: CheckOutcome | undefined;
   try {
-    const created = await runMailbox(ctx).post<{ id?: unknown }>(`/${collection}`, item);
+    if (ctx.signal.aborted) return problem("error", "microsoft-unavailable", { facts: "The run's time was up before the test item could be created." });
+    const created = await runMailbox(ctx, { creating: true }).post<{ id?: unknown }>(`/${collection}`, item);
     itemId = typeof created?.id === "string" ? created.id : undefined;
     outcome = itemId ? passedResult : problem("error", "unexpected", { facts: "Microsoft created the test item but did not say which it was." });
   } catch (error) {
