@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db/client";
 import { brokerages, checkResults, credentialApprovals, submissionAttempts, verificationRuns } from "../db/schema";
 import { composeMessage } from "../email/compose";
+import { remediationOf } from "../review/remediation";
 import { findStaffContact } from "../review/staff-contact";
 import { recoveryEmail, regressionEmail } from "./messages";
 
@@ -62,14 +63,14 @@ export async function assessRun(runId: string, now = new Date()): Promise<Assess
         if (previous?.outcome !== "verified") return "unchanged";
         await tx.update(credentialApprovals).set({ regressedAt: now }).where(eq(credentialApprovals.id, approval.id));
         const problems = await tx
-          .select({ title: checkResults.title, detail: checkResults.detail, reason: checkResults.reason })
+          .select({ title: checkResults.title, detail: checkResults.detail, reason: checkResults.reason, guideAnchor: checkResults.guideAnchor })
           .from(checkResults)
           .where(and(eq(checkResults.runId, run.id), eq(checkResults.status, "fail")));
         await composeMessage(tx, {
           kind: "credentials-regressed",
           to: contact?.email ?? null,
           brokerageId: brokerage.id,
-          ...regressionEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number, problems }),
+          ...regressionEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number, problems: problems.map(remediationOf) }),
         });
         await recordAudit(tx, {
           actor: { type: "system" },

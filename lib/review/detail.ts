@@ -13,6 +13,7 @@ import {
 } from "../db/schema";
 import { CHECK_IDS } from "../verification/types";
 import { approvalBlocker } from "./approvability";
+import { remediationOf } from "./remediation";
 import { compareAttempts, type AttemptChanges, type AttemptValues } from "./changes";
 
 /**
@@ -30,6 +31,8 @@ export type CheckView = {
   microsoft: { code: string; requestId: string | null; timestamp: string | null } | null;
   durationMs: number | null;
   data: unknown;
+  /** How to fix it, for a check that did not pass. */
+  remediation: { title: string; detail: string; guideAnchor?: string } | null;
 };
 
 export type RunView = {
@@ -109,6 +112,7 @@ export async function loadRuns(tx: Executor, attemptIds: string[]): Promise<Map<
       microsoft: c.microsoftCode ? { code: c.microsoftCode, requestId: c.microsoftRequestId, timestamp: c.microsoftTimestamp } : null,
       durationMs: c.durationMs,
       data: c.data,
+      remediation: ["fail", "warn", "error"].includes(c.status) ? remediationOf(c) : null,
     });
     checksByRun.set(c.runId, list);
   }

@@ -12,6 +12,7 @@ import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestFinishedRun } from "./detail";
 import { renderHtml, type HtmlBlock } from "./html";
+import { remediationOf } from "./remediation";
 import { notFound, refused, type ActionResult, type StaffActor } from "./result";
 
 export const RequestChangesSchema = z
@@ -86,7 +87,7 @@ export async function requestChanges(attemptId: string, input: RequestChanges, a
       recipientName: attempt.submitterName,
       createdBy: actor.staffId,
     });
-    const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: chosen, message, link: invite.url, expiresAt: invite.invite.expiresAt });
+    const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: chosen.map(remediationOf), message, link: invite.url, expiresAt: invite.invite.expiresAt });
     const outgoing = await composeMessage(tx, { kind: "changes-requested", to: attempt.submitterEmail, brokerageId: brokerage.id, ...email });
     const [row] = await tx
       .insert(changeRequests)
@@ -104,11 +105,11 @@ export async function requestChanges(attemptId: string, input: RequestChanges, a
   });
 }
 
-type Problem = { title: string; detail: string | null; guideAnchor: string | null };
+type Problem = { title: string; detail: string; guideAnchor?: string };
 
 function changesEmail(input: { name: string; brokerage: string; problems: Problem[]; message: string; link: string; expiresAt: Date }) {
   const { productName, vendorName, supportEmail } = branding();
-  const guide = (anchor: string | null) => `${env().APP_URL}/guide${anchor ? `#${anchor}` : ""}`;
+  const guide = (anchor: string | undefined) => `${env().APP_URL}/guide${anchor ? `#${anchor}` : ""}`;
   const items = input.problems.map((p) => `${p.title}${p.detail ? `: ${p.detail}` : ""} (how to fix it: ${guide(p.guideAnchor)})`);
   const until = input.expiresAt.toISOString().slice(0, 10);
   const subject = `Changes needed to connect ${input.brokerage} to ${productName}`;

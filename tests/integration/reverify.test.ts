@@ -59,7 +59,7 @@ describe("scheduled re-verification", () => {
     const alerts = await csmAlerts(brokerage.id);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: "credentials-regressed", subject: "Approved credentials stopped working: Regression Realty" });
-    expect(alerts[0]!.text).toContain("permissions problem: What went wrong with permissions, in plain words.");
+    expect(alerts[0]!.text).toContain("- Admin consent has not been granted: The app signed in but holds no application permissions.");
     expect(alerts[0]!.text).toContain(`/staff/submissions/${attempt.id}`);
     const failing = await listQueue("failing", { search: "regression realty" });
     expect(failing.rows.map((r) => [r.attemptId, r.regressed, r.problems])).toEqual([[attempt.id, true, ["consent-missing"]]]);

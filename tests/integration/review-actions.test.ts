@@ -132,8 +132,9 @@ describe("requesting changes", () => {
     const [message] = await db().select().from(outgoingMessages).where(and(eq(outgoingMessages.brokerageId, b.id), eq(outgoingMessages.kind, "changes-requested")));
     expect(message?.toAddress).toBe("ana@harbor.example");
     expect(message?.subject).toBe("Changes needed to connect Changes Realty to MoxiEngage");
-    expect(message?.textBody).toContain("permissions problem: What went wrong with permissions, in plain words.");
-    expect(message?.textBody).toContain("/guide#grant-admin-consent");
+    // The remediation catalog's words for the chosen problem, with its guide section.
+    expect(message?.textBody).toContain("- Admin consent has not been granted: The app signed in but holds no application permissions.");
+    expect(message?.textBody).toContain("/guide#grant-consent");
     expect(message?.textBody).toContain("Grant consent as a Global Administrator.");
     expect(message?.textBody).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
     expect(message?.htmlBody).toContain("<li>");
