@@ -1,0 +1,56 @@
+import { remediationFor } from "@/lib/verification/remediation";
+import { CHECK_LABELS } from "@/lib/verification/labels";
+import { REASONS, type CheckId, type Reason } from "@/lib/verification/types";
+
+/** Words for the codes the review pages show. Plain data, safe for any component. */
+
+export const STAGE_LABELS: Record<string, string> = {
+  new: "New",
+  invited: "Invited",
+  opened: "Opened",
+  submitted: "Submitted",
+  verified: "Verified",
+  failed: "Failed",
+  approved: "Approved",
+  expired: "Expired",
+  revoked: "Revoked",
+};
+
+export const ATTEMPT_STATUS_LABELS: Record<string, string> = {
+  verifying: "Checking",
+  verified: "Verified, awaiting review",
+  failed: "Failed",
+  inconclusive: "Inconclusive",
+  approved: "Approved",
+  superseded: "Replaced",
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  running: "Running",
+  verified: "Verified",
+  failed: "Failed",
+  inconclusive: "Inconclusive",
+};
+
+export const TRIGGER_LABELS: Record<string, string> = {
+  submit: "On submission",
+  "early-check": "Early check",
+  recheck: "Re-run by staff",
+  scheduled: "Scheduled re-verification",
+};
+
+export function checkLabel(id: string): string {
+  return CHECK_LABELS[id as CheckId] ?? id;
+}
+
+/** A reason in a few words (the remediation's title), or the code itself when unknown. */
+export function reasonLabel(reason: string): string {
+  return (REASONS as readonly string[]).includes(reason) ? remediationFor(reason as Reason).title : reason;
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Staff pages show times in UTC, labelled, so colleagues in different zones quote the same time. */
+export const formatDateTime = (d: Date) => `${dateTime.format(d)} UTC`;
+export const formatDate = (isoDay: string) => dateOnly.format(new Date(`${isoDay}T00:00:00Z`));
