@@ -8,7 +8,7 @@ import { recordHandoffEvent } from "../handoff/events";
 import { logger } from "../logger";
 import { approvalBlocker } from "./approvability";
 import { destroySecretSet, lockAttempt } from "./attempt-lock";
-import { latestFinishedRun } from "./detail";
+import { latestRunOf } from "./detail";
 import { notFound, refused, type ActionResult, type StaffActor } from "./result";
 
 /**
@@ -25,7 +25,7 @@ export async function approveAttempt(
     const locked = await lockAttempt(tx, attemptId);
     if (!locked) return notFound();
     const { attempt, brokerage } = locked;
-    const run = await latestFinishedRun(tx, attemptId);
+    const run = await latestRunOf(tx, attemptId);
     const blocker = approvalBlocker(
       { status: attempt.status, secretStored: Boolean(attempt.secretCiphertext && attempt.secretKeyId), latestRun: run },
       now,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "../db/client";
 import {
   auditEvents,
@@ -73,11 +73,9 @@ const attemptColumns = {
   secretKeyId: submissionAttempts.secretKeyId,
 };
 
-function selectAttempts(tx: Executor, brokerageId: string) {
-  return tx.select(attemptColumns).from(submissionAttempts).where(eq(submissionAttempts.brokerageId, brokerageId)).orderBy(desc(submissionAttempts.number));
-}
+type AttemptRow = { [K in keyof typeof attemptColumns]: (typeof attemptColumns)[K]["_"]["notNull"] extends true ? (typeof attemptColumns)[K]["_"]["data"] : (typeof attemptColumns)[K]["_"]["data"] | null };
 
-function toAttemptView(row: Awaited<ReturnType<typeof selectAttempts>>[number]): AttemptView {
+function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
   return { ...rest, secretStored: !secretDestroyedAt && Boolean(secretKeyId) };
 }
@@ -87,18 +85,12 @@ const checkOrder = (id: string) => {
   return index === -1 ? CHECK_IDS.length : index;
 };
 
-/** Runs of the given attempts, newest first, each with its checks in contract order. */
-export async function loadRuns(tx: Executor, attemptIds: string[]): Promise<Map<string, RunView[]>> {
+type RunRow = typeof verificationRuns.$inferSelect;
+
+/** Runs with their checks in contract order, keyed by attempt; newest first as given. */
+async function withChecks(tx: Executor, runs: RunRow[]): Promise<Map<string, RunView[]>> {
   const byAttempt = new Map<string, RunView[]>();
-  if (!attemptIds.length) return byAttempt;
-  const runs = await tx
-    .select()
-    .from(verificationRuns)
-    .where(inArray(verificationRuns.attemptId, attemptIds))
-    .orderBy(desc(verificationRuns.startedAt));
-  const checks = runs.length
-    ? await tx.select().from(checkResults).where(inArray(checkResults.runId, runs.map((r) => r.id)))
-    : [];
+  const checks = runs.length ? await tx.select().from(checkResults).where(inArray(checkResults.runId, runs.map((r) => r.id))) : [];
   const checksByRun = new Map<string, CheckView[]>();
   for (const c of checks) {
     const list = checksByRun.get(c.runId) ?? [];
@@ -133,21 +125,40 @@ export async function loadRuns(tx: Executor, attemptIds: string[]): Promise<Map<
   return byAttempt;
 }
 
-const latestFinished = (runs: RunView[] | undefined) => runs?.find((r) => r.outcome !== "running") ?? null;
+/** One run with its checks. */
+export async function loadRun(tx: Executor, runId: string): Promise<RunView | null> {
+  const runs = await tx.select().from(verificationRuns).where(eq(verificationRuns.id, runId));
+  return [...(await withChecks(tx, runs)).values()][0]?.[0] ?? null;
+}
+
+/** An approved attempt gains a run every day; the page shows the latest of them. */
+export const DETAIL_RUNS = 10;
+
 const checkMap = (run: RunView | null) => new Map((run?.checks ?? []).map((c) => [c.id, c.status]));
 
+/**
+ * The detail page's data in two rounds of queries: everything keyed by the attempt or
+ * its brokerage at once (sub-selects find the brokerage and the previous attempt), then
+ * the checks of the runs shown.
+ */
 export async function getSubmissionDetail(attemptId: string, now = new Date()) {
   const executor = db();
-  const [head] = await executor
-    .select({ brokerageId: submissionAttempts.brokerageId })
+  const brokerageOf = executor.select({ id: submissionAttempts.brokerageId }).from(submissionAttempts).where(eq(submissionAttempts.id, attemptId));
+  const previousAttempt = executor
+    .select({ id: submissionAttempts.id })
     .from(submissionAttempts)
-    .where(eq(submissionAttempts.id, attemptId));
-  if (!head) return null;
-  const brokerageId = head.brokerageId;
+    .where(
+      and(
+        inArray(submissionAttempts.brokerageId, brokerageOf),
+        lt(submissionAttempts.number, executor.select({ n: submissionAttempts.number }).from(submissionAttempts).where(eq(submissionAttempts.id, attemptId))),
+      ),
+    )
+    .orderBy(desc(submissionAttempts.number))
+    .limit(1);
 
-  const [brokerage, attemptRows, approvals, noteRows, requests, history] = await Promise.all([
-    executor.query.brokerages.findFirst({ where: eq(brokerages.id, brokerageId) }),
-    selectAttempts(executor, brokerageId),
+  const [brokerageRows, attemptRows, approvals, noteRows, requests, history, runRows, previousRunRows] = await Promise.all([
+    executor.select().from(brokerages).where(inArray(brokerages.id, brokerageOf)),
+    executor.select(attemptColumns).from(submissionAttempts).where(inArray(submissionAttempts.brokerageId, brokerageOf)).orderBy(desc(submissionAttempts.number)),
     executor
       .select({
         id: credentialApprovals.id,
@@ -160,42 +171,38 @@ export async function getSubmissionDetail(attemptId: string, now = new Date()) {
         endReason: credentialApprovals.endReason,
       })
       .from(credentialApprovals)
-      .where(eq(credentialApprovals.brokerageId, brokerageId))
+      .where(inArray(credentialApprovals.brokerageId, brokerageOf))
       .orderBy(desc(credentialApprovals.approvedAt)),
-    executor.select().from(notes).where(eq(notes.brokerageId, brokerageId)).orderBy(desc(notes.createdAt)).limit(100),
+    executor.select().from(notes).where(inArray(notes.brokerageId, brokerageOf)).orderBy(desc(notes.createdAt)).limit(100),
+    executor.select().from(changeRequests).where(inArray(changeRequests.brokerageId, brokerageOf)).orderBy(desc(changeRequests.createdAt)).limit(50),
     executor
-      .select()
-      .from(changeRequests)
-      .where(eq(changeRequests.brokerageId, brokerageId))
-      .orderBy(desc(changeRequests.createdAt))
-      .limit(50),
-    executor
-      .select({
-        id: auditEvents.id,
-        at: auditEvents.at,
-        actorType: auditEvents.actorType,
-        actorId: auditEvents.actorId,
-        action: auditEvents.action,
-        detail: auditEvents.detail,
-      })
+      .select({ id: auditEvents.id, at: auditEvents.at, actorType: auditEvents.actorType, actorId: auditEvents.actorId, action: auditEvents.action, detail: auditEvents.detail })
       .from(auditEvents)
-      .where(eq(auditEvents.brokerageId, brokerageId))
+      .where(inArray(auditEvents.brokerageId, brokerageOf))
       .orderBy(desc(auditEvents.at))
       .limit(30),
+    executor.select().from(verificationRuns).where(eq(verificationRuns.attemptId, attemptId)).orderBy(desc(verificationRuns.startedAt)).limit(DETAIL_RUNS + 1),
+    executor
+      .select()
+      .from(verificationRuns)
+      .where(and(inArray(verificationRuns.attemptId, previousAttempt), sql`${verificationRuns.outcome} <> 'running'`))
+      .orderBy(desc(verificationRuns.startedAt))
+      .limit(1),
   ]);
-  if (!brokerage) return null;
-
+  const brokerage = brokerageRows[0];
   const attempts = attemptRows.map(toAttemptView);
-  const attempt = attempts.find((a) => a.id === attemptId)!;
-  const previous = attempts.find((a) => a.number < attempt.number) ?? null;
-  const runsByAttempt = await loadRuns(executor, previous ? [attempt.id, previous.id] : [attempt.id]);
-  const runs = runsByAttempt.get(attempt.id) ?? [];
-  const latestRun = latestFinished(runs) ?? runs[0] ?? null;
+  const attempt = attempts.find((a) => a.id === attemptId);
+  if (!brokerage || !attempt) return null;
 
+  const shownRuns = runRows.slice(0, DETAIL_RUNS);
+  const runsByAttempt = await withChecks(executor, [...shownRuns, ...previousRunRows]);
+  const runs = runsByAttempt.get(attempt.id) ?? [];
+  const latestRun = runs.find((r) => r.outcome !== "running") ?? runs[0] ?? null;
+  const previous = attempts.find((a) => a.number < attempt.number) ?? null;
   const changes: AttemptChanges | null = previous
     ? compareAttempts(
-        { number: previous.number, values: previous, checks: checkMap(latestFinished(runsByAttempt.get(previous.id))) },
-        { values: attempt, checks: checkMap(latestFinished(runs)) },
+        { number: previous.number, values: previous, checks: checkMap(runsByAttempt.get(previous.id)?.[0] ?? null) },
+        { values: attempt, checks: checkMap(runs.find((r) => r.outcome !== "running") ?? null) },
       )
     : null;
   const active = approvals.find((a) => !a.endedAt) ?? null;
@@ -212,6 +219,7 @@ export async function getSubmissionDetail(attemptId: string, now = new Date()) {
     attempt,
     attempts,
     runs,
+    moreRuns: runRows.length > DETAIL_RUNS,
     latestRun,
     changes,
     activeApproval: active && { ...active, attemptNumber: attempts.find((a) => a.id === active.attemptId)?.number ?? null },
@@ -232,29 +240,12 @@ export async function getSubmissionDetail(attemptId: string, now = new Date()) {
 
 export type SubmissionDetail = NonNullable<Awaited<ReturnType<typeof getSubmissionDetail>>>;
 
-/** The latest finished run of an attempt, for actions that must decide on it inside their transaction. */
-export async function latestFinishedRun(tx: Executor, attemptId: string) {
+/** An attempt's latest run (possibly still running), for actions that decide on it inside their transaction. */
+export async function latestRunOf(tx: Executor, attemptId: string) {
   const [run] = await tx
     .select({ id: verificationRuns.id, outcome: verificationRuns.outcome, finishedAt: verificationRuns.finishedAt, startedAt: verificationRuns.startedAt })
     .from(verificationRuns)
     .where(eq(verificationRuns.attemptId, attemptId))
-    .orderBy(desc(verificationRuns.startedAt))
-    .limit(1);
-  return run ?? null;
-}
-
-/** The run finished before `before` whose outcome decided something (verified or failed). */
-export async function previousDecisiveRun(tx: Executor, attemptId: string, before: Date) {
-  const [run] = await tx
-    .select({ id: verificationRuns.id, outcome: verificationRuns.outcome })
-    .from(verificationRuns)
-    .where(
-      and(
-        eq(verificationRuns.attemptId, attemptId),
-        lt(verificationRuns.startedAt, before),
-        inArray(verificationRuns.outcome, ["verified", "failed"]),
-      ),
-    )
     .orderBy(desc(verificationRuns.startedAt))
     .limit(1);
   return run ?? null;

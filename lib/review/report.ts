@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, submissionAttempts, verificationRuns } from "../db/schema";
-import { loadRuns } from "./detail";
+import { loadRun } from "./detail";
 
 /**
  * A run as a JSON report for a support ticket: the values Microsoft support asks for
@@ -45,7 +45,7 @@ export async function buildRunReport(runId: string, now = new Date()) {
     .innerJoin(brokerages, eq(brokerages.id, submissionAttempts.brokerageId))
     .where(eq(verificationRuns.id, runId));
   if (!row) return null;
-  const run = (await loadRuns(db(), [row.attempt.id])).get(row.attempt.id)?.find((r) => r.id === runId);
+  const run = await loadRun(db(), runId);
   const { secretHint, ...attempt } = row.attempt;
   const report = {
     kind: "verification-run",

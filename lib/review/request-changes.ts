@@ -10,7 +10,7 @@ import { env } from "../env";
 import { createInvite } from "../invites/create-invite";
 import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
-import { latestFinishedRun } from "./detail";
+import { latestRunOf } from "./detail";
 import { renderHtml, type HtmlBlock } from "./html";
 import { remediationOf } from "./remediation";
 import { notFound, refused, type ActionResult, type StaffActor } from "./result";
@@ -34,7 +34,7 @@ export type RequestChanges = z.input<typeof RequestChangesSchema>;
 
 /** The problems a CSM can send: the latest run's checks that did not pass. */
 export async function problemsOfLatestRun(attemptId: string, executor: Executor = db()) {
-  const run = await latestFinishedRun(executor, attemptId);
+  const run = await latestRunOf(executor, attemptId);
   if (!run) return [];
   return executor
     .select({

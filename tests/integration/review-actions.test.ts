@@ -195,6 +195,17 @@ describe("the submission detail", () => {
     expect(older.approvalBlocker).toContain("no longer current");
   });
 
+  it("shows the ten latest runs of credentials re-verified every day", async () => {
+    const b = await createBrokerage();
+    const attempt = await createAttempt(b.id, { status: "approved" });
+    for (let day = 12; day >= 1; day--) await recordRun(attempt.id, { outcome: "verified", trigger: "scheduled", finishedAt: hoursAgo(day * 24) });
+    const detail = (await getSubmissionDetail(attempt.id))!;
+    expect(detail.runs).toHaveLength(10);
+    expect(detail.moreRuns).toBe(true);
+    expect(detail.runs[0]!.startedAt.getTime()).toBeGreaterThan(detail.runs[9]!.startedAt.getTime());
+    expect(detail.runs.every((r) => r.checks.length === 10)).toBe(true);
+  });
+
   it("exports a run as a report without the secret, contact details or secret-looking data", async () => {
     const b = await createBrokerage({ name: "Report & Sons Realty" });
     const attempt = await createAttempt(b.id, { status: "failed", submitterPhone: "+1 555 0100" });
