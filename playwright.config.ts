@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { simulatorCaFile } from "./sim/trust";
 
 /**
  * End-to-end tests run in Debian's Chromium (/usr/bin/chromium) against the
@@ -6,6 +7,10 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The Microsoft 365 simulator the portal verifies against (control API under /_sim, docs/simulator.md). */
+const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4611);
+export const simulatorURL = `https://localhost:${simulatorPort}`;
+const simulatorCa = simulatorCaFile();
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +45,19 @@ export default defineConfig({
         PORT: String(port),
         APP_URL: baseURL,
         LOG_LEVEL: "warn",
+        MICROSOFT_AUTHORITY_HOST: simulatorURL,
+        MICROSOFT_GRAPH_URL: simulatorURL,
+        NODE_EXTRA_CA_CERTS: simulatorCa,
       },
+    },
+    {
+      command: `npm run sim -- --port ${simulatorPort} --quiet`,
+      url: `${simulatorURL}/_sim/health`,
+      ignoreHTTPSErrors: true,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
     },
   ],
 });

@@ -102,7 +102,7 @@ test("the whole form can be completed with the keyboard alone", async ({ page })
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers before sending");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Change tenant id" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Change Tenant ID" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("#tenant-id")).toBeFocused();
   await expect(page.locator("#tenant-id")).toHaveValue(TENANTS.harbor.id);

@@ -15,6 +15,7 @@ import {
   waitForOutcome,
   type FormValues,
 } from "./support/portal";
+import { startSecondPortal } from "./support/second-portal";
 
 const good: FormValues = {
   tenantId: TENANTS.harbor.id,
@@ -137,4 +138,111 @@ test("an unlicensed test mailbox fails with the fix; licensed, the resubmission 
   await resubmit(page, APPS.sync.secret);
   await expect(page.getByText(/Attempt 2/)).toBeVisible();
   await waitForOutcome(page, "verified");
+});
+
+test("the checks appear and turn one by one without reloading the page", async ({ page }) => {
+  await resetSimulator(400);
+  await openInvite(page, "Live Realty");
+  await fillForm(page, good);
+  await sendForm(page);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  await expect(page.locator('[data-phase="running"]')).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checking your details with Microsoft");
+  await expect(page.locator('[data-check="input"]')).toHaveAttribute("data-status", "pass");
+  await expect(page.locator('[data-check="mail.send"]')).not.toHaveAttribute("data-status", "pass");
+  await capture(page, "status-live");
+
+  await waitForOutcome(page, "verified");
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expect(page.getByRole("status")).toHaveText("Finished: every check passed.");
+});
+
+test("a second app instance without a worker shows the run live while the first instance's worker does it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  await resetSimulator(300);
+  const portal = await startSecondPortal({ shared: true });
+  try {
+    const context = await browser.newContext({ baseURL: portal.url });
+    const page = await context.newPage();
+    const invite = await newInvite("Two Instances Realty");
+    await page.goto(invite.path);
+    await fillForm(page, good);
+    await sendForm(page);
+    expect(new URL(page.url()).port).toBe(new URL(portal.url).port);
+    await expect(page.locator('[data-phase="running"]')).toBeVisible();
+    await waitForOutcome(page, "verified");
+    await context.close();
+  } finally {
+    await portal.stop();
+  }
+});
+
+test("when Microsoft does not answer, the page says so and that we try again by ourselves", async ({ page }) => {
+  await openInvite(page, "Coastal Properties");
+  await fillForm(page, {
+    ...good,
+    tenantId: TENANTS.coastal.id,
+    clientId: APPS.coastal.clientId,
+    clientSecret: APPS.coastal.secret,
+    testMailbox: MAILBOXES.coastal,
+  });
+  await sendForm(page);
+  await waitForOutcome(page, "inconclusive");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not finish the checks");
+  await expect(page.getByText(/We try again automatically at/)).toBeVisible();
+  await expect(page.locator('[data-check="token"]')).toHaveAttribute("data-status", "error");
+  await capture(page, "status-inconclusive");
+});
+
+test("the test mailbox's domain offers its tenant when the Tenant ID is empty or different", async ({ page }) => {
+  await openInvite(page, "Lookup Realty");
+  await field(page, "Test mailbox").fill(MAILBOXES.agent);
+  await field(page, "Test mailbox").blur();
+  const offer = page.getByText(`Microsoft says harbor.example belongs to tenant ${TENANTS.harbor.id}.`);
+  await expect(offer).toBeVisible();
+  await page.getByRole("button", { name: "Use this Tenant ID" }).click();
+  await expect(field(page, "Tenant ID")).toHaveValue(TENANTS.harbor.id);
+  await expect(page.getByText("harbor.example belongs to the tenant you entered.")).toBeVisible();
+
+  await field(page, "Tenant ID").fill(TENANTS.summit.id);
+  await expect(page.getByText(/The Tenant ID above is not the tenant of harbor.example/)).toBeVisible();
+});
+
+test("double-clicking Send, or sending again from a second tab, makes one attempt", async ({ page, context }) => {
+  const invite = await openInvite(page, "Two Tabs Realty");
+  const second = await context.newPage();
+  await second.goto("/submit");
+
+  await fillForm(page, good);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Send and check my details" }).dblclick();
+  await page.waitForURL(/\/submit\/status\//);
+  const firstAttempt = page.url();
+
+  await fillForm(second, good);
+  await sendForm(second);
+  expect(second.url().split("?")[0]).toBe(firstAttempt);
+  await expect(second.getByText("This form had already been sent from another tab or window")).toBeVisible();
+  expect(await attemptCount(invite.brokerageId)).toBe(1);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still sends, and the status page reloads itself until the checks end", async ({ page }) => {
+    await openInvite(page, "No Script Realty");
+    await fillForm(page, { ...good, tenantId: "not a guid" });
+    await page.getByRole("button", { name: "Continue" }).click();
+    // The server's own validation answers, keeping every answer but the secret.
+    await expect(page.locator("#tenant-id-error")).toContainText("Tenant ID must be a GUID");
+    await expect(field(page, "Test mailbox")).toHaveValue(MAILBOXES.agent);
+    await expect(field(page, "Client secret value")).toHaveValue("");
+    await expect(page.locator("#client-secret-error")).toContainText("Enter the client secret value again");
+
+    await fillForm(page, { tenantId: good.tenantId, clientSecret: good.clientSecret });
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/submit\/status\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your details work", { timeout: 30_000 });
+  });
 });

@@ -6,7 +6,7 @@
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
-  keys: { summary: "keys generate [id]            print a new CREDENTIALS_KEYS entry", load: () => import("../lib/cli/keys") },
+  keys: { summary: "keys generate [id] | keys rotate   print a new CREDENTIALS_KEYS entry | re-encrypt stored secrets under the first key", load: () => import("../lib/cli/keys") },
   verify: { summary: "verify --tenant --client --mailbox [--expires] [--no-send] [--json]   check credentials live (secret on stdin)", load: () => import("../lib/cli/verify") },
   webhooks: { summary: "webhooks secret               print a new WEBHOOK_SECRET", load: () => import("../lib/cli/webhooks") },
 };

@@ -1,11 +1,20 @@
 /**
  * `npm run demo`: a production build served on the embedded PostgreSQL (unless
- * DATABASE_URL is set), with a local key ring and seed data, printing where to go.
+ * DATABASE_URL is set), with a local key ring and seed data, verifying against the
+ * Microsoft 365 simulator (port 4610), and printing where to go and what to type.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedDemo } from "../lib/demo/seed";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
+import { scenarioTable } from "../sim/scenario-table";
+import { startSimulator } from "../sim/server";
+import { relaunchTrustingSimulator } from "../sim/trust";
+
+const SIMULATOR_PORT = 4610;
+
+// The portal must trust the simulator's certificate, which Node reads only at start.
+await relaunchTrustingSimulator();
 
 if (process.env.DEMO_SKIP_BUILD !== "1") {
   console.log("Building the portal (next build)…");
@@ -17,7 +26,16 @@ if (process.env.DEMO_SKIP_BUILD !== "1") {
 }
 
 await runUntilSignal(async () => {
-  const portal = await startPortal({ mode: "production", localKeys: true });
+  const simulator = await startSimulator({ port: SIMULATOR_PORT });
+  process.env.MICROSOFT_AUTHORITY_HOST = simulator.authorityHost;
+  process.env.MICROSOFT_GRAPH_URL = simulator.graphUrl;
+  let portal;
+  try {
+    portal = await startPortal({ mode: "production", localKeys: true });
+  } catch (error) {
+    await simulator.stop();
+    throw error;
+  }
   const seed = await seedDemo();
   console.log(
     [
@@ -27,8 +45,19 @@ await runUntilSignal(async () => {
       `Setup guide:              ${portal.url}/guide`,
       `Invite link (${seed.brokerage.name}): ${seed.inviteUrl}`,
       "",
+      `Microsoft 365 simulator:  ${simulator.url} (checks run against it; control API at ${simulator.url}/_sim)`,
+      "Values to type for each scenario (docs/simulator.md explains them):",
+      "",
+      scenarioTable(),
+      "",
       "Stop with Ctrl+C; data stays in .data/ for the next start.",
     ].join("\n"),
   );
-  return portal;
+  const running = portal;
+  return {
+    stop: async () => {
+      await running.stop();
+      await simulator.stop();
+    },
+  };
 });

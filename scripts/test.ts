@@ -13,6 +13,7 @@ import path from "node:path";
 import { generateKeyRingEntry } from "../lib/crypto/key-ring";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
+import { simulatorCaFile } from "../sim/trust";
 import { createDatabaseFrom, dropDatabase } from "../tests/support/databases";
 
 type Counts = { passed: number; failed: number };
@@ -78,6 +79,9 @@ async function main() {
   const requested = process.argv.slice(2).filter((a) => allSteps.includes(a));
   const steps = requested.length ? requested : allSteps;
   mkdirSync(reportsDir, { recursive: true });
+  // Tests run the real MSAL and Graph clients against the Microsoft 365 simulator over HTTPS;
+  // Node reads NODE_EXTRA_CA_CERTS only at start, so every child gets it from here.
+  process.env.NODE_EXTRA_CA_CERTS = simulatorCaFile();
 
   if (steps.includes("lint")) await checkStep("lint", "eslint", ["--max-warnings", "0", "."]);
   if (steps.includes("typecheck")) await checkStep("typecheck", "tsc", ["--noEmit"]);

@@ -106,7 +106,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const control = new SimulatorControl(holder);
   const signer = new TokenSigner();
   const sockets = new Set<Socket>();
-  let ctx: SimContext;
+  // Its URLs are known once the port is.
+  const ctx: SimContext = {
+    get state() {
+      return holder.state;
+    },
+    signer,
+    authorityHost: "",
+    graphUrl: "",
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", ctx.authorityHost);
@@ -193,14 +201,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     .catch(() => undefined);
 
   const url = `https://localhost:${port}`;
-  ctx = {
-    get state() {
-      return holder.state;
-    },
-    signer,
-    authorityHost: url,
-    graphUrl: url,
-  };
+  ctx.authorityHost = url;
+  ctx.graphUrl = url;
   return {
     url,
     port,

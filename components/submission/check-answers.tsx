@@ -29,6 +29,9 @@ function maskedSecret(secret: string) {
   return `${value.slice(0, 3)}${"•".repeat(8)} (${value.length} characters)`;
 }
 
+/** "Full name" reads as "full name" after "Change"; "Tenant ID" keeps its capitals. */
+const spokenName = (key: string) => (/^[A-Z][a-z]/.test(key) ? key[0]!.toLowerCase() + key.slice(1) : key);
+
 const normalGuid = (value: string) => value.trim().toLowerCase().replace(/^\{|\}$/g, "");
 
 /** GOV.UK "Check your answers": every answer with a Change link, warnings beside them, then Send. */
@@ -55,7 +58,7 @@ export function CheckAnswers({ headingRef, raw, warnings, refused, sending, onSe
         {warningsFor(id, ...warningIds)}
       </>
     ),
-    action: change(id, key.toLowerCase()),
+    action: change(id, spokenName(key)),
   });
 
   return (

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { CredentialsCheckState, PrefillValues, TenantLookupState } from "@/lib/submissions/form-state";
-import { FIELD_IDS, type Submission, type SubmissionInput } from "@/lib/validation/submission";
+import { FIELD_IDS, type FieldError, type FieldName, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { Checkbox } from "../form/checkbox";
 import { DateInput } from "../form/date-input";
 import { TextField } from "../form/text-field";
@@ -16,6 +16,8 @@ type Props = {
   form: UseFormReturn<SubmissionInput, unknown, Submission>;
   /** Also rendered as HTML default values, so the form is filled in before scripts run. */
   defaults: PrefillValues;
+  /** Errors from the server's render, shown until the browser's own take over. */
+  serverErrors: FieldError[] | null;
   checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
   lookupTenant: (mailbox: string) => Promise<TenantLookupState>;
   supportEmail: string;
@@ -31,9 +33,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The questions, grouped as the administrator finds the answers in the admin center. */
-export function CredentialFields({ form, defaults, checkCredentials, lookupTenant, supportEmail }: Props) {
-  const { register, formState, getValues, setValue, setError, watch } = form;
-  const error = (name: Parameters<typeof errorFor>[1]) => errorFor(formState.errors, name);
+export function CredentialFields({ form, defaults, serverErrors, checkCredentials, lookupTenant, supportEmail }: Props) {
+  const { register, formState, getValues, setValue, setError, clearErrors, watch } = form;
+  const error = (name: FieldName) =>
+    serverErrors ? serverErrors.find((e) => e.field === name)?.message : errorFor(formState.errors, name);
   const [lookup, setLookup] = useState<TenantLookupState>({ status: "none" });
   const [lookedUp, setLookedUp] = useState("");
   const [announcement, setAnnouncement] = useState("");
@@ -93,6 +96,7 @@ export function CredentialFields({ form, defaults, checkCredentials, lookupTenan
             }}
             check={checkCredentials}
             onInvalid={(errors) => errors.forEach((e) => setError(e.field, { message: e.message }))}
+            onValid={() => clearErrors(["tenantId", "clientId", "clientSecret"])}
           />
         </SecretField>
         <DateInput

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { useForm } from "react-hook-form";
 import type { CredentialsCheckState, PrefillValues, SubmitState, TenantLookupState } from "@/lib/submissions/form-state";
@@ -28,6 +28,8 @@ export type CredentialFormProps = {
 };
 
 /** Answers on "Check your answers", and the server state they were checked after. */
+const subscribeToNothing = () => () => {};
+
 type Reviewed = { raw: SubmissionInput; warnings: Warning[]; after: SubmitState };
 
 /**
@@ -58,7 +60,10 @@ export function CredentialForm(props: CredentialFormProps) {
     for (const error of state.errors) form.setError(error.field, { message: error.message });
   }, [state, form]);
 
-  const errors = summaryErrors(form.formState.errors);
+  // Before scripts run (or without them) the server's errors are shown as it rendered them.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const serverErrors = !hydrated && state.status === "invalid" ? state.errors : null;
+  const errors = serverErrors ?? summaryErrors(form.formState.errors);
   useEffect(() => {
     const base = reviewed ? "Check your answers" : "Submit your Microsoft 365 details";
     document.title = `${errors.length ? "Error: " : ""}${base}${props.titleSuffix}`;
@@ -121,6 +126,7 @@ export function CredentialForm(props: CredentialFormProps) {
         <CredentialFields
           form={form}
           defaults={state.status === "invalid" ? state.values : props.defaults}
+          serverErrors={serverErrors}
           checkCredentials={props.checkCredentials}
           lookupTenant={props.lookupTenant}
           supportEmail={props.supportEmail}

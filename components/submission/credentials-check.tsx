@@ -8,10 +8,12 @@ type Props = {
   read: () => { tenantId: string; clientId: string; clientSecret: string };
   check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
   onInvalid: (errors: Extract<CredentialsCheckState, { status: "invalid" }>["errors"]) => void;
+  /** The three values passed the schema: earlier errors on them no longer apply. */
+  onValid: () => void;
 };
 
 /** "Check these credentials": the sign-in checks alone, before the rest of the form. */
-export function CredentialsCheck({ read, check, onInvalid }: Props) {
+export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
   const [state, setState] = useState<CredentialsCheckState | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -19,6 +21,7 @@ export function CredentialsCheck({ read, check, onInvalid }: Props) {
     startTransition(async () => {
       const result = await check(read());
       if (result.status === "invalid") onInvalid(result.errors);
+      if (result.status === "checked") onValid();
       setState(result);
     });
 

@@ -43,19 +43,20 @@ export async function stageOf(brokerageId: string, db = e2eDb()) {
   return row?.stage;
 }
 
-/** The simulator the portal under test talks to (its certificate is trusted by the portal, not by us). */
-export const SIM_URL = process.env.SIM_URL ?? "https://localhost:4611";
+/** The simulator the portal under test talks to (playwright.config.ts starts it; the portal trusts its certificate). */
+export const SIM_URL = `https://localhost:${Number(process.env.E2E_SIMULATOR_PORT ?? 4611)}`;
 
-async function simulator(method: "POST", pathname: string) {
+async function simulator(method: "POST", pathname: string, data: object = {}) {
   const context = await playwrightRequest.newContext({ ignoreHTTPSErrors: true });
   try {
-    const response = await context.fetch(`${SIM_URL}/_sim${pathname}`, { method, data: {} });
+    const response = await context.fetch(`${SIM_URL}/_sim${pathname}`, { method, data });
     expect(response.ok(), `simulator ${pathname}: ${response.status()}`).toBe(true);
   } finally {
     await context.dispose();
   }
 }
-export const resetSimulator = () => simulator("POST", "/reset");
+/** Back to the seeded scenarios; `latencyMs` slows every answer, to watch a run as it goes. */
+export const resetSimulator = (latencyMs = 0) => simulator("POST", "/reset", { latencyMs });
 export const fixScenario = (key: string) => simulator("POST", `/scenarios/${key}/fix`);
 
 export type FormValues = {

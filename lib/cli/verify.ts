@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { env } from "../env";
+import { env, parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { runVerification } from "../verification/run";
 import { formatReport } from "./verify-output";
@@ -22,7 +22,8 @@ Reads the client secret value from standard input (or VERIFY_CLIENT_SECRET).
   --json                print the report as JSON only
 Exit status: 0 verified, 1 failed, 2 inconclusive, 64 bad usage.`;
 
-export const EXIT = { verified: 0, failed: 1, inconclusive: 2, usage: 64 } as const;
+/** DESIGN §4, plus the sysexits codes for a bad configuration and a crash. */
+export const EXIT = { verified: 0, failed: 1, inconclusive: 2, usage: 64, software: 70, config: 78 } as const;
 
 function usageError(message: string): number {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -74,6 +75,12 @@ export async function run(args: string[]): Promise<number> {
   const missing = (["tenant", "client", "mailbox"] as const).filter((name) => !o[name]?.trim());
   if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
 
+  const config = parseEnv();
+  if (!config.ok) {
+    process.stderr.write(`${config.errors.map((e) => `Configuration error: ${e}`).join("\n")}\n`);
+    return EXIT.config;
+  }
+
   // A per-invocation input like the arguments, not configuration, hence read here (empty counts as unset).
   const secret = (process.env.VERIFY_CLIENT_SECRET || (await readSecretFromStdin())).trim();
   if (!secret) return usageError("No client secret value: pipe it on standard input or set VERIFY_CLIENT_SECRET");
@@ -81,17 +88,24 @@ export async function run(args: string[]): Promise<number> {
   // Logs go to standard error so that standard output holds only the report.
   const logger = createLogger(process.stderr);
   logger.level = env().LOG_LEVEL === "info" ? "warn" : env().LOG_LEVEL;
-  const report = await runVerification(
-    {
-      tenantId: o.tenant!,
-      clientId: o.client!,
-      clientSecret: secret,
-      testMailbox: o.mailbox!,
-      secretExpiresOn: o.expires,
-      sendTestMessage: !o["no-send"],
-    },
-    { logger },
-  );
+  let report;
+  try {
+    report = await runVerification(
+      {
+        tenantId: o.tenant!,
+        clientId: o.client!,
+        clientSecret: secret,
+        testMailbox: o.mailbox!,
+        secretExpiresOn: o.expires,
+        sendTestMessage: !o["no-send"],
+      },
+      { logger },
+    );
+  } catch (error) {
+    // Never print the error's message: it could quote the values it was given.
+    process.stderr.write(`The checks could not run (${error instanceof Error ? error.name : "error"}).\n`);
+    return EXIT.software;
+  }
   process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, `${env().APP_URL}/guide`));
   return EXIT[report.outcome];
 }

@@ -1,5 +1,9 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getBrokerageSession } from "@/lib/auth/require-brokerage-session";
+
+/** Forms here must also post without JavaScript, which needs the Origin header (see next.config.mjs). */
+export const metadata: Metadata = { referrer: "same-origin" };
 
 /** The brokerage administrator's pages: the form and their submissions. */
 export default async function SubmitLayout({ children }: { children: React.ReactNode }) {
