@@ -56,7 +56,7 @@ export default defineConfig({
       ignoreHTTPSErrors: true,
       timeout: 60_000,
       reuseExistingServer: false,
-      stdout: "pipe",
+      stdout: "ignore",
       stderr: "pipe",
     },
   ],

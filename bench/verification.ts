@@ -1,17 +1,20 @@
 /**
- * `npm run bench:verification`: a full verification of the "good" scenario against
+ * `npm run bench:verification` (or `npx tsx bench/verification.ts`): a full verification of the "good" scenario against
  * the simulator with 100 ms of latency on every request, run as the portal runs it
  * (independent checks concurrently) and one check at a time, printing wall time and
  * the sequential round trips on the critical path (from the simulator's request log).
  */
+import { register } from "node:module";
 import pino from "pino";
-import { runVerification } from "../lib/verification/run";
 import { criticalPathRoundTrips } from "../sim/round-trips";
 import { scenario } from "../sim/scenarios";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 
 await relaunchTrustingSimulator();
+// Outside Next.js, `server-only` must resolve to an empty module: register that, then load the run.
+register("../scripts/runtime/server-only-resolver.mjs", import.meta.url);
+const { runVerification } = await import("../lib/verification/run");
 
 const LATENCY_MS = 100;
 const RUNS = 3;

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROUTES, stateFromSeed, type FaultSpec, type MailboxState, type RequestLogEntry, type SimApp, type SimMailbox, type SimState } from "./model";
-import { scenarioSeed, SCENARIOS } from "./scenarios";
+import { SCENARIOS } from "./scenarios";
+import { scenarioSeed } from "./seed";
 import { sendJson } from "./responses";
 
 /**

@@ -1,6 +1,6 @@
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
-import type { Seed, SimState } from "./model";
+import type { SimState } from "./model";
 
 /**
  * The simulator's seeded scenarios: the values to type into the form (or pass to
@@ -22,7 +22,7 @@ export const UNKNOWN_TENANT_ID = "5b491561-37c6-4e98-8f3e-885ee1e437b7";
 /** A well-formed client id that no app registration has. */
 export const UNKNOWN_CLIENT_ID = "79cb9e86-830c-41c2-8dcc-69292f45e678";
 
-type AppSeed = { clientId: string; name: string; secret: string; secretId: string };
+export type AppSeed = { clientId: string; name: string; secret: string; secretId: string };
 
 export const APPS = {
   sync: { clientId: "61b2480c-55d8-4e8d-8046-0d692ed65411", name: "MoxiEngage Sync", secret: "ujz0Q~jmUh-Bel31iEl2hpChYgCfrL1spNxnyVmi", secretId: "80b5244a-4767-41fa-b982-3eb21579da0a" },
@@ -55,7 +55,7 @@ export const MAILBOXES = {
   coastal: "agent@coastal.example",
 } as const;
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 /** A YYYY-MM-DD date `days` from today (UTC). */
 export const daysFromToday = (days: number, now = new Date()) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 
@@ -273,63 +273,4 @@ export type ScenarioKey = (typeof SCENARIOS)[number]["key"];
 
 export function scenario(key: ScenarioKey): Scenario {
   return SCENARIOS.find((s) => s.key === key)!;
-}
-
-function appSeed(a: AppSeed, tenantId: string, overrides: Partial<Seed["apps"][number]> = {}): Seed["apps"][number] {
-  return {
-    clientId: a.clientId,
-    tenantId,
-    displayName: a.name,
-    secrets: [{ keyId: a.secretId, value: a.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() + 540 * DAY).toISOString() }],
-    roles: [...REQUIRED_PERMISSION_NAMES],
-    disabled: false,
-    conditionalAccessBlocked: false,
-    accessPolicyMailboxes: null,
-    tokenErrorCode: null,
-    ...overrides,
-  };
-}
-
-function mailboxSeed(address: string, tenantId: string, overrides: Partial<Seed["mailboxes"][number]> = {}): Seed["mailboxes"][number] {
-  return { address, tenantId, displayName: address.split("@")[0]!, state: "active", failDeletes: false, throttled: false, sendBlocked: false, ...overrides };
-}
-
-/** The world every simulator starts from (and `reset` returns to). */
-export function scenarioSeed(): Seed {
-  const { harbor, summit, liberty, coastal } = TENANTS;
-  return {
-    tenants: [
-      { ...harbor, domains: [...harbor.domains], cloud: "public", outage: false },
-      { ...summit, domains: [...summit.domains], cloud: "public", outage: false },
-      { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
-      { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
-    ],
-    apps: [
-      appSeed(APPS.sync, harbor.id),
-      appSeed(APPS.broad, harbor.id, { roles: [...REQUIRED_PERMISSION_NAMES, "Mail.ReadWrite", "User.Read.All"] }),
-      appSeed(APPS.unconsented, harbor.id, { roles: [] }),
-      appSeed(APPS.noMailSend, harbor.id, { roles: ["Calendars.ReadWrite", "Contacts.ReadWrite"] }),
-      appSeed(APPS.expired, harbor.id, {
-        secrets: [{ keyId: APPS.expired.secretId, value: APPS.expired.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() - 20 * DAY).toISOString() }],
-      }),
-      appSeed(APPS.disabled, harbor.id, { disabled: true }),
-      appSeed(APPS.blocked, harbor.id, { conditionalAccessBlocked: true }),
-      appSeed(APPS.scoped, harbor.id, { accessPolicyMailboxes: [MAILBOXES.agent] }),
-      appSeed(APPS.broken, harbor.id, { tokenErrorCode: 500011 }),
-      appSeed(APPS.liberty, liberty.id),
-      appSeed(APPS.coastal, coastal.id),
-    ],
-    mailboxes: [
-      mailboxSeed(MAILBOXES.agent, harbor.id),
-      mailboxSeed(MAILBOXES.frontDesk, harbor.id),
-      mailboxSeed(MAILBOXES.newHire, harbor.id, { state: "unlicensed" }),
-      mailboxSeed(MAILBOXES.onPremises, harbor.id, { state: "on-premises" }),
-      mailboxSeed(MAILBOXES.listings, harbor.id, { failDeletes: true }),
-      mailboxSeed(MAILBOXES.busy, harbor.id, { throttled: true }),
-      mailboxSeed(MAILBOXES.noSend, harbor.id, { sendBlocked: true }),
-      mailboxSeed(MAILBOXES.summitAgent, summit.id),
-      mailboxSeed(MAILBOXES.liberty, liberty.id),
-      mailboxSeed(MAILBOXES.coastal, coastal.id),
-    ],
-  };
 }

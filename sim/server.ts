@@ -9,7 +9,7 @@ import { handleDiscovery, handleToken } from "./identity";
 import { TokenSigner } from "./jwt";
 import { stateFromSeed, type Fault, type RequestLogEntry, type RouteName, type SimState } from "./model";
 import { GRAPH_STATUS_CODES, sendAadError, sendGraphError, sendJson } from "./responses";
-import { scenarioSeed } from "./scenarios";
+import { scenarioSeed } from "./seed";
 
 /**
  * The Microsoft 365 simulator (DESIGN §6): one HTTPS server playing both the

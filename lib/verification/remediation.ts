@@ -142,11 +142,11 @@ function catalog(product: string): Record<Reason, Remediation> {
     },
     throttled: {
       title: "Microsoft asked us to slow down",
-      detail: "Microsoft is limiting requests for this mailbox right now. Nothing needs fixing: the checks run again automatically.",
+      detail: "Microsoft is limiting requests for this mailbox right now. Nothing needs fixing on your side: running the checks again later will get an answer.",
     },
     "microsoft-unavailable": {
       title: "Microsoft did not answer",
-      detail: "Microsoft's service was unavailable or too slow to answer. Nothing needs fixing: the checks run again automatically.",
+      detail: "Microsoft's service was unavailable or too slow to answer. Nothing needs fixing on your side: running the checks again later will get an answer.",
     },
     unexpected: {
       title: "Microsoft gave an answer we did not expect",

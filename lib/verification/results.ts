@@ -1,4 +1,3 @@
-import { microsoftInfo } from "./classify";
 import type { Classified } from "./classify";
 import { remediationFor } from "./remediation";
 import type { CheckResult, CheckStatus, MicrosoftErrorInfo, Reason } from "./types";
@@ -37,5 +36,3 @@ export const fromClassified = (c: Classified, facts?: string, data?: Record<stri
 export function skipped(detail: string, data: Record<string, unknown>): CheckOutcome {
   return { status: "skipped", title: "Not checked", detail, data };
 }
-
-export { microsoftInfo };

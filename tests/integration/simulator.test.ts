@@ -1,8 +1,13 @@
 import { X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverTenant } from "@/lib/microsoft/discovery";
 import { ensureSimulatorCertificate } from "@/sim/certificate";
 import { APPS, MAILBOXES, TENANTS } from "@/sim/scenarios";
+import { criticalPathRoundTrips } from "@/sim/round-trips";
+import { simulatorCaFile } from "@/sim/trust";
 import type { RunningSimulator } from "@/sim/server";
 import { startTestSimulator } from "../support/simulator";
 
@@ -36,6 +41,19 @@ describe("the simulator's certificate", () => {
     expect(cert.checkIP("127.0.0.1")).toBe("127.0.0.1");
     expect(ensureSimulatorCertificate().certPem).toBe(first.certPem);
     expect(sim.caCertPath).toBe(first.caCertPath);
+  });
+
+  it("is bundled with a CA file NODE_EXTRA_CA_CERTS already names, rather than replacing it", () => {
+    const { caCertPath, caPem } = ensureSimulatorCertificate();
+    expect(simulatorCaFile("")).toBe(caCertPath);
+    expect(simulatorCaFile(caCertPath)).toBe(caCertPath);
+    const corporate = path.join(mkdtempSync(path.join(tmpdir(), "ca-")), "corporate.pem");
+    writeFileSync(corporate, "-----BEGIN CERTIFICATE-----\nTUlJQ29ycG9yYXRl\n-----END CERTIFICATE-----\n");
+    const bundlePath = simulatorCaFile(corporate);
+    const bundle = readFileSync(bundlePath, "utf8");
+    expect(bundle).toContain("TUlJQ29ycG9yYXRl");
+    expect(bundle).toContain(caPem.trim());
+    expect(simulatorCaFile(bundlePath)).toBe(bundlePath);
   });
 });
 
@@ -117,5 +135,17 @@ describe("tenant discovery against the simulator", () => {
   it("names the national cloud, and is unavailable during an outage", async () => {
     expect(await discover(TENANTS.liberty.id)).toEqual({ status: "other-cloud", cloud: "Microsoft 365 for US Government (GCC High or DoD)" });
     expect(await discover(TENANTS.coastal.id)).toEqual({ status: "unavailable" });
+  });
+});
+
+describe("counting round trips on the critical path", () => {
+  it("counts requests that overlap as one step and requests that wait as separate steps", () => {
+    const at = (startedAt: number, endedAt: number) => ({ startedAt, endedAt });
+    expect(criticalPathRoundTrips([])).toBe(0);
+    expect(criticalPathRoundTrips([at(0, 100), at(1, 101), at(2, 102)])).toBe(1);
+    expect(criticalPathRoundTrips([at(0, 100), at(100, 200), at(200, 300)])).toBe(3);
+    // discovery and token together, three reads, two creates, two deletes
+    const run = [at(0, 100), at(0, 100), at(0, 100), at(101, 200), at(101, 200), at(101, 200), at(201, 300), at(201, 300), at(301, 400), at(301, 400)];
+    expect(criticalPathRoundTrips(run)).toBe(4);
   });
 });

@@ -65,7 +65,7 @@ describe("throttling", () => {
     for (const id of ["calendar.read", "contacts.read", "mail.send"]) expect(check(report, id)).toMatchObject({ status: "error", reason: "microsoft-unavailable" });
     const graphRequests = sim.control.requests().filter((r) => r.route !== "token" && r.route !== "discovery");
     expect(graphRequests.length).toBeLessThanOrEqual(3 * 4);
-    expect(report.durationMs).toBeLessThan(2000 + 1500);
+    expect(report.durationMs).toBeLessThan(2000 + 3000);
   });
 
   it("never sends more than 4 requests at once to the mailbox", async () => {
@@ -101,7 +101,7 @@ describe("requests that never answer", () => {
     const report = await run({ timeouts: { requestMs: 60_000, runMs: 1500 } });
     expect(report.outcome).toBe("inconclusive");
     expect(check(report, "mail.send")).toMatchObject({ status: "error", reason: "microsoft-unavailable" });
-    expect(report.durationMs).toBeLessThan(1500 + 1000);
+    expect(report.durationMs).toBeLessThan(1500 + 2000);
   });
 
   it("a discovery endpoint that never answers is told from a missing tenant", async () => {

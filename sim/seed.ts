@@ -1,0 +1,64 @@
+import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
+import type { Seed } from "./model";
+import { APPS, DAY, MAILBOXES, TENANTS, type AppSeed } from "./scenarios";
+
+/** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
+
+function appSeed(a: AppSeed, tenantId: string, overrides: Partial<Seed["apps"][number]> = {}): Seed["apps"][number] {
+  return {
+    clientId: a.clientId,
+    tenantId,
+    displayName: a.name,
+    secrets: [{ keyId: a.secretId, value: a.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() + 540 * DAY).toISOString() }],
+    roles: [...REQUIRED_PERMISSION_NAMES],
+    disabled: false,
+    conditionalAccessBlocked: false,
+    accessPolicyMailboxes: null,
+    tokenErrorCode: null,
+    ...overrides,
+  };
+}
+
+function mailboxSeed(address: string, tenantId: string, overrides: Partial<Seed["mailboxes"][number]> = {}): Seed["mailboxes"][number] {
+  return { address, tenantId, displayName: address.split("@")[0]!, state: "active", failDeletes: false, throttled: false, sendBlocked: false, ...overrides };
+}
+
+/** The world every simulator starts from (and `reset` returns to). */
+export function scenarioSeed(): Seed {
+  const { harbor, summit, liberty, coastal } = TENANTS;
+  return {
+    tenants: [
+      { ...harbor, domains: [...harbor.domains], cloud: "public", outage: false },
+      { ...summit, domains: [...summit.domains], cloud: "public", outage: false },
+      { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
+      { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
+    ],
+    apps: [
+      appSeed(APPS.sync, harbor.id),
+      appSeed(APPS.broad, harbor.id, { roles: [...REQUIRED_PERMISSION_NAMES, "Mail.ReadWrite", "User.Read.All"] }),
+      appSeed(APPS.unconsented, harbor.id, { roles: [] }),
+      appSeed(APPS.noMailSend, harbor.id, { roles: ["Calendars.ReadWrite", "Contacts.ReadWrite"] }),
+      appSeed(APPS.expired, harbor.id, {
+        secrets: [{ keyId: APPS.expired.secretId, value: APPS.expired.secret, displayName: "CRM sync", expiresAt: new Date(Date.now() - 20 * DAY).toISOString() }],
+      }),
+      appSeed(APPS.disabled, harbor.id, { disabled: true }),
+      appSeed(APPS.blocked, harbor.id, { conditionalAccessBlocked: true }),
+      appSeed(APPS.scoped, harbor.id, { accessPolicyMailboxes: [MAILBOXES.agent] }),
+      appSeed(APPS.broken, harbor.id, { tokenErrorCode: 500011 }),
+      appSeed(APPS.liberty, liberty.id),
+      appSeed(APPS.coastal, coastal.id),
+    ],
+    mailboxes: [
+      mailboxSeed(MAILBOXES.agent, harbor.id),
+      mailboxSeed(MAILBOXES.frontDesk, harbor.id),
+      mailboxSeed(MAILBOXES.newHire, harbor.id, { state: "unlicensed" }),
+      mailboxSeed(MAILBOXES.onPremises, harbor.id, { state: "on-premises" }),
+      mailboxSeed(MAILBOXES.listings, harbor.id, { failDeletes: true }),
+      mailboxSeed(MAILBOXES.busy, harbor.id, { throttled: true }),
+      mailboxSeed(MAILBOXES.noSend, harbor.id, { sendBlocked: true }),
+      mailboxSeed(MAILBOXES.summitAgent, summit.id),
+      mailboxSeed(MAILBOXES.liberty, liberty.id),
+      mailboxSeed(MAILBOXES.coastal, coastal.id),
+    ],
+  };
+}
