@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,6 +42,7 @@ export default defineConfig({
         PORT: String(port),
         APP_URL: baseURL,
         LOG_LEVEL: "warn",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       },
     },
   ],

@@ -7,6 +7,7 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const commands: Record<string, Command> = {
   keys: { summary: "keys generate [id]            print a new CREDENTIALS_KEYS entry", load: () => import("../lib/cli/keys") },
+  staff: { summary: "staff create|password|list    manage staff accounts (the first admin, a forgotten password)", load: () => import("../lib/cli/staff") },
 };
 
 const [commandName, ...args] = process.argv.slice(2);

@@ -27,6 +27,9 @@ await runUntilSignal(async () => {
       `Setup guide:              ${portal.url}/guide`,
       `Invite link (${seed.brokerage.name}): ${seed.inviteUrl}`,
       "",
+      `Staff sign-in:            ${portal.url}/staff/sign-in`,
+      ...seed.staff.map((s) => `  ${s.role.padEnd(11)} ${s.email} / ${s.password}`),
+      "",
       "Stop with Ctrl+C; data stays in .data/ for the next start.",
     ].join("\n"),
   );

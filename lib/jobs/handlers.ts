@@ -1,3 +1,5 @@
+import { emailQueues } from "../email/jobs";
+import { onboardingQueues } from "../onboarding/jobs";
 import type { QueueDefinition } from "./queue";
 
 /**
@@ -5,5 +7,5 @@ import type { QueueDefinition } from "./queue";
  * `npm run worker` and the in-process worker serve exactly the same jobs.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [];
+  return [...emailQueues(), ...onboardingQueues()];
 }
