@@ -11,6 +11,8 @@ export const baseURL = `http://localhost:${port}`;
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4611);
 export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
+/** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 export default defineConfig({
   testDir: "e2e",
@@ -48,6 +50,7 @@ export default defineConfig({
         MICROSOFT_AUTHORITY_HOST: simulatorURL,
         MICROSOFT_GRAPH_URL: simulatorURL,
         NODE_EXTRA_CA_CERTS: simulatorCa,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       },
     },
     {

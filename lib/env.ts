@@ -69,6 +69,36 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^(\S+\s+){4}\S+$/, "REVERIFY_CRON must be a cron expression with five fields, like 0 6 * * *")
     .default("0 6 * * *"),
+  /** Signs staff session cookies; derived from CREDENTIALS_KEYS when unset (see lib/auth/secret.ts). */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** The From header of outgoing mail. */
+  EMAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** Days after an invite was sent before its recipient is reminded (if not opened, or opened and not submitted). */
+  REMINDER_AFTER_DAYS: z.coerce
+    .number()
+    .int("REMINDER_AFTER_DAYS must be a whole number of days")
+    .min(1, "REMINDER_AFTER_DAYS must be at least 1")
+    .max(60, "REMINDER_AFTER_DAYS must be at most 60")
+    .default(3),
+  /** Microsoft Entra ID sign-in for staff: all three set turns it on. */
+  STAFF_SSO_MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
+  STAFF_SSO_MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  STAFF_SSO_MICROSOFT_TENANT_ID: z
+    .string()
+    .trim()
+    .refine(
+      (v) => !["common", "organizations", "consumers"].includes(v.toLowerCase()),
+      "STAFF_SSO_MICROSOFT_TENANT_ID must be your own tenant's ID or domain, not a multi-tenant endpoint",
+    )
+    .optional(),
+}).superRefine((e, ctx) => {
+  const sso = ["STAFF_SSO_MICROSOFT_CLIENT_ID", "STAFF_SSO_MICROSOFT_CLIENT_SECRET", "STAFF_SSO_MICROSOFT_TENANT_ID"] as const;
+  const set = sso.filter((name) => e[name] !== undefined);
+  if (set.length > 0 && set.length < sso.length) {
+    for (const name of sso.filter((n) => e[n] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set too: Microsoft sign-in for staff needs all of ${sso.join(", ")}` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

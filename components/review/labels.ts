@@ -4,17 +4,7 @@ import { REASONS, type CheckId, type Reason } from "@/lib/verification/types";
 
 /** Words for the codes the review pages show. Plain data, safe for any component. */
 
-export const STAGE_LABELS: Record<string, string> = {
-  new: "New",
-  invited: "Invited",
-  opened: "Opened",
-  submitted: "Submitted",
-  verified: "Verified",
-  failed: "Failed",
-  approved: "Approved",
-  expired: "Expired",
-  revoked: "Revoked",
-};
+export { STAGE_LABELS } from "@/lib/onboarding/stages";
 
 export const ATTEMPT_STATUS_LABELS: Record<string, string> = {
   verifying: "Checking",

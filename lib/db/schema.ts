@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -31,7 +32,6 @@ export const brokerageStage = pgEnum("brokerage_stage", [
   "failed",
   "approved",
   "expired",
-  "revoked",
 ]);
 
 export const brokerages = pgTable(
@@ -395,4 +395,121 @@ export const rateLimitCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [uniqueIndex("rate_limit_counters_key_window_key").on(t.key, t.windowStart), index("rate_limit_counters_window_idx").on(t.windowStart)],
+);
+
+/*
+ * Staff accounts and their sign-in state, in better-auth's model (lib/auth/auth.ts
+ * maps these tables). Only staff have accounts; brokerage administrators use the
+ * cookie sessions above. Ids are text because better-auth treats them as strings.
+ */
+
+export const staffRole = pgEnum("staff_role", ["onboarding", "csm", "admin"]);
+
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const textId = () => text("id").primaryKey().default(sql`gen_random_uuid()::text`);
+
+export const users = pgTable(
+  "users",
+  {
+    id: textId(),
+    name: text("name").notNull(),
+    /** Stored lower-case; better-auth lower-cases what is typed at sign-in. */
+    email: text("email").notNull(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: staffRole("role").notNull(),
+    /** A disabled account cannot sign in and its sessions are ended. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_role_idx").on(t.role)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: textId(),
+    /** better-auth's session token; the cookie carries it signed. */
+    token: text("token").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("sessions_token_key").on(t.token), index("sessions_user_idx").on(t.userId)],
+);
+
+/** Ways a staff member signs in: `credential` (password hash) or `microsoft` (Entra ID). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: textId(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    /** scrypt hash, for the `credential` provider only. */
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId), uniqueIndex("accounts_provider_account_key").on(t.providerId, t.accountId)],
+);
+
+/** better-auth's short-lived values, e.g. the OAuth state of a Microsoft sign-in. */
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: textId(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("verifications_identifier_idx").on(t.identifier)],
+);
+
+/** Request counters for sign-in rate limiting, shared by every app instance. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    id: textId(),
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+    /** Milliseconds since the epoch, as better-auth stores it. */
+    lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("rate_limits_key_key").on(t.key)],
+);
+
+/** Reminders sent for an invite's link (each reminder replaces the link: see lib/onboarding/reminders.ts). */
+export const inviteReminders = pgTable(
+  "invite_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The invite the reminder replaced, and the one it issued. */
+    previousInviteId: uuid("previous_invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    inviteId: uuid("invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    /** How many reminders this chain of links has had, counting this one. */
+    sequence: integer("sequence").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invite_reminders_invite_key").on(t.inviteId), uniqueIndex("invite_reminders_previous_key").on(t.previousInviteId)],
 );

@@ -3,6 +3,8 @@ import { handoffQueues } from "../handoff/jobs";
 import { reverifyQueues } from "../reverify/jobs";
 import { runOnStoredSecret } from "../reverify/recorded-run";
 import { verificationRunQueue } from "../submissions/verification-job";
+import { emailQueues } from "../email/jobs";
+import { onboardingQueues } from "../onboarding/jobs";
 import type { QueueDefinition } from "./queue";
 
 /**
@@ -10,5 +12,5 @@ import type { QueueDefinition } from "./queue";
  * `npm run worker` and the in-process worker serve exactly the same jobs.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(runOnStoredSecret)];
+  return [verificationRunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(runOnStoredSecret)];
 }

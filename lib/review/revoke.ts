@@ -21,8 +21,9 @@ export const RevokeSchema = z.object({
 
 /**
  * Revokes a brokerage's active credentials: the sync service is told to stop using
- * them, the secret is destroyed, and the brokerage moves to "revoked" until new
- * credentials are approved.
+ * them, the secret is destroyed, and the brokerage moves to "expired": like a brokerage
+ * whose secret ran out, it needs a new invite and new credentials (the audit log and
+ * the approval's end reason say it was a revocation).
  */
 export async function revokeCredentials(
   brokerageId: string,
@@ -50,7 +51,7 @@ export async function revokeCredentials(
       .set({ status: "superseded", ...destroySecretSet(now) })
       .where(eq(submissionAttempts.id, approval.attemptId))
       .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number });
-    await tx.update(brokerages).set({ stage: "revoked", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
+    await tx.update(brokerages).set({ stage: "expired", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
     const deliveryId = await recordHandoffEvent(tx, {
       type: "credentials.revoked",
       at: now,
