@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { db, type Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
-import { composeMessage } from "../email/compose";
+import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
 import { findStaffContact } from "../review/staff-contact";
 import { reminderDue, REMINDER_DAYS } from "./days";
@@ -12,7 +12,7 @@ import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
 
 export const EXPIRY_REMINDERS_JOB = "expiry.reminders";
 
-export type ReminderSent = { brokerageId: string; daysBefore: number; recipient: "administrator" | "csm"; to: string | null };
+export type ReminderSent = { brokerageId: string; daysBefore: number; recipient: "administrator" | "csm"; to: string | null; messageId: string };
 
 /**
  * The daily expiry job: for each active credential, the reminder now due (60, 30 or 7
@@ -25,7 +25,9 @@ export async function sendExpiryReminders(now = new Date()): Promise<ReminderSen
   for (const credential of await listExpiringCredentials(Math.max(...REMINDER_DAYS), now, { limit: 100_000 })) {
     const due = reminderDue(credential.daysLeft);
     if (due === null) continue;
-    sent.push(...(await db().transaction((tx) => remind(tx, credential, due, now))));
+    const reminded = await db().transaction((tx) => remind(tx, credential, due, now));
+    await dispatchEmails(reminded.map((r) => r.messageId));
+    sent.push(...reminded);
   }
   return sent;
 }
@@ -52,27 +54,27 @@ async function remind(tx: Transaction, c: ExpiringCredential, daysBefore: number
       .set({ revokedAt: now })
       .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${c.administratorEmail})`, isNull(invites.revokedAt)));
     const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: c.administratorEmail, recipientName: c.administratorName });
-    const message = await composeMessage(tx, {
+    const message = await queueEmail(tx, {
       kind: daysBefore === 0 ? "secret-expired" : "secret-expiry-reminder",
       to: c.administratorEmail,
       brokerageId: c.brokerageId,
       ...administratorExpiryEmail({ ...facts, name: c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
     });
     await tx.update(expiryReminders).set({ toAddress: c.administratorEmail, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
-    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail });
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail, messageId: message.id });
   }
 
   const csmClaim = await claim(tx, c.approvalId, daysBefore, "csm", now);
   if (csmClaim) {
     const contact = await findStaffContact(tx, c.csmId);
-    const message = await composeMessage(tx, {
+    const message = await queueEmail(tx, {
       kind: daysBefore === 0 ? "secret-expired-csm" : "secret-expiry-reminder-csm",
       to: contact?.email ?? null,
       brokerageId: c.brokerageId,
       ...csmExpiryEmail({ ...facts, attemptId: c.attemptId, administratorEmail: c.administratorEmail }),
     });
     await tx.update(expiryReminders).set({ toAddress: contact?.email ?? null, messageId: message.id }).where(eq(expiryReminders.id, csmClaim));
-    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to: contact?.email ?? null });
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to: contact?.email ?? null, messageId: message.id });
   }
 
   if (sent.length) {

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, lt, desc, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { db } from "../db/client";
 import { brokerages, checkResults, credentialApprovals, submissionAttempts, verificationRuns } from "../db/schema";
-import { composeMessage } from "../email/compose";
+import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { remediationOf } from "../review/remediation";
 import { findStaffContact } from "../review/staff-contact";
 import { recoveryEmail, regressionEmail } from "./messages";
@@ -19,6 +19,13 @@ export type Assessment = "regressed" | "recovered" | "unchanged" | "status-updat
  *   (a CSM's re-run after the administrator fixed something).
  */
 export async function assessRun(runId: string, now = new Date()): Promise<Assessment> {
+  const messageIds: string[] = [];
+  const assessment = await decide(runId, now, messageIds);
+  await dispatchEmails(messageIds);
+  return assessment;
+}
+
+async function decide(runId: string, now: Date, messageIds: string[]): Promise<Assessment> {
   return db().transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -66,12 +73,12 @@ export async function assessRun(runId: string, now = new Date()): Promise<Assess
           .select({ title: checkResults.title, detail: checkResults.detail, reason: checkResults.reason, guideAnchor: checkResults.guideAnchor })
           .from(checkResults)
           .where(and(eq(checkResults.runId, run.id), eq(checkResults.status, "fail")));
-        await composeMessage(tx, {
+        messageIds.push((await queueEmail(tx, {
           kind: "credentials-regressed",
           to: contact?.email ?? null,
           brokerageId: brokerage.id,
           ...regressionEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number, problems: problems.map(remediationOf) }),
-        });
+        })).id);
         await recordAudit(tx, {
           actor: { type: "system" },
           action: "credentials.regressed",
@@ -83,12 +90,12 @@ export async function assessRun(runId: string, now = new Date()): Promise<Assess
       }
       if (run.outcome === "verified" && approval.regressedAt) {
         await tx.update(credentialApprovals).set({ regressedAt: null }).where(eq(credentialApprovals.id, approval.id));
-        await composeMessage(tx, {
+        messageIds.push((await queueEmail(tx, {
           kind: "credentials-recovered",
           to: contact?.email ?? null,
           brokerageId: brokerage.id,
           ...recoveryEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number }),
-        });
+        })).id);
         await recordAudit(tx, { actor: { type: "system" }, action: "credentials.recovered", subject, brokerageId: brokerage.id, detail: { runId: run.id } });
         return "recovered";
       }

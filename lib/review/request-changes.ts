@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { branding } from "../branding";
 import { db, type Executor } from "../db/client";
 import { changeRequests, checkResults, invites } from "../db/schema";
-import { composeMessage } from "../email/compose";
+import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { env } from "../env";
 import { createInvite } from "../invites/create-invite";
 import { hasHiddenCharacters } from "../validation/text";
@@ -55,6 +55,12 @@ export async function problemsOfLatestRun(attemptId: string, executor: Executor 
  * detail page and audited.
  */
 export async function requestChanges(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<ActionResult<{ changeRequestId: string }>> {
+  const result = await recordChangeRequest(attemptId, input, actor);
+  if (result.ok) await dispatchEmails([result.messageId]);
+  return result.ok ? { ok: true, changeRequestId: result.changeRequestId } : result;
+}
+
+async function recordChangeRequest(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<ActionResult<{ changeRequestId: string; messageId: string }>> {
   const parsed = RequestChangesSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -88,7 +94,7 @@ export async function requestChanges(attemptId: string, input: RequestChanges, a
       createdBy: actor.staffId,
     });
     const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: chosen.map(remediationOf), message, link: invite.url, expiresAt: invite.invite.expiresAt });
-    const outgoing = await composeMessage(tx, { kind: "changes-requested", to: attempt.submitterEmail, brokerageId: brokerage.id, ...email });
+    const outgoing = await queueEmail(tx, { kind: "changes-requested", to: attempt.submitterEmail, brokerageId: brokerage.id, ...email });
     const [row] = await tx
       .insert(changeRequests)
       .values({ attemptId, brokerageId: brokerage.id, requestedBy: actor.staffId, checkIds: chosen.map((p) => p.checkId), message: message || null, inviteId: invite.invite.id, messageId: outgoing.id })
@@ -101,7 +107,7 @@ export async function requestChanges(attemptId: string, input: RequestChanges, a
       origin: actor.origin,
       detail: { attemptNumber: attempt.number, checkIds: chosen.map((p) => p.checkId), inviteId: invite.invite.id, messageId: outgoing.id },
     });
-    return { ok: true as const, changeRequestId: row!.id };
+    return { ok: true as const, changeRequestId: row!.id, messageId: outgoing.id };
   });
 }
 

@@ -1,14 +1,27 @@
 import "server-only";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client";
+import { users } from "../db/schema";
 
 export type StaffContact = { id: string; name: string; email: string };
 
 /**
- * The email address of a staff member (a brokerage's CSM), for notifications. Until
- * staff accounts exist, nobody can be looked up and messages wait unaddressed in the
- * staff outbox, as every notification does without a recipient.
+ * Where to write to a staff member (a brokerage's CSM). A disabled account, or none
+ * assigned, gives null: the message then waits unaddressed in the staff outbox.
  */
-export async function findStaffContact(_tx: Executor, staffId: string | null): Promise<StaffContact | null> {
+export async function findStaffContact(tx: Executor, staffId: string | null): Promise<StaffContact | null> {
   if (!staffId) return null;
-  return null;
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, staffId), isNull(users.disabledAt)));
+  return row ?? null;
+}
+
+/** Names of staff members by id, for lists that show who did something. */
+export async function staffNames(tx: Executor, ids: Iterable<string | null | undefined>): Promise<Record<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return {};
+  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }

@@ -8,11 +8,15 @@ import { stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { revokeCredentials } from "@/lib/review/revoke";
 import { installQueue } from "../support/queue";
+import { createStaff } from "../support/staff";
 import { createBrokerage, useTestKeyRing, verifiedAttempt } from "../support/review-fixtures";
+
+let csm: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   useTestKeyRing();
   await installQueue();
+  csm = await createStaff("csm", { name: "Casey Morgan", email: "casey.morgan@vendor.example" });
 });
 afterAll(stopSender);
 
@@ -20,7 +24,7 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** An approved brokerage whose secret expires on `expiresOn`. */
 async function approvedExpiringOn(expiresOn: string, name: string, submitterEmail = "it@expiry.example") {
-  const b = await createBrokerage({ name, csmId: "csm-7", stage: "verified" });
+  const b = await createBrokerage({ name, csmId: csm.id, stage: "verified" });
   const { attempt } = await verifiedAttempt(b.id, { secretExpiresOn: expiresOn, submitterEmail, submitterName: "Ivy Tran" });
   expect(await approveAttempt(attempt.id, { staffId: "csm-7" })).toMatchObject({ ok: true });
   return { brokerage: b, attempt };
@@ -31,7 +35,7 @@ async function messagesFor(brokerageId: string) {
     .select({ kind: outgoingMessages.kind, to: outgoingMessages.toAddress, subject: outgoingMessages.subject, text: outgoingMessages.textBody })
     .from(outgoingMessages)
     .where(eq(outgoingMessages.brokerageId, brokerageId))
-    .orderBy(outgoingMessages.createdAt);
+    .orderBy(outgoingMessages.createdAt, outgoingMessages.kind);
 }
 
 describe("secret expiry", () => {
@@ -48,6 +52,7 @@ describe("secret expiry", () => {
     expect(await names(60)).toEqual([["Window Expired", -2], ["Window Twenty", 19], ["Window Fifty Five", 55]]);
     expect((await names(90)).map(([n]) => n)).toEqual(["Window Expired", "Window Twenty", "Window Fifty Five", "Window Eighty Three"]);
     expect(await listExpiringCredentials(90, now, { csm: "someone-else" })).toEqual([]);
+    expect((await listExpiringCredentials(30, now, { csm: csm.id })).length).toBeGreaterThanOrEqual(2);
   });
 
   it("reminds the administrator and the CSM at 60, 30 and 7 days, once each, then marks the brokerage expired", async () => {
@@ -56,27 +61,27 @@ describe("secret expiry", () => {
       (await sendExpiryReminders(day(iso))).filter((s) => s.brokerageId === brokerage.id).map((s) => `${s.recipient}:${s.daysBefore}:${s.to}`);
 
     expect(await told("2030-12-30")).toEqual([]); // 61 days before
-    expect(await told("2030-12-31")).toEqual(["administrator:60:ivy@reminder.example", "csm:60:null"]);
+    expect(await told("2030-12-31")).toEqual(["administrator:60:ivy@reminder.example", "csm:60:casey.morgan@vendor.example"]);
     expect(await told("2030-12-31")).toEqual([]); // the job ran twice today
     expect(await told("2031-01-15")).toEqual([]);
-    expect(await told("2031-01-30")).toEqual(["administrator:30:ivy@reminder.example", "csm:30:null"]);
-    expect(await told("2031-02-22")).toEqual(["administrator:7:ivy@reminder.example", "csm:7:null"]);
+    expect(await told("2031-01-30")).toEqual(["administrator:30:ivy@reminder.example", "csm:30:casey.morgan@vendor.example"]);
+    expect(await told("2031-02-22")).toEqual(["administrator:7:ivy@reminder.example", "csm:7:casey.morgan@vendor.example"]);
     expect(await told("2031-03-01")).toEqual([]); // the expiry day itself: still valid
     expect((await db().query.brokerages.findFirst({ where: eq(brokerages.id, brokerage.id) }))?.stage).toBe("approved");
-    expect(await told("2031-03-02")).toEqual(["administrator:0:ivy@reminder.example", "csm:0:null"]);
+    expect(await told("2031-03-02")).toEqual(["administrator:0:ivy@reminder.example", "csm:0:casey.morgan@vendor.example"]);
     expect(await told("2031-03-09")).toEqual([]);
 
     expect((await db().query.brokerages.findFirst({ where: eq(brokerages.id, brokerage.id) }))?.stage).toBe("expired");
     const messages = await messagesFor(brokerage.id);
     expect(messages.map((m) => [m.kind, m.to])).toEqual([
       ["secret-expiry-reminder", "ivy@reminder.example"],
-      ["secret-expiry-reminder-csm", null],
+      ["secret-expiry-reminder-csm", "casey.morgan@vendor.example"],
       ["secret-expiry-reminder", "ivy@reminder.example"],
-      ["secret-expiry-reminder-csm", null],
+      ["secret-expiry-reminder-csm", "casey.morgan@vendor.example"],
       ["secret-expiry-reminder", "ivy@reminder.example"],
-      ["secret-expiry-reminder-csm", null],
+      ["secret-expiry-reminder-csm", "casey.morgan@vendor.example"],
       ["secret-expired", "ivy@reminder.example"],
-      ["secret-expired-csm", null],
+      ["secret-expired-csm", "casey.morgan@vendor.example"],
     ]);
     expect(messages[0]!.subject).toBe("Your MoxiEngage Microsoft 365 client secret expires in 60 days");
     expect(messages[0]!.text).toContain("Reminder Realty's Microsoft 365 to MoxiEngage expires on 2031-03-01, in 60 days");
@@ -97,7 +102,7 @@ describe("secret expiry", () => {
     const { brokerage } = await approvedExpiringOn("2032-06-10", "Catch Up Homes");
     const sent = (await sendExpiryReminders(day("2032-06-05"))).filter((s) => s.brokerageId === brokerage.id);
     expect(sent.map((s) => s.daysBefore)).toEqual([7, 7]);
-    expect((await messagesFor(brokerage.id))[0]?.subject).toBe("Your MoxiEngage Microsoft 365 client secret expires in 5 days");
+    expect((await messagesFor(brokerage.id)).find((m) => m.kind === "secret-expiry-reminder")?.subject).toBe("Your MoxiEngage Microsoft 365 client secret expires in 5 days");
   });
 
   it("starts afresh after rotation and says nothing about revoked credentials", async () => {

@@ -11,11 +11,15 @@ import { reverifyQueues } from "@/lib/reverify/jobs";
 import { listCredentialsToReverify, reverifyAttempt, scheduleReverification } from "@/lib/reverify/schedule";
 import type { Outcome } from "@/lib/verification/types";
 import { installQueue } from "../support/queue";
+import { createStaff } from "../support/staff";
 import { attemptRow, createAttempt, createBrokerage, recordRun, scriptedRunner, useTestKeyRing, verifiedAttempt } from "../support/review-fixtures";
+
+let csm: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   useTestKeyRing();
   await installQueue();
+  csm = await createStaff("csm", { email: "riley.csm@vendor.example" });
 });
 afterAll(stopSender);
 
@@ -24,7 +28,7 @@ const tenantState = new Map<string, { outcome: Outcome; failing?: string[] }>();
 const runner = scriptedRunner((attemptId) => tenantState.get(attemptId) ?? { outcome: "verified" });
 
 async function approved(name: string, values: Parameters<typeof verifiedAttempt>[1] = {}) {
-  const b = await createBrokerage({ name, csmId: "csm-9", stage: "verified" });
+  const b = await createBrokerage({ name, csmId: csm.id, stage: "verified" });
   const { attempt } = await verifiedAttempt(b.id, values);
   expect(await approveAttempt(attempt.id, { staffId: "csm-9" })).toMatchObject({ ok: true });
   return { brokerage: b, attempt };
@@ -58,7 +62,7 @@ describe("scheduled re-verification", () => {
 
     const alerts = await csmAlerts(brokerage.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: "credentials-regressed", subject: "Approved credentials stopped working: Regression Realty" });
+    expect(alerts[0]).toMatchObject({ kind: "credentials-regressed", to: "riley.csm@vendor.example", subject: "Approved credentials stopped working: Regression Realty" });
     expect(alerts[0]!.text).toContain("- Admin consent has not been granted: The app signed in but holds no application permissions.");
     expect(alerts[0]!.text).toContain(`/staff/submissions/${attempt.id}`);
     const failing = await listQueue("failing", { search: "regression realty" });
