@@ -37,10 +37,3 @@ export function checkLabel(id: string): string {
 export function reasonLabel(reason: string): string {
   return (REASONS as readonly string[]).includes(reason) ? remediationFor(reason as Reason).title : reason;
 }
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** Staff pages show times in UTC, labelled, so colleagues in different zones quote the same time. */
-export const formatDateTime = (d: Date) => `${dateTime.format(d)} UTC`;
-export const formatDate = (isoDay: string) => dateOnly.format(new Date(`${isoDay}T00:00:00Z`));

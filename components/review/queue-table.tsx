@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { QueueRow } from "@/lib/review/queues";
-import { formatDateTime, OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
-import { OUTCOME_TONES, Tag } from "./tag";
+import { formatDateTime } from "@/lib/email/format";
+import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
+import { Tag } from "@/components/staff/stage-tag";
+import { OUTCOME_TONES } from "./tag";
 
 type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string };
 

@@ -1,6 +1,8 @@
 import type { RunView } from "@/lib/review/detail";
-import { checkLabel, formatDateTime, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
-import { OUTCOME_TONES, Tag, type TagTone } from "./tag";
+import { formatDateTime } from "@/lib/email/format";
+import { checkLabel, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
+import { Tag, type TagTone } from "@/components/staff/stage-tag";
+import { OUTCOME_TONES } from "./tag";
 
 const CHECK_TAGS: Record<string, { text: string; tone: TagTone }> = {
   pending: { text: "Waiting", tone: "grey" },

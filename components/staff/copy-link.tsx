@@ -6,7 +6,7 @@ import { useState } from "react";
  * An invite link shown once: read-only, selectable, with a copy button that says
  * when it worked (in a live region, so screen readers hear it too).
  */
-export function CopyLink({ url, label, id }: { url: string; label: string; id: string }) {
+export function CopyLink({ url, label, id, noun = "link" }: { url: string; label: string; id: string; noun?: string }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -31,11 +31,11 @@ export function CopyLink({ url, label, id }: { url: string; label: string; id: s
           className="w-full min-w-0 border-2 border-ink bg-white px-2 py-1.5 font-mono text-base"
         />
         <button type="button" onClick={copy} className="shrink-0 bg-[#f3f2f1] px-4 py-1.5 font-bold text-ink shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]">
-          Copy link
+          Copy {noun}
         </button>
       </div>
       <p aria-live="polite" className="mt-1 min-h-6 font-bold">
-        {copied === "copied" ? "Link copied" : copied === "failed" ? "Your browser did not allow copying: select the link and copy it" : ""}
+        {copied === "copied" ? `${noun[0]!.toUpperCase()}${noun.slice(1)} copied` : copied === "failed" ? `Your browser did not allow copying: select the ${noun} and copy it` : ""}
       </p>
     </div>
   );

@@ -20,6 +20,10 @@ export const AREA_ROLES = {
   outbox: ["onboarding", "csm", "admin"],
   reports: ["onboarding", "csm", "admin"],
   admin: ["admin"],
+  /** /staff/submissions and /staff/expiry: review, approve, re-run, watch expiry. */
+  review: ["csm", "admin"],
+  /** /staff/audit: the whole audit log. */
+  audit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffArea = keyof typeof AREA_ROLES;

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db } from "../db/client";
-import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
+import { brokerages, credentialApprovals, expiryReminders, submissionAttempts } from "../db/schema";
 import { addDays, isoDate } from "../validation/text";
 import { daysUntil } from "./days";
 
@@ -63,4 +63,17 @@ export async function listExpiringCredentials(
     .orderBy(asc(submissionAttempts.secretExpiresOn), asc(submissionAttempts.id))
     .limit(options.limit ?? 1000);
   return rows.map((r) => ({ ...r, daysLeft: daysUntil(r.secretExpiresOn, now) }));
+}
+
+/** The most urgent reminder already sent for each approval (0 = the expiry notice). */
+export async function lastReminders(approvalIds: string[]): Promise<Map<string, { daysBefore: number; sentAt: Date }>> {
+  if (!approvalIds.length) return new Map();
+  const rows = await db()
+    .select({ approvalId: expiryReminders.approvalId, daysBefore: expiryReminders.daysBefore, sentAt: expiryReminders.sentAt })
+    .from(expiryReminders)
+    .where(inArray(expiryReminders.approvalId, approvalIds))
+    .orderBy(asc(expiryReminders.daysBefore));
+  const last = new Map<string, { daysBefore: number; sentAt: Date }>();
+  for (const r of rows) if (!last.has(r.approvalId)) last.set(r.approvalId, { daysBefore: r.daysBefore, sentAt: r.sentAt });
+  return last;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type AuditEntry } from "../audit/record";
 import { db, type Executor } from "../db/client";
@@ -130,4 +130,12 @@ export async function touchApiKey(id: string, now = new Date()) {
     .update(apiKeys)
     .set({ lastUsedAt: now })
     .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000)))));
+}
+
+/** Names of API keys by id, for the audit log's "who". */
+export async function apiKeyNames(ids: Iterable<string | null | undefined>): Promise<Record<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id && /^[0-9a-f-]{36}$/i.test(id))))];
+  if (!wanted.length) return {};
+  const rows = await db().select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(inArray(apiKeys.id, wanted));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }

@@ -250,3 +250,8 @@ export async function latestRunOf(tx: Executor, attemptId: string) {
     .limit(1);
   return run ?? null;
 }
+
+export async function brokerageOfAttempt(attemptId: string): Promise<string | null> {
+  const [row] = await db().select({ id: submissionAttempts.brokerageId }).from(submissionAttempts).where(eq(submissionAttempts.id, attemptId));
+  return row?.id ?? null;
+}

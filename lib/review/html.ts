@@ -1,7 +1,4 @@
-/** Escapes text for the HTML part of an email. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+import { escapeHtml } from "../email/format";
 
 /** A plain HTML email body: paragraphs of escaped text, a list, and links. */
 export type HtmlBlock = { p: string } | { list: string[] } | { link: { href: string; text: string } };

@@ -6,9 +6,13 @@ import { signOutAction } from "./actions";
 const SECTIONS: Array<NavItem & { area: StaffArea }> = [
   { href: "/staff", label: "Staff home", area: "home" },
   { href: "/staff/onboarding", label: "Onboarding", area: "onboarding" },
+  { href: "/staff/submissions", label: "Submissions", area: "review" },
+  { href: "/staff/expiry", label: "Secret expiry", area: "review" },
   { href: "/staff/outbox", label: "Outbox", area: "outbox" },
   { href: "/staff/reports", label: "Screen reports", area: "reports" },
   { href: "/staff/admin", label: "Staff accounts", area: "admin" },
+  { href: "/staff/admin/api-keys", label: "API keys", area: "admin" },
+  { href: "/staff/audit", label: "Audit log", area: "audit" },
 ];
 
 // Navigation only: each page below checks the session and role itself.

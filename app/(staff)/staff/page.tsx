@@ -7,9 +7,13 @@ export const metadata: Metadata = { title: "Staff area" };
 
 const SECTIONS: Array<{ area: StaffArea; href: string; title: string; text: string }> = [
   { area: "onboarding", href: "/staff/onboarding", title: "Onboarding", text: "Add brokerages, send and revoke invite links, and follow each brokerage through the pipeline." },
+  { area: "review", href: "/staff/submissions", title: "Submissions", text: "Review submitted credentials and their checks, re-run them, approve or ask for changes." },
+  { area: "review", href: "/staff/expiry", title: "Secret expiry", text: "Approved credentials whose client secret expires within 30, 60 or 90 days." },
   { area: "outbox", href: "/staff/outbox", title: "Outbox", text: "Every email the portal has written, and whether it was delivered." },
   { area: "reports", href: "/staff/reports", title: "Screen reports", text: "Reports from administrators whose Microsoft screens look different from the setup guide." },
   { area: "admin", href: "/staff/admin", title: "Staff accounts", text: "Add staff, change their roles, disable accounts." },
+  { area: "admin", href: "/staff/admin/api-keys", title: "API keys and webhooks", text: "Keys for the sync service, and how hand-off events were delivered." },
+  { area: "audit", href: "/staff/audit", title: "Audit log", text: "Who changed what, when and from where." },
 ];
 
 export default async function StaffHomePage() {
