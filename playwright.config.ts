@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { simulatorCaFile } from "./sim/trust";
 
@@ -13,6 +14,11 @@ export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
 /** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+/** The sync service's stand-in: the review tests receive the portal's webhooks on this port. */
+export const webhookPort = Number(process.env.E2E_WEBHOOK_PORT ?? 2526);
+// One signing secret per run, shared by the server and the tests (worker processes inherit the environment).
+process.env.E2E_WEBHOOK_SECRET ||= `whsec_${randomBytes(32).toString("base64")}`;
+export const webhookSecret = process.env.E2E_WEBHOOK_SECRET;
 
 export default defineConfig({
   testDir: "e2e",
@@ -51,6 +57,8 @@ export default defineConfig({
         MICROSOFT_GRAPH_URL: simulatorURL,
         NODE_EXTRA_CA_CERTS: simulatorCa,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
+        WEBHOOK_SECRET: webhookSecret,
       },
     },
     {

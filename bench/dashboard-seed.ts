@@ -11,13 +11,19 @@ export const SEED = { brokerages: 10_000, attemptsPerBrokerage: 5, checksPerRun:
 const CHECKS = ["input", "tenant", "token", "permissions", "calendar.read", "calendar.write", "contacts.read", "contacts.write", "mail.send", "secret.expiry"];
 
 export async function seedDashboard(sql: postgres.Sql) {
+  // Eight customer-success managers (accounts without passwords: nobody signs in as them).
+  await sql`
+    insert into users (id, name, email, email_verified, role)
+    select 'bench-csm-' || g, (array['Avery','Blake','Casey','Drew','Emery','Finley','Harper','Jordan'])[g + 1] || ' CSM', 'csm' || g || '@bench.example', true, 'csm'
+    from generate_series(0, 7) g`;
+
   await sql`
     insert into brokerages (id, name, email_domain, csm_id, stage, stage_changed_at, created_at)
     select gen_random_uuid(),
       (array['Harbor','Summit','Cedar','Maple','Granite','Willow','Coastal','Prairie','Lakeside','Northgate'])[1 + g % 10] || ' ' ||
       (array['Realty','Homes','Properties','Estates','Partners','Group','Brokers'])[1 + (g / 10) % 7] || ' ' || g,
       'b' || g || '.example',
-      case when g % 9 = 0 then null else 'csm-' || (g % 8) end,
+      case when g % 9 = 0 then null else 'bench-csm-' || (g % 8) end,
       'submitted', now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' - interval '30 days'
     from generate_series(1, ${SEED.brokerages}) g`;
 
@@ -75,7 +81,7 @@ export async function seedDashboard(sql: postgres.Sql) {
 
   await sql`
     insert into credential_approvals (brokerage_id, attempt_id, run_id, approved_by, approved_at, regressed_at)
-    select a.brokerage_id, a.id, r.id, 'csm-1', r.finished_at + interval '1 hour',
+    select a.brokerage_id, a.id, r.id, 'bench-csm-1', r.finished_at + interval '1 hour',
       case when abs(hashtext(a.id::text)) % 100 = 0 then now() - interval '1 day' end
     from submission_attempts a join verification_runs r on r.attempt_id = a.id
     where a.status = 'approved'`;
@@ -87,12 +93,12 @@ export async function seedDashboard(sql: postgres.Sql) {
 
   await sql`
     insert into change_requests (attempt_id, brokerage_id, requested_by, check_ids, message, created_at)
-    select a.id, a.brokerage_id, 'csm-2', array['permissions'], 'Grant admin consent as a Global Administrator.', a.created_at + interval '1 day'
+    select a.id, a.brokerage_id, 'bench-csm-2', array['permissions'], 'Grant admin consent as a Global Administrator.', a.created_at + interval '1 day'
     from submission_attempts a where a.status = 'failed' and abs(hashtext(a.id::text)) % 5 = 0`;
 
   await sql`
     insert into notes (brokerage_id, author_id, body, created_at)
-    select id, 'csm-1', 'Spoke with the administrator about the test mailbox.', created_at + interval '3 days'
+    select id, 'bench-csm-1', 'Spoke with the administrator about the test mailbox.', created_at + interval '3 days'
     from brokerages where abs(hashtext(id::text)) % 4 = 0`;
 
   await sql`

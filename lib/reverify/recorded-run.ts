@@ -23,11 +23,11 @@ export const runOnStoredSecret: RunRecordedVerification = async ({ attemptId, tr
     // startRun knows the submission triggers; a CSM's re-run is a "recheck" by that person.
     await tx.update(verificationRuns).set({ trigger, triggeredBy }).where(eq(verificationRuns.id, started));
     await recordAudit(tx, {
-      actor: triggeredBy ? { type: "staff", id: triggeredBy } : { type: "system", id: trigger },
+      actor: { type: "system", id: trigger },
       action: "secret.decrypted",
       subject: { type: "attempt", id: attempt.id },
       brokerageId: attempt.brokerageId,
-      detail: { runId: started, purpose: "verification", trigger },
+      detail: { runId: started, purpose: "verification", trigger, requestedBy: triggeredBy },
     });
     return { runId: started, secret: openSecret({ ciphertext: attempt.secretCiphertext!, keyId: attempt.secretKeyId! }, attempt.id) };
   });

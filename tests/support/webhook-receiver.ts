@@ -7,7 +7,7 @@ export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; at: 
  * A webhook receiver on a free loopback port, standing in for the sync service. It
  * answers with the status the test sets (204 by default) and keeps what it received.
  */
-export async function startWebhookReceiver() {
+export async function startWebhookReceiver(port = 0) {
   const received: ReceivedWebhook[] = [];
   let status = 204;
   const waiters: Array<() => void> = [];
@@ -20,10 +20,10 @@ export async function startWebhookReceiver() {
       waiters.splice(0).forEach((w) => w());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/hooks/portal`,
+    url: `http://127.0.0.1:${bound}/hooks/portal`,
     received,
     respondWith: (code: number) => void (status = code),
     /** Resolves once `count` requests have arrived. */

@@ -29,7 +29,10 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const values = { csm: params.csm?.slice(0, 100) ?? "", stage: stage ?? "", q: params.q?.trim().slice(0, 100) ?? "" };
   const filters = { csm: values.csm || null, stage, search: values.q || null };
   const [page, counts, csms] = await Promise.all([listQueue(queue, filters, { cursor: params.cursor }), countQueues(filters), listAssignableCsms()]);
-  const names = { ...(await staffNames(db(), page.rows.map((r) => r.csmId))), ...Object.fromEntries(csms.map((c) => [c.id, c.name])) };
+  const names: Record<string, string> = Object.fromEntries(csms.map((c) => [c.id, c.name]));
+  // A disabled CSM still assigned somewhere is not in the list of choices: look those up.
+  const missing = page.rows.map((r) => r.csmId).filter((id): id is string => Boolean(id && !names[id]));
+  if (missing.length) Object.assign(names, await staffNames(db(), missing));
   const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Record<string, string>;
   const href = (extra: Record<string, string>) => `/staff/submissions?${new URLSearchParams({ queue, ...kept, ...extra })}`;
 
