@@ -59,6 +59,7 @@ test("a CSM reads why a submission fails, re-runs it once fixed, and approves it
   const administrator = await browser.newPage();
   await administrator.goto(brokerage.path);
   await expect(administrator).toHaveURL(/\/submit$/);
+  await expect(administrator.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");
   await fillForm(administrator, { ...values, clientSecret: values.clientSecret, expires: nextYear(), name: "Dana Whitfield", email: "it@harbor.example" });
   await sendForm(administrator);
   await waitForOutcome(administrator, "failed");
@@ -112,11 +113,13 @@ test("the sync service reads the approved secret with a key, and is refused with
   await page.goto("/staff/admin/api-keys");
 
   async function createKey(name: string, scope: string) {
-    await page.getByLabel("Name").fill(name);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
     await page.getByLabel(scope).check();
     await page.getByRole("button", { name: "Create API key" }).click();
+    // The banner names the key just made (a previous one's banner stays until the answer comes).
+    await expect(page.getByText(`“${name}” may use: ${scope}.`)).toBeVisible();
     await expect(page.getByText("This is the only time the key is shown")).toBeVisible();
-    const key = await page.getByLabel("API key").inputValue();
+    const key = await page.getByRole("textbox", { name: "API key", exact: true }).inputValue();
     expect(key).toMatch(/^m365sync_[A-Za-z0-9_-]{43}$/);
     return key;
   }
