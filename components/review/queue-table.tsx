@@ -1,23 +1,21 @@
 import Link from "next/link";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { TableRegion, th } from "@/components/staff/table-region";
 import { formatDateTime } from "@/lib/email/format";
 import type { QueueRow } from "@/lib/review/queues";
 import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
+import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "./stacked-table";
 import { OUTCOME_TONES } from "./tag";
 
 type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string };
-
-// On a phone each row becomes a card: cells stack, each with its column's name before it.
-const cell = `${td} max-md:flex max-md:gap-3 max-md:border-0 max-md:px-0 max-md:py-1 max-md:before:w-28 max-md:before:shrink-0 max-md:before:font-bold max-md:before:content-[attr(data-label)]`;
 
 /** A queue page as one table, which stacks into cards on narrow screens. */
 export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
   return (
     <TableRegion label={caption}>
-      <table className="w-full border-collapse md:min-w-[50rem]">
+      <table className={`${stackedTable} md:min-w-[50rem]`}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="max-md:sr-only">
+        <thead className={stackedHead}>
           <tr>
             <th scope="col" className={th}>Brokerage</th>
             <th scope="col" className={th}>{sinceLabel}</th>
@@ -29,8 +27,8 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.attemptId} className="max-md:block max-md:border-b max-md:border-gray-300 max-md:py-3">
-              <td className={`${td} max-md:block max-md:border-0 max-md:px-0 max-md:pt-0`}>
+            <tr key={row.attemptId} className={stackedRow}>
+              <td className={stackedTitleCell}>
                 <Link href={`/staff/submissions/${row.attemptId}`} className="font-bold text-brand-700 underline">
                   {row.brokerageName}
                 </Link>
@@ -42,13 +40,13 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
                   </span>
                 ) : null}
               </td>
-              <td data-label={sinceLabel} className={`${cell} md:whitespace-nowrap`}>{formatDateTime(row.since)}</td>
-              <td data-label="Latest run" className={cell}>
+              <td data-label={sinceLabel} className={`${stackedCell} md:whitespace-nowrap`}>{formatDateTime(row.since)}</td>
+              <td data-label="Latest run" className={stackedCell}>
                 {row.latestRun ? <Tag tone={OUTCOME_TONES[row.latestRun.outcome] ?? "grey"}>{OUTCOME_LABELS[row.latestRun.outcome] ?? row.latestRun.outcome}</Tag> : "Not run yet"}
               </td>
-              <td data-label="What failed" className={cell}>{row.problems.length ? row.problems.map(reasonLabel).join("; ") : <span className="text-muted">None</span>}</td>
-              <td data-label="Stage" className={cell}>{STAGE_LABELS[row.stage]}</td>
-              <td data-label="CSM" className={cell}>{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : "Not assigned"}</td>
+              <td data-label="What failed" className={stackedCell}>{row.problems.length ? row.problems.map(reasonLabel).join("; ") : <span className="text-muted">None</span>}</td>
+              <td data-label="Stage" className={stackedCell}>{STAGE_LABELS[row.stage]}</td>
+              <td data-label="CSM" className={stackedCell}>{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : "Not assigned"}</td>
             </tr>
           ))}
         </tbody>

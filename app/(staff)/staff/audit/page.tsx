@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeAction } from "@/components/review/history-words";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "@/components/review/stacked-table";
+import { TableRegion, th } from "@/components/staff/table-region";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -107,9 +108,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-lg">No events match.</p>
       ) : (
         <TableRegion label="Audit events">
-          <table className="w-full min-w-[52rem] border-collapse">
+          <table className={`${stackedTable} md:min-w-[52rem]`}>
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead>
+            <thead className={stackedHead}>
               <tr>
                 <th scope="col" className={th}>When</th>
                 <th scope="col" className={th}>Who</th>
@@ -120,14 +121,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className={`${td} whitespace-nowrap`}>{formatDateTime(r.at)}</td>
-                  <td className={td}>{who(r)}</td>
-                  <td className={td}>
+                <tr key={r.id} className={stackedRow}>
+                  <td className={`${stackedTitleCell} whitespace-nowrap font-bold md:font-normal`}>{formatDateTime(r.at)}</td>
+                  <td data-label="Who" className={stackedCell}>{who(r)}</td>
+                  <td data-label="What" className={stackedCell}>
                     {describeAction(r.action, r.detail)}
                     <span className="block font-mono text-sm text-muted">{r.action}</span>
                   </td>
-                  <td className={td}>
+                  <td data-label="Brokerage" className={stackedCell}>
                     {r.brokerageId ? (
                       <Link href={`/staff/audit?${new URLSearchParams({ ...kept, brokerage: r.brokerageId })}`} className="text-brand-700 underline">
                         {r.brokerageName ?? "Deleted brokerage"}
@@ -136,7 +137,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <span className="text-muted">None</span>
                     )}
                   </td>
-                  <td className={`${td} break-all`}>
+                  <td data-label="From" className={`${stackedCell} break-all`}>
                     {r.ip ?? <span className="text-muted">Not recorded</span>}
                   </td>
                 </tr>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "@/components/review/stacked-table";
+import { TableRegion, th } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -79,9 +80,9 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
         <p className="text-lg">No approved credentials expire within {within} days.</p>
       ) : (
         <TableRegion label={`Credentials expiring within ${within} days`}>
-          <table className="w-full min-w-[44rem] border-collapse">
+          <table className={`${stackedTable} md:min-w-[44rem]`}>
             <caption className="sr-only">Credentials expiring within {within} days, soonest first</caption>
-            <thead>
+            <thead className={stackedHead}>
               <tr>
                 <th scope="col" className={th}>Brokerage</th>
                 <th scope="col" className={th}>Secret expires</th>
@@ -94,24 +95,28 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
               {shown.map((r) => {
                 const reminder = reminders.get(r.approvalId);
                 return (
-                  <tr key={r.attemptId}>
-                    <td className={td}>
+                  <tr key={r.attemptId} className={stackedRow}>
+                    <td className={stackedTitleCell}>
                       <Link href={`/staff/submissions/${r.attemptId}`} className="font-bold text-brand-700 underline">
                         {r.brokerageName}
                       </Link>
                     </td>
-                    <td className={td}>
-                      {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
-                      <span className="mt-1 block">
-                        <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
+                    <td data-label="Secret expires" className={stackedCell}>
+                      <span>
+                        {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
+                        <span className="mt-1 block">
+                          <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
+                        </span>
                       </span>
                     </td>
-                    <td className={`${td} break-all`}>
-                      {r.administratorName}
-                      <span className="block text-sm text-muted">{r.administratorEmail}</span>
+                    <td data-label="Administrator" className={`${stackedCell} break-all`}>
+                      <span>
+                        {r.administratorName}
+                        <span className="block text-sm text-muted">{r.administratorEmail}</span>
+                      </span>
                     </td>
-                    <td className={td}>{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</td>
-                    <td className={td}>
+                    <td data-label="CSM" className={stackedCell}>{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</td>
+                    <td data-label="Last reminder" className={stackedCell}>
                       {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
                     </td>
                   </tr>
