@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { approveFixture, createAttemptWithRun, createKeyFixture } from "./review-fixtures";
 import { createBrokerageWithInvite, createStaff, lib, sessionCookie, type TestStaff } from "./staff-fixtures";
 
 /**
@@ -37,6 +38,8 @@ function actionId(name: string) {
 const identities: Identity[] = [];
 const byRole = {} as Record<Role, Identity>;
 let brokerageId = "";
+let attemptId = "";
+let runId = "";
 
 test.beforeAll(async () => {
   const { db, users, createBrokerageSession, drizzle } = await lib();
@@ -48,6 +51,9 @@ test.beforeAll(async () => {
   identities.push({ name: "anonymous" });
   const { brokerage, invite } = await createBrokerageWithInvite();
   brokerageId = brokerage.id;
+  const submitted = await createAttemptWithRun({ brokerageId, status: "failed" });
+  attemptId = submitted.attempt.id;
+  runId = submitted.run.id;
   const session = await createBrokerageSession(db(), { brokerageId: brokerage.id, inviteId: invite.id });
   identities.push({ name: "brokerage session", cookie: `brokerage_session=${session.value}` });
   identities.push({ name: "forged staff cookie", cookie: "__Secure-staff.session_token=forged-token.forged-signature" });
@@ -76,6 +82,12 @@ async function fingerprint() {
     audit_events: "x.*",
     brokerage_sessions: "x.*",
     invite_reminders: "x.*",
+    submission_attempts: "x.id, x.status, x.secret_key_id",
+    credential_approvals: "x.*",
+    change_requests: "x.*",
+    notes: "x.*",
+    api_keys: "x.id, x.name, x.revoked_at",
+    webhook_deliveries: "x.id, x.event_type, x.brokerage_id, x.body",
   };
   const parts = Object.entries(tables).map(([t, cols]) => `(select md5(coalesce(string_agg(row(${cols})::text, '|' order by x.id::text), '')) from ${t} x)`);
   const rows = await db().execute<{ f: string }>(drizzle.sql.raw(`select concat_ws(',', ${parts.join(", ")}) as f`));
@@ -87,7 +99,7 @@ function isStaff(identity: Identity): identity is Identity & { role: Role } {
 }
 
 test.describe("pages and route handlers", () => {
-  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" }> = [
+  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json" }> = [
     { path: () => "/staff", roles: ["onboarding", "csm", "admin"] },
     { path: () => "/staff/onboarding", roles: ["onboarding", "admin"] },
     { path: () => "/staff/onboarding?stage=invited&q=realty", roles: ["onboarding", "admin"] },
@@ -101,6 +113,13 @@ test.describe("pages and route handlers", () => {
     { path: () => "/staff/reports", roles: ["onboarding", "csm", "admin"] },
     { path: () => "/staff/admin", roles: ["admin"] },
     { path: () => "/staff/admin/new", roles: ["admin"] },
+    { path: () => "/staff/submissions", roles: ["csm", "admin"] },
+    { path: () => "/staff/submissions?queue=failing&csm=unassigned&stage=failed&q=realty", roles: ["csm", "admin"] },
+    { path: () => `/staff/submissions/${attemptId}`, roles: ["csm", "admin"] },
+    { path: () => `/staff/submissions/${attemptId}/runs/${runId}/report`, roles: ["csm", "admin"], kind: "json" },
+    { path: () => "/staff/expiry?within=90", roles: ["csm", "admin"] },
+    { path: () => "/staff/audit?action=attempt.&actor=staff", roles: ["admin"] },
+    { path: () => "/staff/admin/api-keys", roles: ["admin"] },
   ];
 
   test("the list covers every staff page and route in the build", () => {
@@ -108,7 +127,7 @@ test.describe("pages and route handlers", () => {
       .filter((p) => p.startsWith("/(staff)/"))
       .map((p) => p.replace("/(staff)", "").replace(/\/(page|route)$/, "") || "/")
       .filter((p) => !p.startsWith("/staff/sign-in"));
-    const covered = pages.map((p) => p.path().split("?")[0]!.replace(brokerageId, "[id]"));
+    const covered = pages.map((p) => p.path().split("?")[0]!.replace(brokerageId, "[id]").replace(attemptId, "[attempt]").replace(runId, "[run]"));
     expect(new Set(covered)).toEqual(new Set(built));
   });
 
@@ -122,6 +141,7 @@ test.describe("pages and route handlers", () => {
           expect(response.status, label).toBe(200);
           const body = await response.text();
           if (page.kind === "csv") expect(body, label).toContain("brokerage name,email domain,recipient email");
+          else if (page.kind === "json") expect(body, label).toContain('"kind": "verification-run"');
           else expect(body, label).toMatch(/<h1[^>]*>/);
         } else if (isStaff(identity)) {
           expect(response.status, label).toBe(404);
@@ -256,6 +276,76 @@ test.describe("server actions", () => {
         return Boolean(row?.disabledAt);
       },
     },
+    {
+      name: "approveAction",
+      roles: ["csm", "admin"],
+      input: async () => ({ attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "verified" })).attempt.id }),
+      changed: async (input) => {
+        const { db, credentialApprovals, drizzle } = await lib();
+        return (await db().$count(credentialApprovals, drizzle.eq(credentialApprovals.attemptId, String(input.attemptId)))) === 1;
+      },
+    },
+    {
+      name: "rerunAction",
+      roles: ["csm", "admin"],
+      // Sealed for another attempt: the queued run cannot open it, so nothing else changes meanwhile.
+      input: async () => ({ attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "failed", sealedFor: unique() })).attempt.id }),
+      changed: async (input) => {
+        const { db, auditEvents, drizzle } = await lib();
+        return (await db().$count(auditEvents, drizzle.and(drizzle.eq(auditEvents.subjectId, String(input.attemptId)), drizzle.eq(auditEvents.action, "attempt.rerun-requested")))) === 1;
+      },
+    },
+    {
+      name: "requestChangesAction",
+      roles: ["csm", "admin"],
+      input: async () => ({ attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "failed" })).attempt.id, "fix-permissions": "yes", message: "" }),
+      changed: async (input) => {
+        const { db, changeRequests, drizzle } = await lib();
+        return (await db().$count(changeRequests, drizzle.eq(changeRequests.attemptId, String(input.attemptId)))) === 1;
+      },
+    },
+    {
+      name: "addNoteAction",
+      roles: ["csm", "admin"],
+      input: async () => ({ attemptId, body: `Authz note ${unique()}` }),
+      changed: async (input) => {
+        const { db, notes, drizzle } = await lib();
+        return (await db().$count(notes, drizzle.eq(notes.body, String(input.body)))) === 1;
+      },
+    },
+    {
+      name: "revokeAction",
+      roles: ["csm", "admin"],
+      input: async () => {
+        const { attempt } = await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "verified" });
+        await approveFixture(attempt.id, byRole.csm.staff!.id);
+        return { attemptId: attempt.id, reason: "Authorization test" };
+      },
+      changed: async (input) => {
+        const { db, credentialApprovals, drizzle } = await lib();
+        const [row] = await db().select().from(credentialApprovals).where(drizzle.eq(credentialApprovals.attemptId, String(input.attemptId)));
+        return row?.endReason === "revoked";
+      },
+    },
+    {
+      name: "createApiKeyAction",
+      roles: ["admin"],
+      input: async () => ({ name: `Authz key ${unique()}`, scope: "brokerages:read" }),
+      changed: async (input) => {
+        const { db, apiKeys, drizzle } = await lib();
+        return (await db().$count(apiKeys, drizzle.eq(apiKeys.name, String(input.name)))) === 1;
+      },
+    },
+    {
+      name: "revokeApiKeyAction",
+      roles: ["admin"],
+      input: async () => ({ keyId: (await createKeyFixture(byRole.admin.staff!.id, `Authz revoke ${unique()}`)).id }),
+      changed: async (input) => {
+        const { db, apiKeys, drizzle } = await lib();
+        const [row] = await db().select().from(apiKeys).where(drizzle.eq(apiKeys.id, String(input.keyId)));
+        return Boolean(row?.revokedAt);
+      },
+    },
   ];
 
   async function callAction(name: string, input: Record<string, string | File>, cookie: string | undefined, ip: string) {
@@ -263,7 +353,7 @@ test.describe("server actions", () => {
     for (const [key, value] of Object.entries(input)) if (key !== "marker") form.set(key, value);
     const [id, entry] = [actionId(name), manifest[actionId(name)]!];
     // Posted to a page that carries the action, as the browser does; the id picks the function.
-    const page = Object.keys(entry.workers)[0]!.replace("app/(staff)", "").replace(/\/page$/, "").replace("[id]", brokerageId);
+    const page = Object.keys(entry.workers)[0]!.replace("app/(staff)", "").replace(/\/page$/, "").replace("[id]", brokerageId).replace("[attempt]", attemptId);
     return fetch(`${baseURL}${page}`, {
       method: "POST",
       redirect: "manual",
