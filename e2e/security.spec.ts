@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
 import { invites } from "@/lib/db/schema";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { attemptCount, e2eDb, fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, type FormValues } from "./support/portal";
+import { attemptCount, capture, e2eDb, fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, type FormValues } from "./support/portal";
 import { everyRowAsText, startSecondPortal } from "./support/second-portal";
 
 const good: FormValues = {
@@ -94,6 +94,7 @@ test("another brokerage's attempt answers 404, as does any id that is not one of
   const shown = await otherPage.goto(attemptPath);
   expect(shown?.status()).toBe(404);
   await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await capture(otherPage, "not-found");
   await other.close();
 
   // Without any session, too.
@@ -187,6 +188,7 @@ test("unknown, expired and revoked links show the same page, and a burst of bad 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link cannot be used");
     await expect(page.locator("main")).not.toContainText("Realty");
   }
+  await capture(page, "invite-unusable");
 
   // One address trying many links; the limit is per address, so it is given its own.
   const from = { "X-Forwarded-For": `203.0.113.${1 + Math.floor(Math.random() * 200)}` };
@@ -202,6 +204,8 @@ test("unknown, expired and revoked links show the same page, and a burst of bad 
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await limited.text()).toContain("Too many attempts");
+  await page.setContent(await limited.text());
+  await capture(page, "invite-rate-limited");
   // Another address opens the same good link as usual.
   const elsewhere = await request.get(good.path, { headers: { "X-Forwarded-For": "198.51.100.200" }, maxRedirects: 0 });
   expect(elsewhere.status()).toBe(303);

@@ -8,8 +8,6 @@ type Props = {
   error?: string;
   /** Extra content under the input, such as a suggestion or a live result. */
   after?: ReactNode;
-  /** Content between the error and the input, such as a guide link. */
-  errorDetail?: ReactNode;
   mono?: boolean;
   width?: "full" | "guid" | "medium";
   ref?: Ref<HTMLInputElement>;
@@ -19,19 +17,19 @@ type Props = {
 const widths = { full: "w-full max-w-xl", guid: "w-full max-w-[28rem]", medium: "w-full max-w-sm" };
 
 /** A GOV.UK text input: visible label, hint, inline error, aria wiring. */
-export function TextField({ id, label, hint, error, after, errorDetail, mono, width = "full", ref, extraDescribedBy, className, ...input }: Props) {
+export function TextField({ id, label, hint, error, after, mono, width = "full", ref, extraDescribedBy, className, ...input }: Props) {
   return (
     <FormGroup error={error}>
       <Label htmlFor={id}>{label}</Label>
       {hint ? <Hint id={id}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
-      {errorDetail}
       <input
         id={id}
         ref={ref}
         aria-describedby={describedBy(id, hint, error, extraDescribedBy)}
         aria-invalid={error ? true : undefined}
-        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 text-lg ${mono ? "font-mono" : ""} ${className ?? ""}`}
+        // A GUID in monospace fits a phone's width only a little smaller.
+        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 ${mono ? "font-mono text-sm sm:text-lg" : "text-lg"} ${className ?? ""}`}
         {...input}
       />
       {after}

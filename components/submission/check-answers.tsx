@@ -4,6 +4,7 @@ import type { Ref } from "react";
 import type { SubmissionInput } from "@/lib/validation/submission";
 import { FIELD_IDS } from "@/lib/validation/submission";
 import type { Warning } from "@/lib/validation/warnings";
+import { Button } from "../form/button";
 import { SummaryList, type SummaryRow } from "../form/summary-list";
 import { WarningText } from "../form/warning-text";
 
@@ -110,13 +111,7 @@ export function CheckAnswers({ headingRef, raw, warnings, refused, sending, onSe
           onSend();
         }}
       >
-        <button
-          type="submit"
-          disabled={sending}
-          className="bg-success px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-60"
-        >
-          {sending ? "Sending…" : "Send and check my details"}
-        </button>
+        <Button disabled={sending}>{sending ? "Sending…" : "Send and check my details"}</Button>
       </form>
     </div>
   );

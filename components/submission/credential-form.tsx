@@ -8,6 +8,7 @@ import type { CredentialsCheckState, PrefillValues, SubmitState, TenantLookupSta
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
 import { SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
+import { Button } from "../form/button";
 import { ErrorSummary } from "../form/error-summary";
 import { CheckAnswers } from "./check-answers";
 import { CredentialFields } from "./credential-fields";
@@ -131,12 +132,7 @@ export function CredentialForm(props: CredentialFormProps) {
           lookupTenant={props.lookupTenant}
           supportEmail={props.supportEmail}
         />
-        <button
-          type="submit"
-          className="bg-success px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
-        >
-          Continue
-        </button>
+        <Button>Continue</Button>
       </form>
     </>
   );

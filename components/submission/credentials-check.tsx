@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { CredentialsCheckState } from "@/lib/submissions/form-state";
+import { Button } from "../form/button";
 import { CheckList } from "./check-list";
 
 type Props = {
@@ -27,15 +28,9 @@ export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
 
   return (
     <div className="mt-4">
-      <button
-        type="button"
-        onClick={run}
-        disabled={pending}
-        aria-describedby="credentials-check-hint"
-        className="bg-gray-200 px-4 py-2 font-bold text-ink shadow-[0_2px_0_#929191] hover:bg-gray-300 disabled:opacity-60"
-      >
+      <Button type="button" variant="secondary" onClick={run} disabled={pending} aria-describedby="credentials-check-hint">
         Check these credentials
-      </button>
+      </Button>
       <p id="credentials-check-hint" className="mt-2 text-muted">
         Signs in to Microsoft with the IDs and secret above, without sending the form.
       </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TenantLookupState } from "@/lib/submissions/form-state";
+import { Button } from "../form/button";
 
 /**
  * What Microsoft's discovery says about the test mailbox's domain: offered when the
@@ -50,13 +51,9 @@ export function TenantSuggestion({
         {entered ? ", which is " : " belongs to tenant "}
         <code className="break-all font-mono">{lookup.tenantId}</code>.
       </p>
-      <button
-        type="button"
-        onClick={() => onUse(lookup.tenantId)}
-        className="mt-2 bg-gray-200 px-3 py-1.5 font-bold text-ink shadow-[0_2px_0_#929191] hover:bg-gray-300"
-      >
+      <Button type="button" variant="small" className="mt-2" onClick={() => onUse(lookup.tenantId)}>
         Use this Tenant ID
-      </button>
+      </Button>
     </div>
   );
 }

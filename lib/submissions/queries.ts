@@ -25,8 +25,6 @@ const attemptColumns = {
   createdAt: submissionAttempts.createdAt,
 };
 
-export type AttemptSummary = Awaited<ReturnType<typeof listAttempts>>[number];
-
 export async function getBrokerageName(brokerageId: string): Promise<string | null> {
   const [row] = await db().select({ name: brokerages.name }).from(brokerages).where(eq(brokerages.id, brokerageId));
   return row?.name ?? null;
