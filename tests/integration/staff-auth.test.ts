@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auth, resetAuth } from "@/lib/auth/auth";
 import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
 import { SIGN_IN_MAX_FAILURES_PER_ACCOUNT, SIGN_IN_MAX_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
-import { setStaffDisabled } from "@/lib/auth/staff-accounts";
+import { listStaffAccounts, setStaffDisabled } from "@/lib/auth/staff-accounts";
 import { authorizeStaff } from "@/lib/auth/staff-session";
 import { db } from "@/lib/db/client";
 import { auditEvents, rateLimits, sessions, users } from "@/lib/db/schema";
@@ -40,6 +40,12 @@ describe("staff sign-in with email and password", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "staff.signed_in"), eq(auditEvents.actorId, staff.id)));
     expect(event).toMatchObject({ actorType: "staff", ip: "198.51.100.7", userAgent: "integration-test" });
+
+    // A working day at most, and the administrator sees when they last signed in.
+    const [session] = await db().select().from(sessions).where(eq(sessions.userId, staff.id));
+    expect(session!.expiresAt.getTime() - session!.createdAt.getTime()).toBeLessThanOrEqual(12 * 3600_000 + 1000);
+    const listed = (await listStaffAccounts(db())).find((a) => a.id === staff.id);
+    expect(listed?.lastSignInAt?.getTime()).toBe(session!.createdAt.getTime());
   });
 
   it("refuses a wrong password and an unknown email with the same answer", async () => {
