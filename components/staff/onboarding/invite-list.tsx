@@ -10,6 +10,7 @@ import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type FormState } from "@/lib/auth/form-state";
+import { formatDate } from "@/lib/email/format";
 import { DEFAULT_INVITE_DAYS } from "@/lib/onboarding/invite-days";
 
 export type InviteRow = {
@@ -42,7 +43,8 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
       {last === "resend" && resent.status === "ok" && resent.result ? (
         <NotificationBanner title="New link sent">
           <p className="mb-4">
-            The old link no longer works. {emailSentence(resent.result)} This is the only time the new link is shown.
+            The old link no longer works. {emailSentence(resent.result)} The new link works until {formatDate(new Date(resent.result.expiresAt))}, and this
+            is the only time it is shown.
           </p>
           <CopyLink id="resent-link" url={resent.result.url} label="New invite link" />
         </NotificationBanner>

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = { title: "Outbox" };
 
 const STATUS = {
-  queued: { label: "Sending", tone: "yellow" },
+  queued: { label: "Waiting to send", tone: "yellow" },
   sent: { label: "Sent", tone: "green" },
   failed: { label: "Not delivered", tone: "red" },
   outbox: { label: "In outbox", tone: "blue" },
