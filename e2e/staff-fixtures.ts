@@ -72,3 +72,22 @@ export async function createBrokerageWithInvite(name = `E2E Realty ${suffix()}`)
     return { brokerage: brokerage!, invite: invite.invite, url: invite.url };
   });
 }
+
+/**
+ * axe-core finds no violations at desktop (1280) and phone (390) widths; a full-page
+ * screenshot of each is kept under screenshots/ for people to look at.
+ */
+export async function expectAccessible(page: Page, name: string) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const original = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    // After a server action the page re-renders its metadata too; check once the title is back.
+    await expect(page).toHaveTitle(/\S/);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(violations, `${name} at ${width}px`).toEqual([]);
+    await page.screenshot({ path: `screenshots/staff/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(original);
+}

@@ -91,7 +91,10 @@ export const EnvSchema = z.object({
       "STAFF_SSO_MICROSOFT_TENANT_ID must be your own tenant's ID or domain, not a multi-tenant endpoint",
     )
     .optional(),
-}).superRefine((e, ctx) => {
+});
+
+/** Rules across settings: Microsoft sign-in for staff needs all three of its settings or none. */
+const EnvWithRules = EnvSchema.superRefine((e, ctx) => {
   const sso = ["STAFF_SSO_MICROSOFT_CLIENT_ID", "STAFF_SSO_MICROSOFT_CLIENT_SECRET", "STAFF_SSO_MICROSOFT_TENANT_ID"] as const;
   const set = sso.filter((name) => e[name] !== undefined);
   if (set.length > 0 && set.length < sso.length) {
@@ -111,7 +114,7 @@ function withoutEmpty(source: Record<string, string | undefined>) {
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
-  const result = EnvSchema.safeParse(withoutEmpty(source));
+  const result = EnvWithRules.safeParse(withoutEmpty(source));
   if (result.success) return { ok: true, env: result.data };
   return { ok: false, errors: formatConfigErrors(result.error) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
@@ -88,6 +88,15 @@ export function createAuth() {
       customRules: { "/sign-in/*": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_PER_ADDRESS } },
     },
     disabledPaths: DISABLED_PATHS,
+    onAPIError: {
+      // A failed Microsoft sign-in comes back to our sign-in page, which explains the ?error= code.
+      errorURL: "/staff/sign-in",
+      // Refusals (wrong password, throttled, disabled) are answers, not faults: only the unexpected is an error.
+      onError: (error) => {
+        if (isAPIError(error) && error.status !== "INTERNAL_SERVER_ERROR") logger().debug({ component: "auth", status: error.status }, error.message);
+        else logger().error({ component: "auth", err: error }, "staff authentication failed unexpectedly");
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;

@@ -26,7 +26,7 @@ export async function signInWithPassword(input: { email: string; password: strin
     if (value) headers.set(name, value);
   }
   const response = await auth().handler(
-    new Request(`${env().APP_URL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ ...input, rememberMe: false }) }),
+    new Request(`${env().APP_URL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify(input) }),
   );
   if (response.ok) {
     const cookies: SignInCookie[] = [];

@@ -54,7 +54,8 @@ export async function listStaffAccounts(tx: Executor): Promise<StaffAccountRow[]
       role: users.role,
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
-      lastSignInAt: sql<Date | null>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`.mapWith(
+      // Qualified by hand: drizzle leaves column names unqualified in a one-table select, and "id" would mean sessions.id here.
+      lastSignInAt: sql<Date | null>`(select max(s.created_at) from sessions s where s.user_id = "users"."id")`.mapWith(
         (v: string | Date | null) => (v ? new Date(v) : null),
       ),
     })

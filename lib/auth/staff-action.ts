@@ -27,8 +27,6 @@ type ActionDefinition<S extends z.ZodType, R> = {
   roles: readonly StaffRole[];
   schema: S;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
-  /** Work after the transaction committed, e.g. queueing email; failures are logged, not shown. */
-  afterCommit?: (result: R) => Promise<void>;
   /** Pages whose data changed, re-rendered in the same response. */
   revalidate?: (result: R) => string[];
   /** Where to go after success; without it the form shows the result. */
@@ -90,9 +88,6 @@ export function staffAction<S extends z.ZodType, R>(definition: ActionDefinition
       const reference = randomUUID().slice(0, 8);
       logger().error({ err: error, reference, staffId: staff.id }, "staff action failed");
       return { status: "error", message: `Something went wrong and nothing was changed. Try again, or give support the reference ${reference}.`, values };
-    }
-    if (definition.afterCommit) {
-      await definition.afterCommit(result).catch((error: unknown) => logger().warn({ err: error }, "work after a staff action failed"));
     }
     for (const path of definition.revalidate?.(result) ?? []) revalidatePath(path);
     if (definition.redirectTo) redirect(definition.redirectTo(result, parsed.data));

@@ -3,7 +3,7 @@ const WORDS: Record<string, string> = {
   "brokerage.created": "Brokerage added",
   "brokerage.updated": "Details changed",
   "invite.created": "Invite link created",
-  "invite.resent": "New invite link sent (the old one was revoked)",
+  "invite.resent": "Invite link replaced with a new one",
   "invite.revoked": "Invite link revoked",
   "invite.reminded": "Reminder sent with a new link",
   "invite.opened": "Invite link opened",

@@ -29,9 +29,9 @@ async function dueInviteIds(now: Date): Promise<string[]> {
     select i.id from invites i
     join brokerages b on b.id = i.brokerage_id
     left join invite_reminders r on r.invite_id = i.id
-    where i.revoked_at is null and i.expires_at > ${now}
+    where i.revoked_at is null and i.expires_at > ${now.toISOString()}::timestamptz
       and b.stage in ('invited', 'opened')
-      and coalesce(i.last_sent_at, i.created_at) <= ${sentBefore}
+      and coalesce(i.last_sent_at, i.created_at) <= ${sentBefore.toISOString()}::timestamptz
       and coalesce(r.sequence, 0) < ${MAX_REMINDERS}
     order by i.created_at
     limit 500`);

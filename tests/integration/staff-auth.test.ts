@@ -1,9 +1,10 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as startMicrosoftRoute } from "@/app/(staff)/staff/sign-in/microsoft/route";
 import { auth, resetAuth } from "@/lib/auth/auth";
 import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
 import { SIGN_IN_MAX_FAILURES_PER_ACCOUNT, SIGN_IN_MAX_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
-import { setStaffDisabled } from "@/lib/auth/staff-accounts";
+import { listStaffAccounts, setStaffDisabled } from "@/lib/auth/staff-accounts";
 import { authorizeStaff } from "@/lib/auth/staff-session";
 import { db } from "@/lib/db/client";
 import { auditEvents, rateLimits, sessions, users } from "@/lib/db/schema";
@@ -40,6 +41,12 @@ describe("staff sign-in with email and password", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "staff.signed_in"), eq(auditEvents.actorId, staff.id)));
     expect(event).toMatchObject({ actorType: "staff", ip: "198.51.100.7", userAgent: "integration-test" });
+
+    // A working day at most, and the administrator sees when they last signed in.
+    const [session] = await db().select().from(sessions).where(eq(sessions.userId, staff.id));
+    expect(session!.expiresAt.getTime() - session!.createdAt.getTime()).toBeLessThanOrEqual(12 * 3600_000 + 1000);
+    const listed = (await listStaffAccounts(db())).find((a) => a.id === staff.id);
+    expect(listed?.lastSignInAt?.getTime()).toBe(session!.createdAt.getTime());
   });
 
   it("refuses a wrong password and an unknown email with the same answer", async () => {
@@ -149,10 +156,11 @@ describe("Microsoft Entra ID sign-in for staff (configuration only: Microsoft is
     );
   }
 
-  it("is off without its settings: the provider does not exist", async () => {
+  it("is off without its settings: the provider does not exist and the sign-in link answers 404", async () => {
     const response = await startMicrosoftSignIn();
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+    expect((await startMicrosoftRoute(new Request("http://localhost:3000/staff/sign-in/microsoft"))).status).toBe(404);
   });
 
   it("is on with all three settings, sending staff to their own tenant's sign-in page", async () => {
@@ -168,6 +176,12 @@ describe("Microsoft Entra ID sign-in for staff (configuration only: Microsoft is
       expect(authorize.searchParams.get("client_id")).toBe(ssoEnv.STAFF_SSO_MICROSOFT_CLIENT_ID);
       expect(authorize.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/auth/callback/microsoft");
       expect(url).not.toContain(ssoEnv.STAFF_SSO_MICROSOFT_CLIENT_SECRET);
+
+      // The page's plain link starts the same flow with a redirect, carrying the state cookie.
+      const viaLink = await startMicrosoftRoute(new Request("http://localhost:3000/staff/sign-in/microsoft?next=%2Fstaff%2Fadmin"));
+      expect(viaLink.status).toBe(302);
+      expect(viaLink.headers.get("location")).toMatch(new RegExp(`^https://login\\.microsoftonline\\.com/${ssoEnv.STAFF_SSO_MICROSOFT_TENANT_ID}/oauth2/v2\\.0/authorize\\?`));
+      expect(viaLink.headers.getSetCookie().join("\n")).toMatch(/state/);
     } finally {
       for (const name of Object.keys(ssoEnv)) delete process.env[name];
       resetEnvCache();

@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { SelectField } from "@/components/staff/form/select-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type FormState } from "@/lib/auth/form-state";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 
@@ -34,68 +34,49 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
       ) : null}
       {success ? <NotificationBanner>{success}</NotificationBanner> : null}
       <TableRegion label="Staff accounts">
-        <table className="w-full min-w-[48rem] border-collapse">
-          <caption className="sr-only">Staff accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                Name
-              </th>
-              <th scope="col" className={th}>
-                Role
-              </th>
-              <th scope="col" className={th}>
-                Status
-              </th>
-              <th scope="col" className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id}>
-                <td className={td}>
-                  <span className="font-bold">{s.name}</span>
-                  {s.isYou ? <span className="text-muted"> (you)</span> : null}
-                  <span className="block break-all text-sm text-muted">{s.email}</span>
-                </td>
-                <td className={td}>
-                  <form action={changeRole} onSubmit={() => setLast("role")} className="flex flex-wrap items-center gap-2">
+        <Table caption="Staff accounts" minWidth="sm:min-w-[48rem]" head={<><Th>Name</Th><Th>Role</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></>}>
+          {staff.map((s) => (
+            <Tr key={s.id}>
+              <Td label="Name">
+                <span className="font-bold">{s.name}</span>
+                {s.isYou ? <span className="text-muted"> (you)</span> : null}
+                <span className="block break-all text-sm text-muted">{s.email}</span>
+              </Td>
+              <Td label="Role">
+                <form action={changeRole} onSubmit={() => setLast("role")} className="flex flex-wrap items-center gap-2">
+                  <input type="hidden" name="userId" value={s.id} />
+                  <SelectField
+                    id={`role-${s.id}`}
+                    name="role"
+                    label={`Role for ${s.name}`}
+                    labelHidden
+                    defaultValue={s.role}
+                    options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                  />
+                  <SubmitButton variant="secondary" small>
+                    Change<span className="sr-only"> role for {s.name}</span>
+                  </SubmitButton>
+                </form>
+              </Td>
+              <Td label="Status">
+                {s.disabled ? <Tag tone="grey">Disabled</Tag> : <Tag tone="green">Active</Tag>}
+                <span className="block text-sm text-muted">{s.lastSignIn ? `Last signed in ${s.lastSignIn}` : "Never signed in"}</span>
+              </Td>
+              <Td label="">
+                {s.isYou ? null : (
+                  <form action={setDisabled} onSubmit={() => setLast("disabled")}>
                     <input type="hidden" name="userId" value={s.id} />
-                    <SelectField
-                      id={`role-${s.id}`}
-                      name="role"
-                      label={`Role for ${s.name}`}
-                      labelHidden
-                      defaultValue={s.role}
-                      options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                    />
-                    <SubmitButton variant="secondary" small>
-                      Change<span className="sr-only"> role for {s.name}</span>
+                    <input type="hidden" name="disabled" value={s.disabled ? "no" : "yes"} />
+                    <SubmitButton variant={s.disabled ? "secondary" : "warning"} small>
+                      {s.disabled ? "Enable" : "Disable"}
+                      <span className="sr-only"> {s.name}</span>
                     </SubmitButton>
                   </form>
-                </td>
-                <td className={td}>
-                  {s.disabled ? <Tag tone="grey">Disabled</Tag> : <Tag tone="green">Active</Tag>}
-                  <span className="block text-sm text-muted">{s.lastSignIn ? `Last signed in ${s.lastSignIn}` : "Never signed in"}</span>
-                </td>
-                <td className={td}>
-                  {s.isYou ? null : (
-                    <form action={setDisabled} onSubmit={() => setLast("disabled")}>
-                      <input type="hidden" name="userId" value={s.id} />
-                      <input type="hidden" name="disabled" value={s.disabled ? "no" : "yes"} />
-                      <SubmitButton variant={s.disabled ? "secondary" : "warning"} small>
-                        {s.disabled ? "Enable" : "Disable"}
-                        <span className="sr-only"> {s.name}</span>
-                      </SubmitButton>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Table>
       </TableRegion>
     </>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CopyLink } from "@/components/staff/copy-link";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import type { ImportRowReport } from "@/lib/onboarding/import";
 
 type Report = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean };
@@ -28,58 +28,39 @@ export function ImportReport({ report }: { report: Report }) {
         {!report.emailed && report.created > 0 ? <p className="mt-2">The links below are shown only this once. Copy them now.</p> : null}
       </NotificationBanner>
       <TableRegion label="Import report">
-        <table className="w-full min-w-[40rem] border-collapse">
-          <caption className="sr-only">Import report, one row per line of the file</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                Line
-              </th>
-              <th scope="col" className={th}>
-                Brokerage
-              </th>
-              <th scope="col" className={th}>
-                Result
-              </th>
-              <th scope="col" className={th}>
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.line}>
-                <td className={td}>{row.line}</td>
-                <td className={`${td} break-words`}>
-                  {row.brokerageId ? (
-                    <Link href={`/staff/onboarding/brokerages/${row.brokerageId}`} className="font-bold text-brand-700 underline">
-                      {row.name}
-                    </Link>
-                  ) : (
-                    row.name || <span className="text-muted">No name</span>
-                  )}
-                  {row.recipientEmail ? <span className="block break-all text-sm text-muted">{row.recipientEmail}</span> : null}
-                </td>
-                <td className={td}>
-                  <Tag tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Tag>
-                </td>
-                <td className={td}>
-                  {row.reasons.length > 0 ? (
-                    <ul className="list-disc pl-5">
-                      {row.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  ) : row.inviteUrl ? (
-                    <CopyLink id={`link-line-${row.line}`} url={row.inviteUrl} label={`Invite link for ${row.name}`} />
-                  ) : (
-                    "Invite link emailed"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table caption="Import report, one row per line of the file" head={<><Th>Line</Th><Th>Brokerage</Th><Th>Result</Th><Th>Details</Th></>}>
+          {report.rows.map((row) => (
+            <Tr key={row.line}>
+              <Td label="Line">{row.line}</Td>
+              <Td label="Brokerage" className="break-words">
+                {row.brokerageId ? (
+                  <Link href={`/staff/onboarding/brokerages/${row.brokerageId}`} className="font-bold text-brand-700 underline">
+                    {row.name}
+                  </Link>
+                ) : (
+                  row.name || <span className="text-muted">No name</span>
+                )}
+                {row.recipientEmail ? <span className="block break-all text-sm text-muted">{row.recipientEmail}</span> : null}
+              </Td>
+              <Td label="Result">
+                <Tag tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Tag>
+              </Td>
+              <Td label="Details">
+                {row.reasons.length > 0 ? (
+                  <ul className="list-disc pl-5">
+                    {row.reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                ) : row.inviteUrl ? (
+                  <CopyLink id={`link-line-${row.line}`} url={row.inviteUrl} label={`Invite link for ${row.name}`} />
+                ) : (
+                  "Invite link emailed"
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Table>
       </TableRegion>
       <p className="flex flex-wrap gap-6 text-lg">
         {/* A full page load: the form's state starts afresh. */}

@@ -10,6 +10,7 @@ import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { Radios } from "@/components/staff/form/radios";
 import { TextField } from "@/components/staff/form/text-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
+import { emailSentence } from "./email-sentence";
 import { IDLE } from "@/lib/auth/form-state";
 import { formatDate } from "@/lib/email/format";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
@@ -25,14 +26,13 @@ export function InviteForm({ brokerageId, brokerageName }: { brokerageId: string
       <>
         <NotificationBanner title="Invite link created">
           <p className="mb-2">
-            {invite.emailed ? `The link is on its way to ${invite.recipientEmail}.` : `The link was not emailed: send it to ${invite.recipientEmail} yourself.`} It works until{" "}
-            {formatDate(new Date(invite.expiresAt))}.
+            {emailSentence(invite)} It works until {formatDate(new Date(invite.expiresAt))}.
           </p>
           <p className="mb-4 font-bold">This is the only time the link is shown. Copy it now if you need it.</p>
           <CopyLink id="invite-link" url={invite.url} label={`Invite link for ${brokerageName}`} />
         </NotificationBanner>
         <Link href={back} className="text-lg text-brand-700 underline">
-          Back to {brokerageName}
+          See all invite links for {brokerageName}
         </Link>
       </>
     );

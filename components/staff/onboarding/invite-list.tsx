@@ -5,10 +5,12 @@ import { resendInviteAction, revokeInviteAction } from "@/app/(staff)/staff/onbo
 import { CopyLink } from "@/components/staff/copy-link";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
+import { emailSentence } from "@/components/staff/onboarding/email-sentence";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type FormState } from "@/lib/auth/form-state";
+import { formatDate } from "@/lib/email/format";
 import { DEFAULT_INVITE_DAYS } from "@/lib/onboarding/invite-days";
 
 export type InviteRow = {
@@ -41,7 +43,8 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
       {last === "resend" && resent.status === "ok" && resent.result ? (
         <NotificationBanner title="New link sent">
           <p className="mb-4">
-            A new link was emailed to {resent.result.recipientEmail}; the old link no longer works. This is the only time the new link is shown.
+            The old link no longer works. {emailSentence(resent.result)} The new link works until {formatDate(new Date(resent.result.expiresAt))}, and this
+            is the only time it is shown.
           </p>
           <CopyLink id="resent-link" url={resent.result.url} label="New invite link" />
         </NotificationBanner>
@@ -52,66 +55,46 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
         <p className="mb-6 text-lg">No invite links yet.</p>
       ) : (
         <TableRegion label="Invite links">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className="sr-only">Invite links, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Recipient
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-                <th scope="col" className={th}>
-                  Created
-                </th>
-                <th scope="col" className={th}>
-                  Expires
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((invite) => {
-                const usable = invite.status === "active" || invite.status === "opened";
-                return (
-                  <tr key={invite.id}>
-                    <td className={`${td} break-all`}>{invite.recipient}</td>
-                    <td className={td}>
-                      <Tag tone={STATUS[invite.status].tone}>{STATUS[invite.status].label}</Tag>
-                    </td>
-                    <td className={td}>
-                      {invite.created}
-                      {invite.sent ? <span className="block text-sm text-muted">Emailed {invite.sent}</span> : <span className="block text-sm text-muted">Not emailed</span>}
-                    </td>
-                    <td className={td}>{invite.expires}</td>
-                    <td className={`${td} whitespace-nowrap`}>
-                      <div className="flex flex-wrap gap-2">
-                        <form action={resend} onSubmit={() => setLast("resend")}>
+          <Table caption="Invite links, newest first" head={<><Th>Recipient</Th><Th>Status</Th><Th>Created</Th><Th>Expires</Th><Th><span className="sr-only">Actions</span></Th></>}>
+            {invites.map((invite) => {
+              const usable = invite.status === "active" || invite.status === "opened";
+              return (
+                <Tr key={invite.id}>
+                  <Td label="Recipient" className="break-all">
+                    {invite.recipient}
+                  </Td>
+                  <Td label="Status">
+                    <Tag tone={STATUS[invite.status].tone}>{STATUS[invite.status].label}</Tag>
+                  </Td>
+                  <Td label="Created">
+                    {invite.created}
+                    <span className="block text-sm text-muted">{invite.sent ? `Emailed ${invite.sent}` : "Not emailed"}</span>
+                  </Td>
+                  <Td label="Expires">{invite.expires}</Td>
+                  <Td label="">
+                    <div className="flex flex-wrap gap-2 max-sm:pt-2">
+                      <form action={resend} onSubmit={() => setLast("resend")}>
+                        <input type="hidden" name="inviteId" value={invite.id} />
+                        <input type="hidden" name="days" value={DEFAULT_INVITE_DAYS} />
+                        <SubmitButton variant="secondary" small>
+                          {usable ? "Resend" : "Send a new link"}
+                          <span className="sr-only"> to {invite.recipient}</span>
+                        </SubmitButton>
+                      </form>
+                      {usable ? (
+                        <form action={revoke} onSubmit={() => setLast("revoke")}>
                           <input type="hidden" name="inviteId" value={invite.id} />
-                          <input type="hidden" name="days" value={DEFAULT_INVITE_DAYS} />
-                          <SubmitButton variant="secondary" small>
-                            {usable ? "Resend" : "Send a new link"}
-                            <span className="sr-only"> to {invite.recipient}</span>
+                          <SubmitButton variant="warning" small>
+                            Revoke<span className="sr-only"> the link for {invite.recipient}</span>
                           </SubmitButton>
                         </form>
-                        {usable ? (
-                          <form action={revoke} onSubmit={() => setLast("revoke")}>
-                            <input type="hidden" name="inviteId" value={invite.id} />
-                            <SubmitButton variant="warning" small>
-                              Revoke<span className="sr-only"> the link for {invite.recipient}</span>
-                            </SubmitButton>
-                          </form>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      ) : null}
+                    </div>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </Table>
         </TableRegion>
       )}
     </>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { staffAction, UserError } from "@/lib/auth/staff-action";
 import { dispatchEmails } from "@/lib/email/queue-email";
+import { env } from "@/lib/env";
 import { createBrokerage, updateBrokerage } from "@/lib/onboarding/brokerages";
 import { importBrokerages, IMPORT_MAX_BYTES } from "@/lib/onboarding/import";
 import { issueInvite, resendInvite, revokeInvite, type IssuedInvite } from "@/lib/onboarding/invites";
@@ -18,7 +19,8 @@ const shown = (invite: IssuedInvite) => ({
   url: invite.url,
   expiresAt: invite.expiresAt.toISOString(),
   recipientEmail: invite.recipientEmail,
-  emailed: invite.messageId !== null,
+  /** How the email travels: by SMTP, or into the outbox when no mail server is set up. */
+  email: invite.messageId === null ? ("none" as const) : env().SMTP_URL ? ("sending" as const) : ("outbox" as const),
 });
 export type ShownInvite = ReturnType<typeof shown>;
 

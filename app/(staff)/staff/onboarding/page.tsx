@@ -5,7 +5,7 @@ import { SelectField } from "@/components/staff/form/select-field";
 import { TextField } from "@/components/staff/form/text-field";
 import { Pagination } from "@/components/staff/pagination";
 import { StageTag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
@@ -98,46 +98,26 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         <p className="text-lg">No brokerages match these filters.</p>
       ) : (
         <TableRegion label="Brokerages in the pipeline">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className="sr-only">Brokerages, longest in their stage first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Brokerage
-                </th>
-                <th scope="col" className={th}>
-                  Stage
-                </th>
-                <th scope="col" className={th}>
-                  In stage for
-                </th>
-                <th scope="col" className={th}>
-                  Recipient
-                </th>
-                <th scope="col" className={th}>
-                  CSM
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className={td}>
-                    <Link href={`/staff/onboarding/brokerages/${row.id}`} className="font-bold text-brand-700 underline">
-                      {row.name}
-                    </Link>
-                    {row.emailDomain ? <span className="block text-sm text-muted">{row.emailDomain}</span> : null}
-                  </td>
-                  <td className={td}>
-                    <StageTag stage={row.stage} />
-                  </td>
-                  <td className={td}>{formatAge(row.stageSince, now)}</td>
-                  <td className={`${td} break-all`}>{row.recipientEmail ?? <span className="text-muted">None yet</span>}</td>
-                  <td className={td}>{row.csmName ?? <span className="text-muted">Not assigned</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Brokerages, longest in their stage first" head={<><Th>Brokerage</Th><Th>Stage</Th><Th>In stage for</Th><Th>Recipient</Th><Th>CSM</Th></>}>
+            {list.rows.map((row) => (
+              <Tr key={row.id}>
+                <Td label="Brokerage">
+                  <Link href={`/staff/onboarding/brokerages/${row.id}`} className="font-bold text-brand-700 underline">
+                    {row.name}
+                  </Link>
+                  {row.emailDomain ? <span className="block text-sm text-muted">{row.emailDomain}</span> : null}
+                </Td>
+                <Td label="Stage">
+                  <StageTag stage={row.stage} />
+                </Td>
+                <Td label="In stage for">{formatAge(row.stageSince, now)}</Td>
+                <Td label="Recipient" className="break-all">
+                  {row.recipientEmail ?? <span className="text-muted">None yet</span>}
+                </Td>
+                <Td label="CSM">{row.csmName ?? <span className="text-muted">Not assigned</span>}</Td>
+              </Tr>
+            ))}
+          </Table>
         </TableRegion>
       )}
       <Pagination page={list.page} pages={Math.max(1, Math.ceil(shown / PIPELINE_PAGE_SIZE))} href={(page) => hrefFor(filters, { page })} />

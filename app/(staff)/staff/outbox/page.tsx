@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Pagination } from "@/components/staff/pagination";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/email/format";
@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = { title: "Outbox" };
 
 const STATUS = {
-  queued: { label: "Sending", tone: "yellow" },
+  queued: { label: "Waiting to send", tone: "yellow" },
   sent: { label: "Sent", tone: "green" },
   failed: { label: "Not delivered", tone: "red" },
   outbox: { label: "In outbox", tone: "blue" },
@@ -41,49 +41,34 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <p className="text-lg">No messages yet.</p>
       ) : (
         <TableRegion label="Outgoing messages">
-          <table className="w-full min-w-[44rem] border-collapse">
-            <caption className="sr-only">Outgoing messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Written
-                </th>
-                <th scope="col" className={th}>
-                  To
-                </th>
-                <th scope="col" className={th}>
-                  Message
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id}>
-                  <td className={`${td} whitespace-nowrap`}>{formatDateTime(m.createdAt)}</td>
-                  <td className={`${td} break-all`}>{m.toAddress ?? <span className="text-muted">Nobody yet</span>}</td>
-                  <td className={td}>
-                    <details>
-                      <summary className="cursor-pointer text-brand-700 underline">{m.subject}</summary>
-                      <pre className="mt-2 whitespace-pre-wrap break-words bg-[#f3f2f1] p-3 font-sans text-base">{m.textBody}</pre>
-                    </details>
-                    {m.brokerageName ? <span className="block text-sm text-muted">{m.brokerageName}</span> : null}
-                  </td>
-                  <td className={td}>
-                    <Tag tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Tag>
-                    {m.sentAt ? <span className="block text-sm text-muted">{formatDateTime(m.sentAt)}</span> : null}
-                    {m.status !== "sent" && m.lastError ? (
-                      <span className="block text-sm text-muted">
-                        After {m.attempts} {m.attempts === 1 ? "try" : "tries"}: {m.lastError}
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Outgoing messages, newest first" minWidth="sm:min-w-[44rem]" head={<><Th>Written</Th><Th>To</Th><Th>Message</Th><Th>Status</Th></>}>
+            {rows.map((m) => (
+              <Tr key={m.id}>
+                <Td label="Written" className="sm:whitespace-nowrap">
+                  {formatDateTime(m.createdAt)}
+                </Td>
+                <Td label="To" className="break-all">
+                  {m.toAddress ?? <span className="text-muted">Nobody yet</span>}
+                </Td>
+                <Td label="Message">
+                  <details>
+                    <summary className="cursor-pointer text-brand-700 underline">{m.subject}</summary>
+                    <pre className="mt-2 whitespace-pre-wrap break-words bg-[#f3f2f1] p-3 font-sans text-base">{m.textBody}</pre>
+                  </details>
+                  {m.brokerageName ? <span className="block text-sm text-muted">{m.brokerageName}</span> : null}
+                </Td>
+                <Td label="Status">
+                  <Tag tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Tag>
+                  {m.sentAt ? <span className="block text-sm text-muted">{formatDateTime(m.sentAt)}</span> : null}
+                  {m.status !== "sent" && m.lastError ? (
+                    <span className="block text-sm text-muted">
+                      After {m.attempts} {m.attempts === 1 ? "try" : "tries"}: {m.lastError}
+                    </span>
+                  ) : null}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
         </TableRegion>
       )}
       <Pagination page={page} pages={pages} href={(p) => `/staff/outbox?page=${p}`} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/staff/pagination";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/email/format";
@@ -26,34 +26,22 @@ export default async function ScreenReportsPage({ searchParams }: { searchParams
         <p className="text-lg">No reports yet.</p>
       ) : (
         <TableRegion label="Screen reports">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className="sr-only">Screen reports, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Received
-                </th>
-                <th scope="col" className={th}>
-                  Guide step
-                </th>
-                <th scope="col" className={th}>
-                  Report
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className={`${td} whitespace-nowrap`}>{formatDateTime(r.createdAt)}</td>
-                  <td className={`${td} font-mono text-sm`}>{r.step}</td>
-                  <td className={td}>
-                    <p className="whitespace-pre-wrap break-words">{r.body}</p>
-                    {r.browser ? <span className="mt-1 block text-sm text-muted">{r.browser}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Screen reports, newest first" head={<><Th>Received</Th><Th>Guide step</Th><Th>Report</Th></>}>
+            {rows.map((r) => (
+              <Tr key={r.id}>
+                <Td label="Received" className="sm:whitespace-nowrap">
+                  {formatDateTime(r.createdAt)}
+                </Td>
+                <Td label="Guide step" className="font-mono text-sm">
+                  {r.step}
+                </Td>
+                <Td label="Report">
+                  <p className="whitespace-pre-wrap break-words">{r.body}</p>
+                  {r.browser ? <span className="mt-1 block text-sm text-muted">{r.browser}</span> : null}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
         </TableRegion>
       )}
       <Pagination page={page} pages={pages} href={(p) => `/staff/reports?page=${p}`} />
