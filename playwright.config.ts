@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { simulatorCaFile } from "./sim/trust";
 
@@ -11,6 +12,13 @@ export const baseURL = `http://localhost:${port}`;
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4611);
 export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
+/** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+/** The sync service's stand-in: the review tests receive the portal's webhooks on this port. */
+export const webhookPort = Number(process.env.E2E_WEBHOOK_PORT ?? 2526);
+// One signing secret per run, shared by the server and the tests (worker processes inherit the environment).
+process.env.E2E_WEBHOOK_SECRET ||= `whsec_${randomBytes(32).toString("base64")}`;
+export const webhookSecret = process.env.E2E_WEBHOOK_SECRET;
 
 export default defineConfig({
   testDir: "e2e",
@@ -48,6 +56,9 @@ export default defineConfig({
         MICROSOFT_AUTHORITY_HOST: simulatorURL,
         MICROSOFT_GRAPH_URL: simulatorURL,
         NODE_EXTRA_CA_CERTS: simulatorCa,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
+        WEBHOOK_SECRET: webhookSecret,
       },
     },
     {

@@ -20,6 +20,12 @@ const httpsUrl = (name: string) =>
     .refine(isHttpUrl, `${name} must be an http(s) URL, like https://example.com`)
     .transform((v) => v.replace(/\/+$/, ""));
 
+function isWebhookSecret(value: string) {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  const bytes = match ? Buffer.from(match[1]!, "base64").length : 0;
+  return bytes >= 24 && bytes <= 64;
+}
+
 const keyRingEntry = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
 
 export const EnvSchema = z.object({
@@ -50,6 +56,52 @@ export const EnvSchema = z.object({
   WORKER: z
     .enum(["inline", "off"], { message: "WORKER must be inline (run jobs in the app process) or off" })
     .default("inline"),
+  /** Where approval, rotation and revocation events are POSTed (Standard Webhooks); unset: recorded, not sent. */
+  WEBHOOK_URL: httpsUrl("WEBHOOK_URL").optional(),
+  /** Signing secret, `whsec_` + base64 of 24-64 random bytes (`npm run --silent cli -- webhooks secret`). */
+  WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, "WEBHOOK_SECRET must be whsec_ followed by base64 of 24 to 64 bytes")
+    .optional(),
+  /** When every active credential is verified again (cron, UTC). */
+  REVERIFY_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, "REVERIFY_CRON must be a cron expression with five fields, like 0 6 * * *")
+    .default("0 6 * * *"),
+  /** Signs staff session cookies; derived from CREDENTIALS_KEYS when unset (see lib/auth/secret.ts). */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** The From header of outgoing mail. */
+  EMAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** Days after an invite was sent before its recipient is reminded (if not opened, or opened and not submitted). */
+  REMINDER_AFTER_DAYS: z.coerce
+    .number()
+    .int("REMINDER_AFTER_DAYS must be a whole number of days")
+    .min(1, "REMINDER_AFTER_DAYS must be at least 1")
+    .max(60, "REMINDER_AFTER_DAYS must be at most 60")
+    .default(3),
+  /** Microsoft Entra ID sign-in for staff: all three set turns it on. */
+  STAFF_SSO_MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
+  STAFF_SSO_MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  STAFF_SSO_MICROSOFT_TENANT_ID: z
+    .string()
+    .trim()
+    .refine(
+      (v) => !["common", "organizations", "consumers"].includes(v.toLowerCase()),
+      "STAFF_SSO_MICROSOFT_TENANT_ID must be your own tenant's ID or domain, not a multi-tenant endpoint",
+    )
+    .optional(),
+});
+
+/** Rules across settings: Microsoft sign-in for staff needs all three of its settings or none. */
+const EnvWithRules = EnvSchema.superRefine((e, ctx) => {
+  const sso = ["STAFF_SSO_MICROSOFT_CLIENT_ID", "STAFF_SSO_MICROSOFT_CLIENT_SECRET", "STAFF_SSO_MICROSOFT_TENANT_ID"] as const;
+  const set = sso.filter((name) => e[name] !== undefined);
+  if (set.length > 0 && set.length < sso.length) {
+    for (const name of sso.filter((n) => e[n] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set too: Microsoft sign-in for staff needs all of ${sso.join(", ")}` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -62,7 +114,7 @@ function withoutEmpty(source: Record<string, string | undefined>) {
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
-  const result = EnvSchema.safeParse(withoutEmpty(source));
+  const result = EnvWithRules.safeParse(withoutEmpty(source));
   if (result.success) return { ok: true, env: result.data };
   return { ok: false, errors: formatConfigErrors(result.error) };
 }

@@ -8,6 +8,8 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 const commands: Record<string, Command> = {
   keys: { summary: "keys generate [id] | keys rotate   print a new CREDENTIALS_KEYS entry | re-encrypt stored secrets under the first key", load: () => import("../lib/cli/keys") },
   verify: { summary: "verify --tenant --client --mailbox [--expires] [--no-send] [--json]   check credentials live (secret on stdin)", load: () => import("../lib/cli/verify") },
+  staff: { summary: "staff create|password|list    manage staff accounts (the first admin, a forgotten password)", load: () => import("../lib/cli/staff") },
+  webhooks: { summary: "webhooks secret               print a new WEBHOOK_SECRET", load: () => import("../lib/cli/webhooks") },
 };
 
 const [commandName, ...args] = process.argv.slice(2);

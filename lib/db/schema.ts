@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -47,6 +48,9 @@ export const brokerages = pgTable(
   (t) => [
     uniqueIndex("brokerages_name_key").on(sql`lower(${t.name})`),
     index("brokerages_stage_idx").on(t.stage, t.stageChangedAt),
+    index("brokerages_csm_idx").on(t.csmId),
+    // Word-prefix search by name in the review queues (lib/review/search.ts builds the query).
+    index("brokerages_name_search_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
   ],
 );
 
@@ -110,7 +114,10 @@ export const submissionAttempts = pgTable(
   (t) => [
     uniqueIndex("submission_attempts_number_key").on(t.brokerageId, t.number),
     uniqueIndex("submission_attempts_idempotency_key").on(t.idempotencyKey),
-    index("submission_attempts_status_idx").on(t.status, t.createdAt),
+    // Keyset pagination of the review queues: (status, created_at, id).
+    index("submission_attempts_status_idx").on(t.status, t.createdAt, t.id),
+    // Active credentials by expiry date (approved = active; see credential_approvals).
+    index("submission_attempts_approved_expiry_idx").on(t.secretExpiresOn).where(sql`${t.status} = 'approved'`),
   ],
 );
 
@@ -248,6 +255,136 @@ export const brokerageSessions = pgTable(
   (t) => [uniqueIndex("brokerage_sessions_token_hash_key").on(t.tokenHash)],
 );
 
+/**
+ * A CSM's approval of an attempt: while not ended, its attempt holds the brokerage's
+ * active credentials (the ones the sync service reads). Ended by a newer approval
+ * (rotation) or by revocation; the history stays for the detail page.
+ */
+export const approvalEndReason = pgEnum("approval_end_reason", ["rotated", "revoked"]);
+
+export const credentialApprovals = pgTable(
+  "credential_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    /** The verified run the approval relied on. */
+    runId: uuid("run_id").references(() => verificationRuns.id, { onDelete: "set null" }),
+    approvedBy: text("approved_by").notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a later run fails where the one before passed; cleared when a run passes again. */
+    regressedAt: timestamp("regressed_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by"),
+    endReason: approvalEndReason("end_reason"),
+  },
+  (t) => [
+    uniqueIndex("credential_approvals_attempt_key").on(t.attemptId),
+    // At most one active approval per brokerage.
+    uniqueIndex("credential_approvals_active_key").on(t.brokerageId).where(sql`${t.endedAt} is null`),
+    index("credential_approvals_brokerage_idx").on(t.brokerageId, t.approvedAt),
+    index("credential_approvals_regressed_idx").on(t.regressedAt, t.attemptId).where(sql`${t.endedAt} is null and ${t.regressedAt} is not null`),
+  ],
+);
+
+/** A CSM's request for changes: what to fix, sent to the administrator with a fresh invite link. */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by").notNull(),
+    /** The check ids whose remediation was sent. */
+    checkIds: text("check_ids").array().notNull(),
+    message: text("message"),
+    inviteId: uuid("invite_id").references(() => invites.id, { onDelete: "set null" }),
+    messageId: uuid("message_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("change_requests_attempt_idx").on(t.attemptId, t.createdAt)],
+);
+
+/** Expiry reminders already sent, so each goes out once (0 days = the expiry notice). */
+export const expiryReminderRecipient = pgEnum("expiry_reminder_recipient", ["administrator", "csm"]);
+
+export const expiryReminders = pgTable(
+  "expiry_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    approvalId: uuid("approval_id")
+      .notNull()
+      .references(() => credentialApprovals.id, { onDelete: "cascade" }),
+    daysBefore: integer("days_before").notNull(),
+    recipient: expiryReminderRecipient("recipient").notNull(),
+    toAddress: text("to_address"),
+    messageId: uuid("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("expiry_reminders_once_key").on(t.approvalId, t.daysBefore, t.recipient)],
+);
+
+export const webhookEventType = pgEnum("webhook_event_type", [
+  "credentials.approved",
+  "credentials.rotated",
+  "credentials.revoked",
+]);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed", "not-configured"]);
+
+/** Every hand-off event and how its delivery went; `id` is the Standard Webhooks `webhook-id`. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    eventType: webhookEventType("event_type").notNull(),
+    brokerageId: uuid("brokerage_id").references(() => brokerages.id, { onDelete: "set null" }),
+    /** The exact JSON body, so every retry signs the same bytes. Never holds a secret. */
+    body: text("body").notNull(),
+    status: webhookDeliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseCode: integer("response_code"),
+    lastError: text("last_error"),
+    lastDurationMs: integer("last_duration_ms"),
+    /** When the next attempt is due; an attempt in flight pushes it forward as a lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Keys for the sync service: only the SHA-256 of the key is kept. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    scope: text("scope").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** The prefix and first characters, to recognise a key in lists and logs. */
+    keyHint: text("key_hint").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash), index("api_keys_created_idx").on(t.createdAt)],
+);
+
 /** Fixed-window counters behind the rate limits, in PostgreSQL so every app instance shares them. */
 export const rateLimitCounters = pgTable(
   "rate_limit_counters",
@@ -258,4 +395,121 @@ export const rateLimitCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [uniqueIndex("rate_limit_counters_key_window_key").on(t.key, t.windowStart), index("rate_limit_counters_window_idx").on(t.windowStart)],
+);
+
+/*
+ * Staff accounts and their sign-in state, in better-auth's model (lib/auth/auth.ts
+ * maps these tables). Only staff have accounts; brokerage administrators use the
+ * cookie sessions above. Ids are text because better-auth treats them as strings.
+ */
+
+export const staffRole = pgEnum("staff_role", ["onboarding", "csm", "admin"]);
+
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const textId = () => text("id").primaryKey().default(sql`gen_random_uuid()::text`);
+
+export const users = pgTable(
+  "users",
+  {
+    id: textId(),
+    name: text("name").notNull(),
+    /** Stored lower-case; better-auth lower-cases what is typed at sign-in. */
+    email: text("email").notNull(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: staffRole("role").notNull(),
+    /** A disabled account cannot sign in and its sessions are ended. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_role_idx").on(t.role)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: textId(),
+    /** better-auth's session token; the cookie carries it signed. */
+    token: text("token").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("sessions_token_key").on(t.token), index("sessions_user_idx").on(t.userId)],
+);
+
+/** Ways a staff member signs in: `credential` (password hash) or `microsoft` (Entra ID). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: textId(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    /** scrypt hash, for the `credential` provider only. */
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId), uniqueIndex("accounts_provider_account_key").on(t.providerId, t.accountId)],
+);
+
+/** better-auth's short-lived values, e.g. the OAuth state of a Microsoft sign-in. */
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: textId(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("verifications_identifier_idx").on(t.identifier)],
+);
+
+/** Request counters for sign-in rate limiting, shared by every app instance. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    id: textId(),
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+    /** Milliseconds since the epoch, as better-auth stores it. */
+    lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("rate_limits_key_key").on(t.key)],
+);
+
+/** Reminders sent for an invite's link (each reminder replaces the link: see lib/onboarding/reminders.ts). */
+export const inviteReminders = pgTable(
+  "invite_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The invite the reminder replaced, and the one it issued. */
+    previousInviteId: uuid("previous_invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    inviteId: uuid("invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    /** How many reminders this chain of links has had, counting this one. */
+    sequence: integer("sequence").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invite_reminders_invite_key").on(t.inviteId), uniqueIndex("invite_reminders_previous_key").on(t.previousInviteId)],
 );

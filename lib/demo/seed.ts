@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
 import { createInvite } from "../invites/create-invite";
+import { seedDemoStaff } from "./staff";
 
 export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harbor.example", recipient: "it@harbor.example" };
 
@@ -11,7 +12,8 @@ export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harb
  * token exists in clear only when it is created.
  */
 export async function seedDemo() {
-  return db().transaction(async (tx) => {
+  const staff = await seedDemoStaff();
+  const seeded = await db().transaction(async (tx) => {
     let brokerage = await tx.query.brokerages.findFirst({ where: eq(brokerages.name, DEMO_BROKERAGE.name) });
     brokerage ??= (
       await tx.insert(brokerages).values({ name: DEMO_BROKERAGE.name, emailDomain: DEMO_BROKERAGE.emailDomain }).returning()
@@ -23,4 +25,5 @@ export async function seedDemo() {
     const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: DEMO_BROKERAGE.recipient });
     return { brokerage, inviteUrl: invite.url };
   });
+  return { ...seeded, staff };
 }

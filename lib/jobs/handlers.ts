@@ -1,4 +1,10 @@
+import { expiryQueues } from "../expiry/jobs";
+import { handoffQueues } from "../handoff/jobs";
+import { reverifyQueues } from "../reverify/jobs";
+import { runOnStoredSecret } from "../reverify/recorded-run";
 import { verificationRunQueue } from "../submissions/verification-job";
+import { emailQueues } from "../email/jobs";
+import { onboardingQueues } from "../onboarding/jobs";
 import type { QueueDefinition } from "./queue";
 
 /**
@@ -6,5 +12,5 @@ import type { QueueDefinition } from "./queue";
  * `npm run worker` and the in-process worker serve exactly the same jobs.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue()];
+  return [verificationRunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(runOnStoredSecret)];
 }

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/review/api-key-forms";
+import { Tag } from "@/components/staff/stage-tag";
+import { TableRegion, td, th } from "@/components/staff/table-region";
+import { requireStaffRole } from "@/lib/auth/require-staff-role";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/email/format";
+import { API_KEY_SCOPES, listApiKeys } from "@/lib/handoff/api-keys";
+import { listRecentDeliveries } from "@/lib/handoff/deliveries";
+import { webhookTarget } from "@/lib/handoff/deliver";
+import { staffNames } from "@/lib/review/staff-contact";
+
+export const metadata: Metadata = { title: "API keys and webhooks" };
+
+const DELIVERY_TAGS = {
+  delivered: { text: "Delivered", tone: "green" },
+  pending: { text: "Retrying", tone: "yellow" },
+  failed: { text: "Failed", tone: "red" },
+  "not-configured": { text: "Not sent", tone: "grey" },
+} as const;
+
+export default async function ApiKeysPage() {
+  await requireStaffRole(...AREA_ROLES.admin);
+  const [keys, deliveries] = await Promise.all([listApiKeys(), listRecentDeliveries(30)]);
+  const names = await staffNames(db(), keys.map((k) => k.createdBy));
+  const target = webhookTarget();
+
+  return (
+    <div>
+      <h1 className="mb-2 text-3xl font-bold sm:text-4xl">API keys and webhooks</h1>
+      <p className="mb-8 max-w-3xl text-lg">
+        The sync service learns of approvals, rotations and revocations from a signed webhook, then reads the credentials with an API key. docs/handoff.md describes both.
+      </p>
+
+      <h2 className="mb-3 text-2xl font-bold">API keys</h2>
+      {keys.length === 0 ? (
+        <p className="mb-6">No keys yet.</p>
+      ) : (
+        <TableRegion label="API keys">
+          <table className="w-full min-w-[48rem] border-collapse">
+            <caption className="sr-only">API keys, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>Name</th>
+                <th scope="col" className={th}>May read</th>
+                <th scope="col" className={th}>Created</th>
+                <th scope="col" className={th}>Last used</th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Status and actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td className={td}>
+                    <span className="font-bold">{k.name}</span>
+                    <span className="block font-mono text-sm text-muted">{k.keyHint}</span>
+                  </td>
+                  <td className={td}>
+                    <span className="font-mono">{k.scope}</span>
+                  </td>
+                  <td className={td}>
+                    {formatDateTime(k.createdAt)}
+                    <span className="block text-sm text-muted">by {names[k.createdBy] ?? "a former member of staff"}</span>
+                  </td>
+                  <td className={td}>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
+                  <td className={td}>{k.revokedAt ? <Tag tone="grey">Revoked</Tag> : <RevokeApiKeyButton keyId={k.id} name={k.name} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+
+      <section aria-labelledby="new-key-heading" className="mb-12 max-w-2xl">
+        <h2 id="new-key-heading" className="mb-3 text-xl font-bold">
+          Create an API key
+        </h2>
+        <CreateApiKeyForm scopes={Object.entries(API_KEY_SCOPES).map(([value, hint]) => ({ value, label: value, hint }))} />
+      </section>
+
+      <h2 className="mb-3 text-2xl font-bold">Webhook deliveries</h2>
+      <p className="mb-4">
+        {target ? (
+          <>
+            Events go to <span className="font-mono break-all">{target.url}</span>
+            {target.secret ? ", signed." : ", but WEBHOOK_SECRET is not set, so they cannot be signed and are not delivered."}
+          </>
+        ) : (
+          "WEBHOOK_URL is not set: events are recorded here but not sent."
+        )}
+      </p>
+      {deliveries.length === 0 ? (
+        <p>No events yet.</p>
+      ) : (
+        <TableRegion label="Webhook deliveries">
+          <table className="w-full min-w-[48rem] border-collapse">
+            <caption className="sr-only">The latest webhook deliveries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>Event</th>
+                <th scope="col" className={th}>Brokerage</th>
+                <th scope="col" className={th}>Status</th>
+                <th scope="col" className={th}>Attempts</th>
+                <th scope="col" className={th}>Last answer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => {
+                const tag = DELIVERY_TAGS[d.status];
+                return (
+                  <tr key={d.id}>
+                    <td className={td}>
+                      <span className="font-mono">{d.eventType}</span>
+                      <span className="block text-sm text-muted">{formatDateTime(d.createdAt)}</span>
+                    </td>
+                    <td className={td}>{d.brokerageName ?? "Deleted brokerage"}</td>
+                    <td className={td}>
+                      <Tag tone={tag.tone}>{tag.text}</Tag>
+                      {d.status === "pending" && d.attempts > 0 ? <span className="block text-sm text-muted">next try {formatDateTime(d.nextAttemptAt)}</span> : null}
+                    </td>
+                    <td className={td}>{d.attempts}</td>
+                    <td className={td}>
+                      {d.responseCode ? `HTTP ${d.responseCode}` : (d.lastError ?? "None yet")}
+                      {d.lastDurationMs !== null ? <span className="block text-sm text-muted">in {d.lastDurationMs} ms</span> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Tag } from "@/components/staff/stage-tag";
+import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "@/components/review/stacked-table";
+import { TableRegion, th } from "@/components/staff/table-region";
+import { requireStaffRole } from "@/lib/auth/require-staff-role";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { formatDate, formatDateTime } from "@/lib/email/format";
+import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWindow } from "@/lib/expiry/expiring";
+import { isUuid } from "@/lib/onboarding/ids";
+import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
+import { staffNames } from "@/lib/review/staff-contact";
+
+export const metadata: Metadata = { title: "Secret expiry" };
+
+const PAGE = 50;
+
+function daysLeftText(days: number) {
+  if (days < 0) return `Expired ${-days} ${days === -1 ? "day" : "days"} ago`;
+  if (days === 0) return "Expires today";
+  return `${days} ${days === 1 ? "day" : "days"} left`;
+}
+
+function parseAfter(value: string | undefined) {
+  const [day, id] = (value ?? "").split("_");
+  return day && id && /^\d{4}-\d{2}-\d{2}$/.test(day) && isUuid(id) ? { secretExpiresOn: day, attemptId: id } : undefined;
+}
+
+export default async function ExpiryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireStaffRole(...AREA_ROLES.review);
+  const params = await searchParams;
+  const within = (EXPIRY_WINDOWS as readonly number[]).includes(Number(params.within)) ? (Number(params.within) as ExpiryWindow) : 30;
+  const csm = params.csm?.slice(0, 100) || null;
+  const after = parseAfter(params.after);
+  const [rows, csms] = await Promise.all([listExpiringCredentials(within, new Date(), { csm, after, limit: PAGE + 1 }), listAssignableCsms()]);
+  const shown = rows.slice(0, PAGE);
+  const [reminders, names] = await Promise.all([lastReminders(shown.map((r) => r.approvalId)), staffNames(db(), shown.map((r) => r.csmId))]);
+  const query = (extra: Record<string, string>) => `/staff/expiry?${new URLSearchParams({ within: String(within), ...(csm ? { csm } : {}), ...extra })}`;
+  const last = shown.at(-1);
+
+  return (
+    <div>
+      <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Secret expiry</h1>
+      <p className="mb-6 max-w-3xl text-lg">
+        Approved credentials whose client secret expires soon. Administrators and their CSM are reminded 60, 30 and 7 days before, and again once it has expired.
+      </p>
+      <nav aria-label="How far ahead" className="mb-6">
+        <ul className="flex flex-wrap gap-4 text-lg">
+          {EXPIRY_WINDOWS.map((w) => (
+            <li key={w}>
+              <Link href={`/staff/expiry?${new URLSearchParams({ within: String(w), ...(csm ? { csm } : {}) })}`} aria-current={w === within ? "page" : undefined} className={w === within ? "font-bold text-ink no-underline" : "text-brand-700 underline"}>
+                Within {w} days
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/staff/expiry" className="mb-6 flex flex-wrap items-end gap-4 bg-gray-50 p-4">
+        <input type="hidden" name="within" value={within} />
+        <div>
+          <label htmlFor="expiry-csm" className="mb-1 block font-bold">
+            Customer-success manager
+          </label>
+          <select id="expiry-csm" name="csm" defaultValue={csm ?? ""} className="border-2 border-ink bg-white px-2 py-1.5 text-lg">
+            <option value="">Anyone</option>
+            <option value="unassigned">Not assigned</option>
+            {csms.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+          Filter
+        </button>
+      </form>
+      {shown.length === 0 ? (
+        <p className="text-lg">No approved credentials expire within {within} days.</p>
+      ) : (
+        <TableRegion label={`Credentials expiring within ${within} days`}>
+          <table className={`${stackedTable} md:min-w-[44rem]`}>
+            <caption className="sr-only">Credentials expiring within {within} days, soonest first</caption>
+            <thead className={stackedHead}>
+              <tr>
+                <th scope="col" className={th}>Brokerage</th>
+                <th scope="col" className={th}>Secret expires</th>
+                <th scope="col" className={th}>Administrator</th>
+                <th scope="col" className={th}>CSM</th>
+                <th scope="col" className={th}>Last reminder</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => {
+                const reminder = reminders.get(r.approvalId);
+                return (
+                  <tr key={r.attemptId} className={stackedRow}>
+                    <td className={stackedTitleCell}>
+                      <Link href={`/staff/submissions/${r.attemptId}`} className="font-bold text-brand-700 underline">
+                        {r.brokerageName}
+                      </Link>
+                    </td>
+                    <td data-label="Secret expires" className={stackedCell}>
+                      <span>
+                        {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
+                        <span className="mt-1 block">
+                          <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
+                        </span>
+                      </span>
+                    </td>
+                    <td data-label="Administrator" className={`${stackedCell} break-all`}>
+                      <span>
+                        {r.administratorName}
+                        <span className="block text-sm text-muted">{r.administratorEmail}</span>
+                      </span>
+                    </td>
+                    <td data-label="CSM" className={stackedCell}>{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</td>
+                    <td data-label="Last reminder" className={stackedCell}>
+                      {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {rows.length > PAGE || after ? (
+        <nav aria-label="Pages" className="mt-6 flex flex-wrap gap-6 text-lg">
+          {after ? (
+            <Link href={query({})} className="text-brand-700 underline">
+              Back to the first page
+            </Link>
+          ) : null}
+          {rows.length > PAGE && last ? (
+            <Link href={query({ after: `${last.secretExpiresOn}_${last.attemptId}` })} className="text-brand-700 underline" rel="next">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { NotificationBanner } from "@/components/staff/notification-banner";
+import { Pagination } from "@/components/staff/pagination";
+import { Tag } from "@/components/staff/stage-tag";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
+import { requireStaffRole } from "@/lib/auth/require-staff-role";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/email/format";
+import { listOutbox } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+const STATUS = {
+  queued: { label: "Waiting to send", tone: "yellow" },
+  sent: { label: "Sent", tone: "green" },
+  failed: { label: "Not delivered", tone: "red" },
+  outbox: { label: "In outbox", tone: "blue" },
+} as const;
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireStaffRole(...AREA_ROLES.outbox);
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { rows, total, pages } = await listOutbox(page);
+  const smtp = Boolean(env().SMTP_URL);
+
+  return (
+    <div>
+      <h1 className="mb-4 text-3xl font-bold sm:text-4xl">Outbox</h1>
+      {smtp ? (
+        <p className="mb-6 max-w-3xl text-lg">Every email the portal has written, newest first. Messages are sent through the configured mail server; a message that could not be delivered after several tries says why.</p>
+      ) : (
+        <NotificationBanner kind="important" title="Email is not sent">
+          No mail server is configured (SMTP_URL), so messages stay here. Open a message to copy it and send it yourself.
+        </NotificationBanner>
+      )}
+      <p className="mb-4 text-lg">
+        {total} {total === 1 ? "message" : "messages"}
+      </p>
+      {rows.length === 0 ? (
+        <p className="text-lg">No messages yet.</p>
+      ) : (
+        <TableRegion label="Outgoing messages">
+          <Table caption="Outgoing messages, newest first" minWidth="sm:min-w-[44rem]" head={<><Th>Written</Th><Th>To</Th><Th>Message</Th><Th>Status</Th></>}>
+            {rows.map((m) => (
+              <Tr key={m.id}>
+                <Td label="Written" className="sm:whitespace-nowrap">
+                  {formatDateTime(m.createdAt)}
+                </Td>
+                <Td label="To" className="break-all">
+                  {m.toAddress ?? <span className="text-muted">Nobody yet</span>}
+                </Td>
+                <Td label="Message">
+                  <details>
+                    <summary className="cursor-pointer text-brand-700 underline">{m.subject}</summary>
+                    <pre className="mt-2 whitespace-pre-wrap break-words bg-[#f3f2f1] p-3 font-sans text-base">{m.textBody}</pre>
+                  </details>
+                  {m.brokerageName ? <span className="block text-sm text-muted">{m.brokerageName}</span> : null}
+                </Td>
+                <Td label="Status">
+                  <Tag tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Tag>
+                  {m.sentAt ? <span className="block text-sm text-muted">{formatDateTime(m.sentAt)}</span> : null}
+                  {m.status !== "sent" && m.lastError ? (
+                    <span className="block text-sm text-muted">
+                      After {m.attempts} {m.attempts === 1 ? "try" : "tries"}: {m.lastError}
+                    </span>
+                  ) : null}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
+        </TableRegion>
+      )}
+      <Pagination page={page} pages={pages} href={(p) => `/staff/outbox?page=${p}`} />
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AttemptChangesSection } from "@/components/review/attempt-changes";
+import { DecisionForms } from "@/components/review/decision-forms";
+import { describeAction } from "@/components/review/history-words";
+import { ATTEMPT_STATUS_LABELS, checkLabel } from "@/components/review/labels";
+import { NoteForm } from "@/components/review/note-form";
+import { RefreshWhile } from "@/components/review/refresh-while";
+import { RequestChangesForm } from "@/components/review/request-changes-form";
+import { RevokeForm } from "@/components/review/revoke-form";
+import { RunChecks } from "@/components/review/run-checks";
+import { STATUS_TONES } from "@/components/review/tag";
+import { NotificationBanner } from "@/components/staff/notification-banner";
+import { StageTag, Tag } from "@/components/staff/stage-tag";
+import { SummaryList } from "@/components/staff/summary-list";
+import { requireStaffRole } from "@/lib/auth/require-staff-role";
+import { AREA_ROLES } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { formatDate, formatDateTime } from "@/lib/email/format";
+import { isUuid } from "@/lib/onboarding/ids";
+import { getSubmissionDetail } from "@/lib/review/detail";
+import { remediationOf } from "@/lib/review/remediation";
+import { staffNames } from "@/lib/review/staff-contact";
+
+const load = cache(async (id: string) => (isUuid(id) ? getSubmissionDetail(id) : null));
+
+type Props = { params: Promise<{ attempt: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireStaffRole(...AREA_ROLES.review);
+  const detail = await load((await params).attempt);
+  return { title: detail ? `${detail.brokerage.name}, attempt ${detail.attempt.number}` : "Submission not found" };
+}
+
+const NOTICES: Record<string, string> = {
+  approved: "Approved. These are now the brokerage's active credentials, and the sync service has been told.",
+  rerun: "The checks are running again on the stored secret. This page updates when they finish.",
+  "changes-requested": "Request for changes sent to the administrator, with a new link to the form.",
+  "note-added": "Note saved.",
+  revoked: "Credentials revoked. The sync service has been told, and the secret is destroyed.",
+};
+
+export default async function SubmissionPage({ params, searchParams }: Props) {
+  await requireStaffRole(...AREA_ROLES.review);
+  const [{ attempt: attemptId }, query] = await Promise.all([params, searchParams]);
+  const detail = await load(attemptId);
+  if (!detail) notFound();
+  const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
+
+  const names = await staffNames(db(), [
+    brokerage.csmId,
+    ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
+    ...detail.notes.map((n) => n.authorId),
+    ...detail.changeRequests.map((r) => r.requestedBy),
+    ...detail.history.filter((h) => h.actorType === "staff").map((h) => h.actorId),
+    ...runs.map((r) => r.triggeredBy),
+  ]);
+  const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
+  const isActive = activeApproval?.attemptId === attempt.id;
+  const rerunSince = query.notice === "rerun" && query.since ? Number(query.since) : null;
+  const waiting = runs[0]?.outcome === "running" || (rerunSince !== null && !runs.some((r) => r.startedAt.getTime() >= rerunSince - 1000 && r.outcome !== "running"));
+  const problems = (latestRun?.checks ?? [])
+    .filter((c) => ["fail", "warn", "error"].includes(c.status))
+    .map((c) => ({ checkId: c.id, title: remediationOf(c).title, label: checkLabel(c.id) }));
+  const base = `/staff/submissions/${attempt.id}`;
+
+  return (
+    <div className="max-w-4xl">
+      <RefreshWhile active={waiting} />
+      <Link href="/staff/submissions" className="mb-6 inline-block text-brand-700 underline">
+        Back to submissions
+      </Link>
+      {query.notice && NOTICES[query.notice] ? <NotificationBanner>{NOTICES[query.notice]}</NotificationBanner> : null}
+      {isActive && activeApproval?.regressedAt ? (
+        <NotificationBanner kind="important" title="These approved credentials stopped working">
+          Re-verification failed on {formatDateTime(activeApproval.regressedAt)} where it passed before. The latest run below says why; ask the administrator for changes, or revoke the credentials.
+        </NotificationBanner>
+      ) : null}
+
+      <span className="block text-lg text-muted">
+        Attempt {attempt.number} of {detail.attempts.length}
+      </span>
+      <h1 className="mb-3 break-words text-3xl font-bold sm:text-4xl">{brokerage.name}</h1>
+      <p className="mb-6 flex flex-wrap items-center gap-2">
+        <Tag tone={STATUS_TONES[attempt.status] ?? "grey"}>{ATTEMPT_STATUS_LABELS[attempt.status] ?? attempt.status}</Tag>
+        {isActive ? <Tag tone="green">Active credentials</Tag> : null}
+      </p>
+
+      <section aria-labelledby="decision-heading" className="mb-10 bg-[#f3f2f1] p-4">
+        <h2 id="decision-heading" className="mb-2 text-xl font-bold">
+          Decision
+        </h2>
+        {waiting ? (
+          <p className="mb-3 font-bold" role="status">
+            The checks are running.
+          </p>
+        ) : null}
+        {detail.approvalBlocker && !isActive ? <p className="mb-3">Approval is not possible yet: {detail.approvalBlocker}</p> : null}
+        {isActive ? <p className="mb-3">Approved by {who(activeApproval.approvedBy)} on {formatDateTime(activeApproval.approvedAt)}.</p> : null}
+        <DecisionForms attemptId={attempt.id} blocker={waiting ? "running" : detail.approvalBlocker} canRerun={attempt.secretStored && !waiting} />
+      </section>
+
+      <h2 className="mb-3 text-2xl font-bold">What was submitted</h2>
+      <SummaryList
+        rows={[
+          { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
+          { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
+          {
+            key: "Client secret",
+            value: attempt.secretStored ? (
+              <>
+                Starts with <span className="font-mono">{attempt.secretHint}</span>, stored encrypted
+              </>
+            ) : (
+              <>
+                Started with <span className="font-mono">{attempt.secretHint}</span>, destroyed
+              </>
+            ),
+          },
+          { key: "Secret expires", value: formatDate(new Date(`${attempt.secretExpiresOn}T00:00:00Z`)) },
+          { key: "Test mailbox", value: <span className="break-all">{attempt.testMailbox}</span> },
+          { key: "Test message", value: attempt.sendTestMessage ? "Send one to the test mailbox" : "Do not send" },
+          {
+            key: "Submitted by",
+            value: (
+              <>
+                {attempt.submitterName}
+                <span className="block break-all">{attempt.submitterEmail}</span>
+                {attempt.submitterPhone ? <span className="block">{attempt.submitterPhone}</span> : null}
+              </>
+            ),
+          },
+          { key: "Submitted", value: formatDateTime(attempt.createdAt) },
+          {
+            key: "Brokerage stage",
+            value: <StageTag stage={brokerage.stage} />,
+            change: { href: `/staff/onboarding/brokerages/${brokerage.id}` },
+          },
+          { key: "Customer-success manager", value: brokerage.csmId ? who(brokerage.csmId) : "Not assigned" },
+        ]}
+      />
+
+      <h2 className="mb-3 text-2xl font-bold">Check results</h2>
+      {runs.length === 0 ? <p className="mb-8">No run yet.</p> : null}
+      {runs.map((run, index) => (
+        <details key={run.id} open={index === 0} className="mb-4 border-l-4 border-gray-300 pl-4">
+          <summary className="cursor-pointer py-1 text-lg text-brand-700 underline">
+            {index === 0 ? "Latest run" : "Earlier run"}, {formatDateTime(run.startedAt)}
+          </summary>
+          <RunChecks run={run} reportHref={`${base}/runs/${run.id}/report`} />
+        </details>
+      ))}
+      {detail.moreRuns ? <p className="mb-8 text-muted">Older runs are in the audit log.</p> : null}
+
+      {detail.changes ? <AttemptChangesSection changes={detail.changes} /> : null}
+
+      {attempt.status !== "superseded" ? (
+        <section aria-labelledby="changes-request-heading" className="mb-10">
+          <h2 id="changes-request-heading" className="mb-3 text-2xl font-bold">
+            Ask the administrator for changes
+          </h2>
+          <RequestChangesForm attemptId={attempt.id} problems={problems} recipient={attempt.submitterEmail} />
+          {detail.changeRequests.length ? (
+            <ul className="mt-6 space-y-3">
+              {detail.changeRequests.map((r) => (
+                <li key={r.id} className="border-l-4 border-gray-300 pl-3">
+                  <span className="font-bold">
+                    {formatDateTime(r.createdAt)}, by {who(r.requestedBy)}
+                  </span>
+                  {r.checkIds.length ? <span className="block">Fixes sent: {r.checkIds.map(checkLabel).join(", ")}</span> : null}
+                  {r.message ? <span className="block whitespace-pre-line">{r.message}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {isActive ? (
+        <section aria-labelledby="revoke-heading" className="mb-10">
+          <h2 id="revoke-heading" className="mb-3 text-2xl font-bold">
+            Revoke these credentials
+          </h2>
+          <p className="mb-4">The sync service stops using them, the secret is destroyed, and the brokerage needs a new invite to submit again.</p>
+          <RevokeForm attemptId={attempt.id} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="notes" className="mb-10">
+        <h2 id="notes" className="mb-3 text-2xl font-bold">
+          Notes
+        </h2>
+        {detail.notes.length === 0 ? <p className="mb-4">No notes yet.</p> : null}
+        <ul className="mb-6 space-y-3">
+          {detail.notes.map((n) => (
+            <li key={n.id} className="border-l-4 border-brand-700 pl-3">
+              <span className="block text-sm text-muted">
+                {who(n.authorId)}, {formatDateTime(n.createdAt)}
+              </span>
+              <span className="block whitespace-pre-line break-words">{n.body}</span>
+            </li>
+          ))}
+        </ul>
+        <NoteForm attemptId={attempt.id} />
+      </section>
+
+      <section aria-labelledby="attempts-heading" className="mb-10">
+        <h2 id="attempts-heading" className="mb-3 text-2xl font-bold">
+          Every attempt
+        </h2>
+        <ol className="space-y-2">
+          {detail.attempts.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-2">
+              {a.id === attempt.id ? (
+                <span className="font-bold">Attempt {a.number} (this one)</span>
+              ) : (
+                <Link href={`/staff/submissions/${a.id}`} className="text-brand-700 underline">
+                  Attempt {a.number}
+                </Link>
+              )}
+              <span className="text-muted">{formatDateTime(a.createdAt)}</span>
+              <Tag tone={STATUS_TONES[a.status] ?? "grey"}>{ATTEMPT_STATUS_LABELS[a.status] ?? a.status}</Tag>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="history-heading" className="mb-10">
+        <h2 id="history-heading" className="mb-3 text-2xl font-bold">
+          History
+        </h2>
+        <ol className="space-y-2">
+          {detail.history.map((h) => (
+            <li key={h.id}>
+              <span className="text-muted">{formatDateTime(h.at)}</span> {describeAction(h.action, h.detail)}
+              {h.actorType === "staff" ? <span className="text-muted">, by {who(h.actorId)}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(staff)/staff/admin/api-keys/actions";
+import { CopyLink } from "@/components/staff/copy-link";
+import { SubmitButton } from "@/components/staff/form/button";
+import { ErrorSummary } from "@/components/staff/form/error-summary";
+import { Radios } from "@/components/staff/form/radios";
+import { TextField } from "@/components/staff/form/text-field";
+import { NotificationBanner } from "@/components/staff/notification-banner";
+import { IDLE } from "@/lib/auth/form-state";
+
+/** Create a key for the sync service; the key is shown once, with a copy button. */
+export function CreateApiKeyForm({ scopes }: { scopes: Array<{ value: string; label: string; hint: string }> }) {
+  const [state, action] = useActionState(createApiKeyAction, IDLE);
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      {state.status === "ok" && state.result ? (
+        <NotificationBanner title="API key created">
+          <p className="mb-2">
+            “{state.result.name}” may use: {state.result.scope}.
+          </p>
+          <p className="mb-4 font-bold">This is the only time the key is shown. Copy it into the sync service&apos;s configuration now.</p>
+          <CopyLink id="new-api-key" url={state.result.key} label="API key" noun="key" />
+        </NotificationBanner>
+      ) : null}
+      <form action={action} noValidate>
+        <TextField name="name" label="Name" hint="What uses the key, like Sync service production" error={state.errors?.name} defaultValue={state.status === "ok" ? "" : state.values?.name} autoComplete="off" />
+        <Radios name="scope" legend="What the key may read" error={state.errors?.scope} defaultValue={state.status === "ok" ? undefined : state.values?.scope} options={scopes} />
+        <SubmitButton>Create API key</SubmitButton>
+      </form>
+    </>
+  );
+}
+
+/** Revoke one key: requests with it are refused from the next one on. */
+export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
+  const [state, action] = useActionState(revokeApiKeyAction, IDLE);
+  return (
+    <form action={action}>
+      <input type="hidden" name="keyId" value={keyId} />
+      <SubmitButton variant="warning" small>
+        Revoke<span className="sr-only"> the key {name}</span>
+      </SubmitButton>
+      {state.status === "error" ? (
+        <p role="alert" className="mt-1 font-bold text-[#d4351c]">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

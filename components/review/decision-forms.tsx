@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { approveAction, rerunAction } from "@/app/(staff)/staff/submissions/actions";
+import { SubmitButton } from "@/components/staff/form/button";
+import { ErrorSummary } from "@/components/staff/form/error-summary";
+import { IDLE } from "@/lib/auth/form-state";
+
+/** Approve (when allowed) and re-run: the two buttons at the top of a submission. */
+export function DecisionForms({ attemptId, blocker, canRerun }: { attemptId: string; blocker: string | null; canRerun: boolean }) {
+  const [approveState, approve] = useActionState(approveAction, IDLE);
+  const [rerunState, rerun] = useActionState(rerunAction, IDLE);
+  const problem = approveState.status === "error" ? approveState : rerunState.status === "error" ? rerunState : null;
+  return (
+    <>
+      {problem ? <ErrorSummary message={problem.message} /> : null}
+      <div className="flex flex-wrap items-start gap-4">
+        {blocker === null ? (
+          <form action={approve}>
+            <input type="hidden" name="attemptId" value={attemptId} />
+            <SubmitButton>Approve these credentials</SubmitButton>
+          </form>
+        ) : null}
+        {canRerun ? (
+          <form action={rerun}>
+            <input type="hidden" name="attemptId" value={attemptId} />
+            <SubmitButton variant="secondary">Re-run the checks</SubmitButton>
+          </form>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { createInviteAction } from "@/app/(staff)/staff/onboarding/actions";
+import { CopyLink } from "@/components/staff/copy-link";
+import { SubmitButton } from "@/components/staff/form/button";
+import { Checkbox } from "@/components/staff/form/checkbox";
+import { ErrorSummary } from "@/components/staff/form/error-summary";
+import { Radios } from "@/components/staff/form/radios";
+import { TextField } from "@/components/staff/form/text-field";
+import { NotificationBanner } from "@/components/staff/notification-banner";
+import { emailSentence } from "./email-sentence";
+import { IDLE } from "@/lib/auth/form-state";
+import { formatDate } from "@/lib/email/format";
+import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
+
+/** Create an invite link; on success the link is shown this once, with a copy button. */
+export function InviteForm({ brokerageId, brokerageName }: { brokerageId: string; brokerageName: string }) {
+  const [state, action] = useActionState(createInviteAction, IDLE);
+  const back = `/staff/onboarding/brokerages/${brokerageId}`;
+
+  if (state.status === "ok" && state.result) {
+    const invite = state.result;
+    return (
+      <>
+        <NotificationBanner title="Invite link created">
+          <p className="mb-2">
+            {emailSentence(invite)} It works until {formatDate(new Date(invite.expiresAt))}.
+          </p>
+          <p className="mb-4 font-bold">This is the only time the link is shown. Copy it now if you need it.</p>
+          <CopyLink id="invite-link" url={invite.url} label={`Invite link for ${brokerageName}`} />
+        </NotificationBanner>
+        <Link href={back} className="text-lg text-brand-700 underline">
+          See all invite links for {brokerageName}
+        </Link>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={action} noValidate>
+        <input type="hidden" name="brokerageId" value={brokerageId} />
+        <TextField
+          name="recipientEmail"
+          label="Recipient's email address"
+          hint="The brokerage's Microsoft 365 administrator, who will create the app registration"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          error={state.errors?.recipientEmail}
+          defaultValue={state.values?.recipientEmail}
+        />
+        <TextField name="recipientName" label="Recipient's name (optional)" autoComplete="off" error={state.errors?.recipientName} defaultValue={state.values?.recipientName} />
+        <Radios
+          name="days"
+          legend="The link works for"
+          inline
+          error={state.errors?.days}
+          defaultValue={state.values?.days ?? String(DEFAULT_INVITE_DAYS)}
+          options={INVITE_DAY_CHOICES.map((d) => ({ value: String(d), label: `${d} days` }))}
+        />
+        <Checkbox
+          name="sendEmail"
+          label="Email the link to the recipient now"
+          hint="Leave this unticked to copy the link and send it yourself"
+          defaultChecked={state.status === "idle" ? true : state.values?.sendEmail === "yes"}
+        />
+        <SubmitButton>Create invite link</SubmitButton>
+      </form>
+    </>
+  );
+}

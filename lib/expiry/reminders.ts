@@ -1,0 +1,107 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { db, type Transaction } from "../db/client";
+import { brokerages, expiryReminders, invites } from "../db/schema";
+import { dispatchEmails, queueEmail } from "../email/queue-email";
+import { createInvite } from "../invites/create-invite";
+import { findStaffContact } from "../review/staff-contact";
+import { reminderDue, REMINDER_DAYS } from "./days";
+import { listExpiringCredentials, type ExpiringCredential } from "./expiring";
+import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
+
+export const EXPIRY_REMINDERS_JOB = "expiry.reminders";
+
+export type ReminderSent = { brokerageId: string; daysBefore: number; recipient: "administrator" | "csm"; to: string | null; messageId: string };
+
+/**
+ * The daily expiry job: for each active credential, the reminder now due (60, 30 or 7
+ * days before, or the notice once expired) goes to its administrator, with a fresh link
+ * to submit a new secret, and to its CSM: each exactly once, however often the job runs.
+ * Past expiry, the brokerage moves to the "expired" stage.
+ */
+export async function sendExpiryReminders(now = new Date()): Promise<ReminderSent[]> {
+  const sent: ReminderSent[] = [];
+  for (const credential of await listExpiringCredentials(Math.max(...REMINDER_DAYS), now, { limit: 100_000 })) {
+    const due = reminderDue(credential.daysLeft);
+    if (due === null) continue;
+    const reminded = await db().transaction((tx) => remind(tx, credential, due, now));
+    await dispatchEmails(reminded.map((r) => r.messageId));
+    sent.push(...reminded);
+  }
+  return sent;
+}
+
+async function claim(tx: Transaction, approvalId: string, daysBefore: number, recipient: "administrator" | "csm", now: Date) {
+  const [row] = await tx
+    .insert(expiryReminders)
+    .values({ approvalId, daysBefore, recipient, sentAt: now })
+    .onConflictDoNothing()
+    .returning({ id: expiryReminders.id });
+  return row?.id ?? null;
+}
+
+async function remind(tx: Transaction, c: ExpiringCredential, daysBefore: number, now: Date): Promise<ReminderSent[]> {
+  const sent: ReminderSent[] = [];
+  if (daysBefore === 0) await markExpired(tx, c, now);
+  const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft };
+
+  const adminClaim = await claim(tx, c.approvalId, daysBefore, "administrator", now);
+  if (adminClaim) {
+    // One live link per recipient: the earlier ones stop working.
+    await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${c.administratorEmail})`, isNull(invites.revokedAt)));
+    const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: c.administratorEmail, recipientName: c.administratorName });
+    const message = await queueEmail(tx, {
+      kind: daysBefore === 0 ? "secret-expired" : "secret-expiry-reminder",
+      to: c.administratorEmail,
+      brokerageId: c.brokerageId,
+      ...administratorExpiryEmail({ ...facts, name: c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
+    });
+    await tx.update(expiryReminders).set({ toAddress: c.administratorEmail, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail, messageId: message.id });
+  }
+
+  const csmClaim = await claim(tx, c.approvalId, daysBefore, "csm", now);
+  if (csmClaim) {
+    const contact = await findStaffContact(tx, c.csmId);
+    const message = await queueEmail(tx, {
+      kind: daysBefore === 0 ? "secret-expired-csm" : "secret-expiry-reminder-csm",
+      to: contact?.email ?? null,
+      brokerageId: c.brokerageId,
+      ...csmExpiryEmail({ ...facts, attemptId: c.attemptId, administratorEmail: c.administratorEmail }),
+    });
+    await tx.update(expiryReminders).set({ toAddress: contact?.email ?? null, messageId: message.id }).where(eq(expiryReminders.id, csmClaim));
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to: contact?.email ?? null, messageId: message.id });
+  }
+
+  if (sent.length) {
+    await recordAudit(tx, {
+      actor: { type: "system" },
+      action: daysBefore === 0 ? "credentials.expiry-notice-sent" : "credentials.expiry-reminder-sent",
+      subject: { type: "attempt", id: c.attemptId },
+      brokerageId: c.brokerageId,
+      detail: { daysBefore, daysLeft: c.daysLeft, secretExpiresOn: c.secretExpiresOn, recipients: sent.map((s) => s.recipient) },
+    });
+  }
+  return sent;
+}
+
+async function markExpired(tx: Transaction, c: ExpiringCredential, now: Date) {
+  const [moved] = await tx
+    .update(brokerages)
+    .set({ stage: "expired", stageChangedAt: now })
+    .where(and(eq(brokerages.id, c.brokerageId), eq(brokerages.stage, "approved")))
+    .returning({ id: brokerages.id });
+  if (moved) {
+    await recordAudit(tx, {
+      actor: { type: "system" },
+      action: "brokerage.expired",
+      subject: { type: "attempt", id: c.attemptId },
+      brokerageId: c.brokerageId,
+      detail: { secretExpiresOn: c.secretExpiresOn },
+    });
+  }
+}

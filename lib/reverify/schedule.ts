@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq, gte, isNotNull, isNull } from "drizzle-orm";
+import { db } from "../db/client";
+import { credentialApprovals, submissionAttempts } from "../db/schema";
+import { enqueue } from "../jobs/queue";
+import { isoDate } from "../validation/text";
+import { assessRun, type Assessment } from "./assess";
+import type { RunRecordedVerification } from "./run-port";
+
+export const REVERIFY_SCHEDULE_JOB = "reverify.schedule";
+export const REVERIFY_RUN_JOB = "reverify.run";
+
+/**
+ * Active credentials to verify again: every unended approval whose secret is still
+ * stored and not past its stated expiry (an expired one is already known to be dead,
+ * and the expiry notice has gone out).
+ */
+export async function listCredentialsToReverify(now = new Date()) {
+  return db()
+    .select({ attemptId: credentialApprovals.attemptId, brokerageId: credentialApprovals.brokerageId })
+    .from(credentialApprovals)
+    .innerJoin(submissionAttempts, eq(submissionAttempts.id, credentialApprovals.attemptId))
+    .where(
+      and(
+        isNull(credentialApprovals.endedAt),
+        isNotNull(submissionAttempts.secretCiphertext),
+        gte(submissionAttempts.secretExpiresOn, isoDate(now)),
+      ),
+    );
+}
+
+/** The scheduled job: one queued re-verification per active credential, spread over the workers. */
+export async function scheduleReverification(now = new Date()): Promise<number> {
+  const due = await listCredentialsToReverify(now);
+  for (const { attemptId } of due) await enqueue(REVERIFY_RUN_JOB, { attemptId });
+  return due.length;
+}
+
+/**
+ * Re-verifies one active credential: the checks run on the stored secret without
+ * sending a test message, recorded with trigger "scheduled", then assessed.
+ */
+export async function reverifyAttempt(
+  attemptId: string,
+  run: RunRecordedVerification,
+  now: () => Date = () => new Date(),
+): Promise<Assessment | "not-active"> {
+  const [active] = await db()
+    .select({ id: credentialApprovals.id })
+    .from(credentialApprovals)
+    .where(and(eq(credentialApprovals.attemptId, attemptId), isNull(credentialApprovals.endedAt)));
+  if (!active) return "not-active";
+  const recorded = await run({ attemptId, trigger: "scheduled", triggeredBy: null, sendTestMessage: false });
+  return assessRun(recorded.runId, now());
+}

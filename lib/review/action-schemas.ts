@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** What the review forms post, validated again on the server (ids are never trusted). */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidField = z.string().regex(UUID, "This link is out of date: open the page again");
+
+export const AttemptIdSchema = z.object({ attemptId: uuidField });
+
+/** Problems are checkboxes named `fix-<check id>`, so each arrives as its own field. */
+export const RequestChangesFormSchema = z
+  .object({ attemptId: uuidField, message: z.string().default("") })
+  .catchall(z.unknown())
+  .transform((input) => ({
+    attemptId: input.attemptId,
+    message: input.message,
+    checkIds: Object.keys(input)
+      .filter((key) => key.startsWith("fix-"))
+      .map((key) => key.slice(4)),
+  }));
+
+// The brokerage is always derived from the attempt on the server, never taken from the form.
+export const NoteFormSchema = z.object({ attemptId: uuidField, body: z.string() });
+export const RevokeFormSchema = z.object({ attemptId: uuidField, reason: z.string() });
