@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeAction } from "@/components/review/history-words";
-import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "@/components/review/stacked-table";
-import { TableRegion, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -108,42 +107,44 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-lg">No events match.</p>
       ) : (
         <TableRegion label="Audit events">
-          <table className={`${stackedTable} md:min-w-[52rem]`}>
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className={stackedHead}>
-              <tr>
-                <th scope="col" className={th}>When</th>
-                <th scope="col" className={th}>Who</th>
-                <th scope="col" className={th}>What</th>
-                <th scope="col" className={th}>Brokerage</th>
-                <th scope="col" className={th}>From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={stackedRow}>
-                  <td className={`${stackedTitleCell} whitespace-nowrap font-bold md:font-normal`}>{formatDateTime(r.at)}</td>
-                  <td data-label="Who" className={stackedCell}>{who(r)}</td>
-                  <td data-label="What" className={stackedCell}>
-                    {describeAction(r.action, r.detail)}
-                    <span className="block font-mono text-sm text-muted">{r.action}</span>
-                  </td>
-                  <td data-label="Brokerage" className={stackedCell}>
-                    {r.brokerageId ? (
-                      <Link href={`/staff/audit?${new URLSearchParams({ ...kept, brokerage: r.brokerageId })}`} className="text-brand-700 underline">
-                        {r.brokerageName ?? "Deleted brokerage"}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">None</span>
-                    )}
-                  </td>
-                  <td data-label="From" className={`${stackedCell} break-all`}>
-                    {r.ip ?? <span className="text-muted">Not recorded</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Audit events, newest first"
+            minWidth="sm:min-w-[52rem]"
+            head={
+              <>
+                <Th>When</Th>
+                <Th>Who</Th>
+                <Th>What</Th>
+                <Th>Brokerage</Th>
+                <Th>From</Th>
+              </>
+            }
+          >
+            {rows.map((r) => (
+              <Tr key={r.id}>
+                <Td label="When" className="sm:whitespace-nowrap">
+                  {formatDateTime(r.at)}
+                </Td>
+                <Td label="Who">{who(r)}</Td>
+                <Td label="What">
+                  {describeAction(r.action, r.detail)}
+                  <span className="block font-mono text-sm text-muted">{r.action}</span>
+                </Td>
+                <Td label="Brokerage">
+                  {r.brokerageId ? (
+                    <Link href={`/staff/audit?${new URLSearchParams({ ...kept, brokerage: r.brokerageId })}`} className="text-brand-700 underline">
+                      {r.brokerageName ?? "Deleted brokerage"}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">None</span>
+                  )}
+                </Td>
+                <Td label="From" className="break-all">
+                  {r.ip ?? <span className="text-muted">Not recorded</span>}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
         </TableRegion>
       )}
       {nextBeforeId || params.before ? (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Tag } from "@/components/staff/stage-tag";
-import { stackedCell, stackedHead, stackedRow, stackedTable, stackedTitleCell } from "@/components/review/stacked-table";
-import { TableRegion, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -80,50 +79,46 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
         <p className="text-lg">No approved credentials expire within {within} days.</p>
       ) : (
         <TableRegion label={`Credentials expiring within ${within} days`}>
-          <table className={`${stackedTable} md:min-w-[44rem]`}>
-            <caption className="sr-only">Credentials expiring within {within} days, soonest first</caption>
-            <thead className={stackedHead}>
-              <tr>
-                <th scope="col" className={th}>Brokerage</th>
-                <th scope="col" className={th}>Secret expires</th>
-                <th scope="col" className={th}>Administrator</th>
-                <th scope="col" className={th}>CSM</th>
-                <th scope="col" className={th}>Last reminder</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => {
-                const reminder = reminders.get(r.approvalId);
-                return (
-                  <tr key={r.attemptId} className={stackedRow}>
-                    <td className={stackedTitleCell}>
-                      <Link href={`/staff/submissions/${r.attemptId}`} className="font-bold text-brand-700 underline">
-                        {r.brokerageName}
-                      </Link>
-                    </td>
-                    <td data-label="Secret expires" className={stackedCell}>
-                      <span>
-                        {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
-                        <span className="mt-1 block">
-                          <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
-                        </span>
-                      </span>
-                    </td>
-                    <td data-label="Administrator" className={`${stackedCell} break-all`}>
-                      <span>
-                        {r.administratorName}
-                        <span className="block text-sm text-muted">{r.administratorEmail}</span>
-                      </span>
-                    </td>
-                    <td data-label="CSM" className={stackedCell}>{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</td>
-                    <td data-label="Last reminder" className={stackedCell}>
-                      {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            caption={`Credentials expiring within ${within} days, soonest first`}
+            minWidth="sm:min-w-[44rem]"
+            head={
+              <>
+                <Th>Brokerage</Th>
+                <Th>Secret expires</Th>
+                <Th>Administrator</Th>
+                <Th>CSM</Th>
+                <Th>Last reminder</Th>
+              </>
+            }
+          >
+            {shown.map((r) => {
+              const reminder = reminders.get(r.approvalId);
+              return (
+                <Tr key={r.attemptId}>
+                  <Td label="Brokerage">
+                    <Link href={`/staff/submissions/${r.attemptId}`} className="font-bold text-brand-700 underline">
+                      {r.brokerageName}
+                    </Link>
+                  </Td>
+                  <Td label="Secret expires">
+                    {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
+                    <span className="mt-1 block">
+                      <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
+                    </span>
+                  </Td>
+                  <Td label="Administrator" className="break-all">
+                    {r.administratorName}
+                    <span className="block text-sm text-muted">{r.administratorEmail}</span>
+                  </Td>
+                  <Td label="CSM">{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</Td>
+                  <Td label="Last reminder">
+                    {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </Table>
         </TableRegion>
       )}
       {rows.length > PAGE || after ? (

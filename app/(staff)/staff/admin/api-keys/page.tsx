@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/review/api-key-forms";
 import { Tag } from "@/components/staff/stage-tag";
-import { TableRegion, td, th } from "@/components/staff/table-region";
+import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -38,39 +38,39 @@ export default async function ApiKeysPage() {
         <p className="mb-6">No keys yet.</p>
       ) : (
         <TableRegion label="API keys">
-          <table className="w-full min-w-[48rem] border-collapse">
-            <caption className="sr-only">API keys, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>May read</th>
-                <th scope="col" className={th}>Created</th>
-                <th scope="col" className={th}>Last used</th>
-                <th scope="col" className={th}>
+          <Table
+            caption="API keys, newest first"
+            minWidth="sm:min-w-[48rem]"
+            head={
+              <>
+                <Th>Name</Th>
+                <Th>May read</Th>
+                <Th>Created</Th>
+                <Th>Last used</Th>
+                <Th>
                   <span className="sr-only">Status and actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td className={td}>
-                    <span className="font-bold">{k.name}</span>
-                    <span className="block font-mono text-sm text-muted">{k.keyHint}</span>
-                  </td>
-                  <td className={td}>
-                    <span className="font-mono">{k.scope}</span>
-                  </td>
-                  <td className={td}>
-                    {formatDateTime(k.createdAt)}
-                    <span className="block text-sm text-muted">by {names[k.createdBy] ?? "a former member of staff"}</span>
-                  </td>
-                  <td className={td}>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
-                  <td className={td}>{k.revokedAt ? <Tag tone="grey">Revoked</Tag> : <RevokeApiKeyButton keyId={k.id} name={k.name} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </Th>
+              </>
+            }
+          >
+            {keys.map((k) => (
+              <Tr key={k.id}>
+                <Td label="Name">
+                  <span className="font-bold">{k.name}</span>
+                  <span className="block font-mono text-sm text-muted">{k.keyHint}</span>
+                </Td>
+                <Td label="May read">
+                  <span className="font-mono">{k.scope}</span>
+                </Td>
+                <Td label="Created">
+                  {formatDateTime(k.createdAt)}
+                  <span className="block text-sm text-muted">by {names[k.createdBy] ?? "a former member of staff"}</span>
+                </Td>
+                <Td label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</Td>
+                <Td label="Status">{k.revokedAt ? <Tag tone="grey">Revoked</Tag> : <RevokeApiKeyButton keyId={k.id} name={k.name} />}</Td>
+              </Tr>
+            ))}
+          </Table>
         </TableRegion>
       )}
 
@@ -96,41 +96,41 @@ export default async function ApiKeysPage() {
         <p>No events yet.</p>
       ) : (
         <TableRegion label="Webhook deliveries">
-          <table className="w-full min-w-[48rem] border-collapse">
-            <caption className="sr-only">The latest webhook deliveries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Event</th>
-                <th scope="col" className={th}>Brokerage</th>
-                <th scope="col" className={th}>Status</th>
-                <th scope="col" className={th}>Attempts</th>
-                <th scope="col" className={th}>Last answer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => {
-                const tag = DELIVERY_TAGS[d.status];
-                return (
-                  <tr key={d.id}>
-                    <td className={td}>
-                      <span className="font-mono">{d.eventType}</span>
-                      <span className="block text-sm text-muted">{formatDateTime(d.createdAt)}</span>
-                    </td>
-                    <td className={td}>{d.brokerageName ?? "Deleted brokerage"}</td>
-                    <td className={td}>
-                      <Tag tone={tag.tone}>{tag.text}</Tag>
-                      {d.status === "pending" && d.attempts > 0 ? <span className="block text-sm text-muted">next try {formatDateTime(d.nextAttemptAt)}</span> : null}
-                    </td>
-                    <td className={td}>{d.attempts}</td>
-                    <td className={td}>
-                      {d.responseCode ? `HTTP ${d.responseCode}` : (d.lastError ?? "None yet")}
-                      {d.lastDurationMs !== null ? <span className="block text-sm text-muted">in {d.lastDurationMs} ms</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            caption="The latest webhook deliveries, newest first"
+            minWidth="sm:min-w-[48rem]"
+            head={
+              <>
+                <Th>Event</Th>
+                <Th>Brokerage</Th>
+                <Th>Status</Th>
+                <Th>Attempts</Th>
+                <Th>Last answer</Th>
+              </>
+            }
+          >
+            {deliveries.map((d) => {
+              const tag = DELIVERY_TAGS[d.status];
+              return (
+                <Tr key={d.id}>
+                  <Td label="Event">
+                    <span className="font-mono">{d.eventType}</span>
+                    <span className="block text-sm text-muted">{formatDateTime(d.createdAt)}</span>
+                  </Td>
+                  <Td label="Brokerage">{d.brokerageName ?? "Deleted brokerage"}</Td>
+                  <Td label="Status">
+                    <Tag tone={tag.tone}>{tag.text}</Tag>
+                    {d.status === "pending" && d.attempts > 0 ? <span className="block text-sm text-muted">next try {formatDateTime(d.nextAttemptAt)}</span> : null}
+                  </Td>
+                  <Td label="Attempts">{d.attempts}</Td>
+                  <Td label="Last answer">
+                    {d.responseCode ? `HTTP ${d.responseCode}` : (d.lastError ?? "None yet")}
+                    {d.lastDurationMs !== null ? <span className="block text-sm text-muted">in {d.lastDurationMs} ms</span> : null}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </Table>
         </TableRegion>
       )}
     </div>
