@@ -1,0 +1,112 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { reportScreenAction } from "@/app/(public)/guide/actions";
+import { describeBrowser } from "@/lib/guide/browser-name";
+import { SCREEN_REPORT_BODY_MAX, type ScreenReportState } from "@/lib/guide/screen-report-state";
+
+/**
+ * "This screen looks different": a small form under each drawing that records which
+ * step, which browser and what differs, for staff to update the guide.
+ */
+export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel: string }) {
+  const [state, action, pending] = useActionState<ScreenReportState, FormData>(reportScreenAction, { status: "idle" });
+  const browserRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { browser: `report-${step}-browser`, body: `report-${step}-body` };
+  const errors = state.status === "invalid" ? state.errors : {};
+
+  useEffect(() => {
+    const input = browserRef.current;
+    if (input && !input.value) input.value = describeBrowser(navigator.userAgent);
+  }, []);
+
+  useEffect(() => {
+    if (state.status === "invalid") (state.errors.body ? bodyRef : browserRef).current?.focus();
+  }, [state]);
+
+  if (state.status === "sent") {
+    return (
+      <p role="status" className="mt-2 border-l-4 border-green-800 bg-green-50 p-3">
+        Thank you. Your report about {stepLabel} has been recorded, and we will check this drawing against the admin center.
+      </p>
+    );
+  }
+
+  return (
+    <details className="mt-2 print:hidden">
+      <summary className="cursor-pointer text-brand-700 underline underline-offset-2">This screen looks different</summary>
+      <form action={action} noValidate className="mt-3 space-y-4 border-l-4 border-gray-300 pl-4">
+        <input type="hidden" name="step" value={step} />
+        <p>Tell us what you see instead, and we will update the drawing. Do not include IDs, secrets or passwords.</p>
+        {state.status === "refused" ? (
+          <p role="alert" className="border-l-4 border-red-700 bg-red-50 p-3 font-bold">
+            {state.message}
+          </p>
+        ) : null}
+        {errors.step ? (
+          <p role="alert" className="font-bold text-red-700">
+            <span className="sr-only">Error:</span> {errors.step}
+          </p>
+        ) : null}
+        <Field id={ids.browser} label="Browser (optional)" hint="For example, Edge on Windows" error={errors.browser}>
+          {(describedBy) => (
+            <input
+              ref={browserRef}
+              id={ids.browser}
+              name="browser"
+              type="text"
+              autoComplete="off"
+              defaultValue={"values" in state ? state.values.browser : undefined}
+              aria-describedby={describedBy}
+              aria-invalid={Boolean(errors.browser)}
+              className={`w-full max-w-md rounded-none border-2 px-2 py-1.5 ${errors.browser ? "border-red-700" : "border-ink"}`}
+            />
+          )}
+        </Field>
+        <Field id={ids.body} label="What looks different?" hint={`Up to ${SCREEN_REPORT_BODY_MAX} characters`} error={errors.body}>
+          {(describedBy) => (
+            <textarea
+              ref={bodyRef}
+              id={ids.body}
+              name="body"
+              rows={4}
+              defaultValue={"values" in state ? state.values.body : undefined}
+              aria-describedby={describedBy}
+              aria-invalid={Boolean(errors.body)}
+              className={`w-full max-w-xl rounded-none border-2 px-2 py-1.5 ${errors.body ? "border-red-700" : "border-ink"}`}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? "Sending…" : "Send report"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function Field(props: { id: string; label: string; hint: string; error?: string; children: (describedBy: string) => React.ReactNode }) {
+  const hintId = `${props.id}-hint`;
+  const errorId = `${props.id}-error`;
+  return (
+    <div className={props.error ? "border-l-4 border-red-700 pl-3" : ""}>
+      <label htmlFor={props.id} className="block font-bold">
+        {props.label}
+      </label>
+      <p id={hintId} className="text-sm text-muted">
+        {props.hint}
+      </p>
+      {props.error ? (
+        <p id={errorId} className="font-bold text-red-700">
+          <span className="sr-only">Error:</span> {props.error}
+        </p>
+      ) : null}
+      {props.children(props.error ? `${hintId} ${errorId}` : hintId)}
+    </div>
+  );
+}
