@@ -22,7 +22,7 @@ export const FIXTURE_SECRET = "Fx8Q~fixture-secret-value-for-e2e-tests-00";
  * A brokerage's attempt with one finished run. `sealedFor` seals the secret for another
  * attempt, so it cannot be opened: a re-run of it then changes nothing.
  */
-export async function createAttemptWithRun(input: { brokerageId: string; status: "verified" | "failed"; sealedFor?: string }) {
+export async function createAttemptWithRun(input: { brokerageId: string; status: "verified" | "failed"; sealedFor?: string; secretExpiresOn?: string }) {
   const { db, submissionAttempts, verificationRuns, checkResults, sealSecret } = await review();
   const id = randomUUID();
   const sealed = sealSecret(FIXTURE_SECRET, input.sealedFor ?? id);
@@ -37,7 +37,7 @@ export async function createAttemptWithRun(input: { brokerageId: string; status:
         tenantId: "72218fdc-44df-46ff-a854-14242f733b05",
         clientId: "61b2480c-55d8-4e8d-8046-0d692ed65411",
         testMailbox: "agent@harbor.example",
-        secretExpiresOn: "2030-01-31",
+        secretExpiresOn: input.secretExpiresOn ?? "2030-01-31",
         submitterName: "Fixture Admin",
         submitterEmail: "it@fixture.example",
         secretCiphertext: sealed.ciphertext,

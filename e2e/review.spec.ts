@@ -5,7 +5,8 @@ import { webhookPort, webhookSecret } from "../playwright.config";
 import { scenario } from "../sim/scenarios";
 import { startWebhookReceiver } from "../tests/support/webhook-receiver";
 import { capture, fillForm, fixScenario, nextYear, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
-import { createStaff, lib, signInAs, type TestStaff } from "./staff-fixtures";
+import { approveFixture, createAttemptWithRun } from "./review-fixtures";
+import { createBrokerageWithInvite, createStaff, lib, signInAs, type TestStaff } from "./staff-fixtures";
 
 /**
  * The customer-success review, end to end: an administrator's submission fails a check
@@ -153,12 +154,17 @@ test("the sync service reads the approved secret with a key, and is refused with
 
 test("the review pages have no accessibility violations, at desktop and phone widths", async ({ page }) => {
   expect(shared.attemptId, "the review test ran first").toBeTruthy();
+  // Approved credentials whose secret runs out in three weeks, for the expiry view.
+  const { brokerage } = await createBrokerageWithInvite(`Expiring Estates ${Date.now().toString(36)}`);
+  const soon = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const { attempt } = await createAttemptWithRun({ brokerageId: brokerage.id, status: "verified", secretExpiresOn: soon });
+  await approveFixture(attempt.id, csm.id);
   await signInAs(page, csm);
   const pages: Array<[string, string]> = [
     ["review-queue", "/staff/submissions"],
     ["review-failing", `/staff/submissions?queue=approved&q=${encodeURIComponent(shared.brokerageName!)}`],
     ["review-detail", `/staff/submissions/${shared.attemptId}`],
-    ["review-expiry", "/staff/expiry?within=90"],
+    ["review-expiry", "/staff/expiry?within=30"],
   ];
   for (const [name, path] of pages) {
     for (const width of [1280, 390]) {
@@ -167,6 +173,7 @@ test("the review pages have no accessibility violations, at desktop and phone wi
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoAxeViolations(page);
     }
+    if (name === "review-expiry") await expect(page.getByRole("row", { name: new RegExp(brokerage.name) })).toContainText("21 days left");
     await capture(page, name);
   }
   // A validation error on the detail page is announced and linked to its field.

@@ -42,8 +42,10 @@ test("each role sees only its part of the staff area", async ({ page }) => {
   await signInAs(page, await createStaff("csm"));
   await expectAccessible(page, "home-csm");
   const nav = page.getByRole("navigation", { name: "Staff area" });
-  await expect(nav.getByRole("link")).toHaveText(["Staff home", "Outbox", "Screen reports"]);
+  await expect(nav.getByRole("link")).toHaveText(["Staff home", "Submissions", "Secret expiry", "Outbox", "Screen reports"]);
   await page.goto("/staff/onboarding");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.goto("/staff/audit");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await page.goto("/staff/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");

@@ -2,7 +2,8 @@
  * Tables for staff pages. From the sm breakpoint up they are ordinary tables (scrolling
  * sideways in a focusable region if the window is narrow). On a phone each row stacks
  * into a card, each cell labelled by its column; explicit ARIA roles keep the table's
- * meaning for screen readers, which browsers drop once display changes.
+ * meaning for screen readers, which browsers drop once display changes. Row and cell
+ * styles are the `staff-tr` and `staff-td` classes in app/globals.css.
  */
 export function TableRegion({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -28,7 +29,7 @@ export function Table({ caption, minWidth = "sm:min-w-[40rem]", head, children }
 
 export function Tr({ children }: { children: React.ReactNode }) {
   return (
-    <tr role="row" className="max-sm:block max-sm:border-b max-sm:border-gray-300 max-sm:py-3">
+    <tr role="row" className="staff-tr">
       {children}
     </tr>
   );
@@ -48,7 +49,7 @@ export function Td({ label, className = "", children }: { label: string; classNa
     <td
       role="cell"
       data-label={label}
-      className={`border-b border-gray-300 px-2 py-3 align-top max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1 max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:text-muted max-sm:before:content-[attr(data-label)] ${className}`}
+      className={className ? `staff-td ${className}` : "staff-td"}
     >
       {children}
     </td>

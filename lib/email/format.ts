@@ -1,10 +1,14 @@
+// One formatter each, made once: toLocaleString builds a new one on every call, which shows on busy pages.
+const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+
 /** Dates in messages and staff pages: "March 14, 2026", in UTC so every reader sees the same day. */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  return dateFormat.format(date);
 }
 
 export function formatDateTime(date: Date): string {
-  return `${date.toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" })} UTC`;
+  return `${dateTimeFormat.format(date)} UTC`;
 }
 
 export function escapeHtml(value: string): string {

@@ -73,7 +73,7 @@ const attemptColumns = {
   secretKeyId: submissionAttempts.secretKeyId,
 };
 
-type AttemptRow = { [K in keyof typeof attemptColumns]: (typeof attemptColumns)[K]["_"]["notNull"] extends true ? (typeof attemptColumns)[K]["_"]["data"] : (typeof attemptColumns)[K]["_"]["data"] | null };
+type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof attemptColumns>;
 
 function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
