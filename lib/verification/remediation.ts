@@ -1,4 +1,5 @@
 import { branding } from "../branding";
+import type { GuideAnchor } from "../guide/steps";
 import type { Reason } from "./types";
 
 /**
@@ -6,20 +7,8 @@ import type { Reason } from "./types";
  * administrator, with the guide section (/guide#anchor) that walks through the fix.
  */
 
-export const GUIDE_ANCHORS = [
-  "before-you-start",
-  "register-app",
-  "copy-ids",
-  "add-permissions",
-  "grant-consent",
-  "create-secret",
-  "copy-secret-value",
-  "choose-test-mailbox",
-  "limit-mailbox-access",
-  "submit",
-  "troubleshooting",
-] as const;
-export type GuideAnchor = (typeof GUIDE_ANCHORS)[number];
+// The anchors are the guide's own contract; results link to them.
+export { GUIDE_ANCHORS, type GuideAnchor } from "../guide/steps";
 
 export type Remediation = { title: string; detail: string; guideAnchor?: GuideAnchor };
 
