@@ -1,6 +1,7 @@
 import "server-only";
 import type { Executor } from "../db/client";
-import { composeMessage } from "../email/compose";
+import { queueEmail } from "../email/queue-email";
+import { findStaffContact } from "../review/staff-contact";
 import { env } from "../env";
 import type { CheckResult } from "../verification/types";
 
@@ -10,16 +11,6 @@ import type { CheckResult } from "../verification/types";
  * through the outbox in the caller's transaction. It names checks and reasons, never
  * the secret.
  */
-
-/**
- * The assigned CSM's address. Staff accounts arrive with the onboarding dashboard;
- * until brokerages.csm_id resolves to one, the message stays in the outbox unaddressed.
- */
-export async function assignedCsmAddress(tx: Executor, csmId: string | null): Promise<string | null> {
-  void tx;
-  void csmId;
-  return null;
-}
 
 export async function notifyCsm(
   tx: Executor,
@@ -52,9 +43,11 @@ export async function notifyCsm(
           "The administrator sees the same results with the steps that fix them, and can resubmit.",
           `Details: ${reviewUrl}`,
         ];
-  await composeMessage(tx, {
+  // With no CSM assigned (or a disabled one) the message waits unaddressed in the outbox;
+  // otherwise the email sweep delivers it after commit.
+  await queueEmail(tx, {
     kind: `attempt-${outcome}`,
-    to: await assignedCsmAddress(tx, brokerage.csmId),
+    to: (await findStaffContact(tx, brokerage.csmId))?.email ?? null,
     subject,
     text: lines.join("\n"),
     brokerageId: brokerage.id,

@@ -4,7 +4,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db/client";
-import { auditEvents, checkResults, outgoingMessages, submissionAttempts, verificationRuns } from "@/lib/db/schema";
+import { auditEvents, brokerages, checkResults, outgoingMessages, submissionAttempts, verificationRuns } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { queueDefinitions } from "@/lib/jobs/handlers";
 import { startWorker, stopSender } from "@/lib/jobs/queue";
@@ -15,6 +15,7 @@ import type { SubmissionInput } from "@/lib/validation/submission";
 import { APPS, MAILBOXES, TENANTS } from "@/sim/scenarios";
 import { brokerageWithInvite, stageOf } from "../support/brokerages";
 import { startTestSimulator } from "../support/simulator";
+import { createStaff } from "../support/staff";
 
 /**
  * The submit action through to the `verification.run` job on a real worker, with the
@@ -113,13 +114,16 @@ describe("the verification job", () => {
       .where(and(eq(auditEvents.subjectId, attemptId), eq(auditEvents.action, "secret.decrypted")));
     expect(decrypted).toHaveLength(1);
     const [message] = await db().select().from(outgoingMessages).where(eq(outgoingMessages.brokerageId, brokerage.id));
-    expect(message).toMatchObject({ kind: "attempt-verified", toAddress: null });
+    // No CSM assigned: it waits unaddressed in the staff outbox.
+    expect(message).toMatchObject({ kind: "attempt-verified", toAddress: null, status: "outbox" });
     expect(message!.subject).toContain("Harbor Realty");
     expect(JSON.stringify(message)).not.toContain(APPS.sync.secret);
   });
 
-  it("fails missing consent with its reason, moves the stage to failed and lists it for the CSM", async () => {
+  it("fails missing consent with its reason, moves the stage to failed and writes to the assigned CSM", async () => {
     const { brokerage } = await brokerageWithInvite("Consent Realty");
+    const csm = await createStaff("csm");
+    await db().update(brokerages).set({ csmId: csm.id }).where(eq(brokerages.id, brokerage.id));
     const attemptId = await submit(brokerage.id, values({ clientId: APPS.unconsented.clientId, clientSecret: APPS.unconsented.secret }));
     expect((await settled(attemptId)).status).toBe("failed");
     const { checks } = await checksOf(attemptId);
@@ -127,7 +131,7 @@ describe("the verification job", () => {
     expect(checks["calendar.read"]).toMatchObject({ status: "skipped" });
     expect(await stageOf(brokerage.id)).toBe("failed");
     const [message] = await db().select().from(outgoingMessages).where(eq(outgoingMessages.brokerageId, brokerage.id));
-    expect(message).toMatchObject({ kind: "attempt-failed" });
+    expect(message).toMatchObject({ kind: "attempt-failed", toAddress: csm.email });
     expect(message!.textBody).toContain("(consent-missing)");
   });
 
