@@ -44,7 +44,7 @@ export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: strin
         Revoke<span className="sr-only"> the key {name}</span>
       </SubmitButton>
       {state.status === "error" ? (
-        <p role="alert" className="mt-1 font-bold text-[#d4351c]">
+        <p role="alert" className="mt-1 font-bold text-error">
           {state.message}
         </p>
       ) : null}

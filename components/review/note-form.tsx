@@ -5,7 +5,7 @@ import { addNoteAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { IDLE } from "@/lib/auth/form-state";
-import { TextArea } from "./text-area";
+import { TextArea } from "@/components/staff/form/text-area";
 
 /** A note on the brokerage, seen by every member of staff on every attempt. */
 export function NoteForm({ attemptId }: { attemptId: string }) {

@@ -5,7 +5,7 @@ import { requestChangesAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { IDLE } from "@/lib/auth/form-state";
-import { TextArea } from "./text-area";
+import { TextArea } from "@/components/staff/form/text-area";
 
 export type ProblemChoice = { checkId: string; title: string; label: string };
 
@@ -23,14 +23,14 @@ export function RequestChangesForm({ attemptId, problems, recipient }: { attempt
       <form action={action} noValidate>
         <input type="hidden" name="attemptId" value={attemptId} />
         {problems.length ? (
-          <div className={`mb-6 ${error ? "border-l-4 border-[#d4351c] pl-4" : ""}`}>
+          <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
             <fieldset aria-describedby={["fixes-hint", error ? "check-ids-error" : null].filter(Boolean).join(" ")}>
               <legend className="mb-1 font-bold">Problems to fix</legend>
               <p id="fixes-hint" className="mb-2 text-muted">
                 Each one is sent with what to do and the guide section that shows how.
               </p>
               {error ? (
-                <p id="check-ids-error" className="mb-2 font-bold text-[#d4351c]">
+                <p id="check-ids-error" className="mb-2 font-bold text-error">
                   <span className="sr-only">Error:</span> {error}
                 </p>
               ) : null}

@@ -5,7 +5,7 @@ import { revokeAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { IDLE } from "@/lib/auth/form-state";
-import { TextArea } from "./text-area";
+import { TextArea } from "@/components/staff/form/text-area";
 
 /** Revoke the active credentials: the sync service is told at once and the secret is destroyed. */
 export function RevokeForm({ attemptId }: { attemptId: string }) {

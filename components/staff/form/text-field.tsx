@@ -1,3 +1,4 @@
+import { describedBy, ErrorMessage, Hint } from "@/components/form/form-group";
 import { fieldId } from "./field-id";
 
 type Props = {
@@ -19,22 +20,13 @@ const widths = { full: "w-full", medium: "w-full max-w-md", short: "w-full max-w
 /** Label, hint and inline error above one input, tied together with aria-describedby. */
 export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck, width = "medium", monospace, labelSize = "s" }: Props) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-[#d4351c] pl-4" : ""}`}>
+    <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
       <label htmlFor={id} className={`block font-bold ${labelSize === "l" ? "mb-2 text-2xl" : "mb-1"}`}>
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-2 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mb-2 font-bold text-[#d4351c]">
-          <span className="sr-only">Error:</span> {error}
-        </p>
-      ) : null}
+      {hint ? <Hint id={id}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
       <input
         id={id}
         name={name}
@@ -42,9 +34,9 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
-        className={`${widths[width]} border-2 ${error ? "border-[#d4351c]" : "border-ink"} px-2 py-1.5 text-lg ${monospace ? "font-mono" : ""}`}
+        className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} px-2 py-1.5 text-lg ${monospace ? "font-mono" : ""}`}
       />
     </div>
   );
