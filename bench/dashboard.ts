@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { inAuditedTransaction } from "../lib/auth/audited-transaction";
+import { inAuditedTransaction } from "../lib/audit/change";
 import { createStaffAccount } from "../lib/auth/staff-accounts";
 import { generateKeyRingEntry } from "../lib/crypto/key-ring";
 import { closeDb, db } from "../lib/db/client";

@@ -18,7 +18,7 @@ export const PASSWORD = "e2e staff password 12345";
 export const lib = async () => ({
   ...(await import("@/lib/db/client")),
   ...(await import("@/lib/db/schema")),
-  ...(await import("@/lib/auth/audited-transaction")),
+  ...(await import("@/lib/audit/change")),
   ...(await import("@/lib/auth/staff-accounts")),
   ...(await import("@/lib/auth/brokerage-session")),
   ...(await import("@/lib/invites/create-invite")),

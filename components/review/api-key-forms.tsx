@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { Radios } from "@/components/staff/form/radios";
 import { TextField } from "@/components/staff/form/text-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 
 /** Create a key for the sync service; the key is shown once, with a copy button. */
 export function CreateApiKeyForm({ scopes }: { scopes: Array<{ value: string; label: string; hint: string }> }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { approveAction, rerunAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 
 /** Approve (when allowed) and re-run: the two buttons at the top of a submission. */
 export function DecisionForms({ attemptId, blocker, canRerun }: { attemptId: string; blocker: string | null; canRerun: boolean }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { addNoteAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 import { TextArea } from "@/components/staff/form/text-area";
 
 /** A note on the brokerage, seen by every member of staff on every attempt. */

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { revokeAction } from "@/app/(staff)/staff/submissions/actions";
 import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 import { TextArea } from "@/components/staff/form/text-area";
 
 /** Revoke the active credentials: the sync service is told at once and the secret is destroyed. */

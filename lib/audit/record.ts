@@ -1,5 +1,6 @@
 import type { Executor } from "../db/client";
 import { auditEvents } from "../db/schema";
+import type { AuditAction } from "./actions";
 
 export type AuditActor =
   | { type: "staff"; id: string }
@@ -9,8 +10,8 @@ export type AuditActor =
 
 export type AuditEntry = {
   actor: AuditActor;
-  /** `subject.verb`, e.g. `invite.created`, `attempt.submitted`, `secret.decrypted`. */
-  action: string;
+  /** One of lib/audit/actions.ts, e.g. `invite.created`, `attempt.submitted`, `secret.decrypted`. */
+  action: AuditAction;
   subject?: { type: string; id: string };
   brokerageId?: string | null;
   /** Where the request came from (IP and user agent), when there was a request. */

@@ -6,9 +6,9 @@ import type { Executor } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { accounts, sessions, users } from "../db/schema";
 import { emailAddress, personName } from "../onboarding/validation";
-import type { Change } from "./audited-transaction";
+import type { Change } from "../audit/change";
 import { STAFF_ROLES, type StaffRole } from "./roles";
-import { UserError } from "./user-error";
+import { UserError } from "../errors";
 
 /**
  * Staff accounts, managed by a staff administrator (or the CLI for the first one).

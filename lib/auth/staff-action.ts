@@ -5,16 +5,16 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { logger } from "../logger";
-import { inAuditedTransaction, type Change } from "./audited-transaction";
-import { fieldErrors, type FormState } from "./form-state";
+import { inAuditedTransaction, type Change } from "../audit/change";
+import { fieldErrors, type ActionState } from "../actions/state";
 import { requestOrigin, type RequestOrigin } from "./request-origin";
 import { SIGN_IN_PATH } from "./require-staff-role";
-import { UserError } from "./user-error";
+import { UserError } from "../errors";
 import type { StaffRole } from "./roles";
 import { authorizeStaff, type Staff } from "./staff-session";
 
 export { UserError };
-export type { FormState };
+export type { ActionState };
 
 export type ActionContext = {
   staff: Staff;
@@ -56,7 +56,7 @@ function echo(values: Record<string, FormDataEntryValue>, secret: readonly strin
  * anything else is logged with a reference and nothing is changed.
  */
 export function staffAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
-  return async function action(_previous: FormState<R>, formData: FormData): Promise<FormState<R>> {
+  return async function action(_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> {
     const requestHeaders = await headers();
     const authorization = await authorizeStaff(requestHeaders, definition.roles);
     if (!authorization.ok) {

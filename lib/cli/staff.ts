@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { inAuditedTransaction } from "../auth/audited-transaction";
+import { inAuditedTransaction } from "../audit/change";
 import { ROLE_LABELS, STAFF_ROLES } from "../auth/roles";
 import { createStaffAccount, listStaffAccounts, NewStaffSchema, setStaffPassword, staffPassword } from "../auth/staff-accounts";
-import { UserError } from "../auth/user-error";
+import { UserError } from "../errors";
 import { closeDb, db } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { env, resetEnvCache } from "../env";

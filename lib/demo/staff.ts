@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { inAuditedTransaction } from "../auth/audited-transaction";
+import { inAuditedTransaction } from "../audit/change";
 import type { StaffRole } from "../auth/roles";
 import { createStaffAccount } from "../auth/staff-accounts";
 import { db } from "../db/client";

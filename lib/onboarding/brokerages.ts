@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Change } from "../auth/audited-transaction";
-import { UserError } from "../auth/user-error";
+import type { Change } from "../audit/change";
+import { UserError } from "../errors";
 import type { Executor } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { brokerages, users } from "../db/schema";

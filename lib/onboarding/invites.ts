@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Change } from "../auth/audited-transaction";
-import { UserError } from "../auth/user-error";
+import type { Change } from "../audit/change";
+import type { AuditAction } from "../audit/actions";
+import { UserError } from "../errors";
 import { branding } from "../branding";
 import type { Executor } from "../db/client";
 import { brokerages, invites } from "../db/schema";
@@ -28,7 +29,7 @@ async function lockBrokerage(tx: Executor, brokerageId: string) {
 export async function issueInvite(
   change: Change,
   input: { brokerageId: string; recipientEmail: string; recipientName: string | null; days: number; sendEmail: boolean },
-  audit: { action: string; detail?: Record<string, unknown> } = { action: "invite.created" },
+  audit: { action: AuditAction; detail?: Record<string, unknown> } = { action: "invite.created" },
 ): Promise<IssuedInvite> {
   const { tx } = change;
   const brokerage = await lockBrokerage(tx, input.brokerageId);

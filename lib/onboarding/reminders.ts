@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { inAuditedTransaction, type Change } from "../auth/audited-transaction";
+import { inAuditedTransaction, type Change } from "../audit/change";
 import { branding } from "../branding";
 import { db } from "../db/client";
 import { brokerages, inviteReminders, invites } from "../db/schema";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
+import { inAuditedTransaction } from "@/lib/audit/change";
 import { branding } from "@/lib/branding";
 import { db } from "@/lib/db/client";
 import { brokerages, outgoingMessages } from "@/lib/db/schema";

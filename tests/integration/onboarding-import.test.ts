@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inAuditedTransaction, type Change } from "@/lib/auth/audited-transaction";
-import { UserError } from "@/lib/auth/user-error";
+import { inAuditedTransaction, type Change } from "@/lib/audit/change";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { auditEvents, brokerages, invites, outgoingMessages } from "@/lib/db/schema";
 import { importBrokerages, readImportFile } from "@/lib/onboarding/import";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inAuditedTransaction, UnauditedChangeError, type Change } from "@/lib/auth/audited-transaction";
-import { UserError } from "@/lib/auth/user-error";
+import { inAuditedTransaction, UnauditedChangeError, type Change } from "@/lib/audit/change";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { auditEvents, brokerages, invites } from "@/lib/db/schema";
 import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
+import { inAuditedTransaction } from "@/lib/audit/change";
 import { changeStaffRole, createStaffAccount, NewStaffSchema, setStaffDisabled } from "@/lib/auth/staff-accounts";
 import { db } from "@/lib/db/client";
 import { auditEvents, users } from "@/lib/db/schema";

@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as startMicrosoftRoute } from "@/app/(staff)/staff/sign-in/microsoft/route";
 import { auth, resetAuth } from "@/lib/auth/auth";
-import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
+import { inAuditedTransaction } from "@/lib/audit/change";
 import { SIGN_IN_MAX_FAILURES_PER_ACCOUNT, SIGN_IN_MAX_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
 import { listStaffAccounts, setStaffDisabled } from "@/lib/auth/staff-accounts";
 import { authorizeStaff } from "@/lib/auth/staff-session";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { auth } from "@/lib/auth/auth";
-import { inAuditedTransaction } from "@/lib/auth/audited-transaction";
+import { inAuditedTransaction } from "@/lib/audit/change";
 import type { StaffRole } from "@/lib/auth/roles";
 import { createStaffAccount } from "@/lib/auth/staff-accounts";
 import { env } from "@/lib/env";

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { Radios } from "@/components/staff/form/radios";
 import { TextField } from "@/components/staff/form/text-field";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 
 const ROLE_HINTS = {

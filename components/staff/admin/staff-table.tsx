@@ -8,7 +8,7 @@ import { SelectField } from "@/components/staff/form/select-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
-import { IDLE, type FormState } from "@/lib/auth/form-state";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 
 export type StaffRow = { id: string; name: string; email: string; role: StaffRole; disabled: boolean; lastSignIn: string | null; isYou: boolean };
@@ -18,7 +18,7 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
   const [roleState, changeRole] = useActionState(changeStaffRoleAction, IDLE);
   const [disabledState, setDisabled] = useActionState(setStaffDisabledAction, IDLE);
   const [last, setLast] = useState<"role" | "disabled" | null>(null);
-  const latest: FormState<unknown> | null = last === "role" ? roleState : last === "disabled" ? disabledState : null;
+  const latest: ActionState<unknown> | null = last === "role" ? roleState : last === "disabled" ? disabledState : null;
   const nameOf = (id: string | undefined) => staff.find((s) => s.id === id)?.name ?? "The account";
 
   let success: string | null = null;

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/staff/form/button";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { SelectField } from "@/components/staff/form/select-field";
 import { TextField } from "@/components/staff/form/text-field";
-import { IDLE, type FormState } from "@/lib/auth/form-state";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 
 type Values = { brokerageId?: string; name?: string; emailDomain?: string; csmId?: string };
 
@@ -16,12 +16,12 @@ export function BrokerageForm<R>({
   initial = {},
   submitLabel,
 }: {
-  action: (state: FormState<R>, formData: FormData) => Promise<FormState<R>>;
+  action: (state: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
   csms: Array<{ id: string; name: string }>;
   initial?: Values;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, IDLE as FormState<R>);
+  const [state, formAction] = useActionState(action, IDLE as ActionState<R>);
   const values: Values = { ...initial, ...state.values };
   return (
     <>

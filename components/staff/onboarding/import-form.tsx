@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/staff/form/button";
 import { Checkbox } from "@/components/staff/form/checkbox";
 import { ErrorSummary } from "@/components/staff/form/error-summary";
 import { Radios } from "@/components/staff/form/radios";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
 import { ImportReport } from "./import-report";
 

@@ -11,7 +11,7 @@ import { Radios } from "@/components/staff/form/radios";
 import { TextField } from "@/components/staff/form/text-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { emailSentence } from "./email-sentence";
-import { IDLE } from "@/lib/auth/form-state";
+import { IDLE } from "@/lib/actions/state";
 import { formatDate } from "@/lib/email/format";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
 

@@ -9,7 +9,7 @@ import { emailSentence } from "@/components/staff/onboarding/email-sentence";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
-import { IDLE, type FormState } from "@/lib/auth/form-state";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import { formatDate } from "@/lib/email/format";
 import { DEFAULT_INVITE_DAYS } from "@/lib/onboarding/invite-days";
 
@@ -35,7 +35,7 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
   const [revoked, revoke] = useActionState(revokeInviteAction, IDLE);
   // Only the outcome of the form used last is shown.
   const [last, setLast] = useState<"resend" | "revoke" | null>(null);
-  const latest: FormState<unknown> | null = last === "resend" ? resent : last === "revoke" ? revoked : null;
+  const latest: ActionState<unknown> | null = last === "resend" ? resent : last === "revoke" ? revoked : null;
 
   return (
     <>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { fieldErrors, type FormState } from "@/lib/auth/form-state";
+import { fieldErrors, type ActionState } from "@/lib/actions/state";
 
 const SignInSchema = z.object({
   email: z
@@ -21,7 +21,7 @@ function minutes(seconds: number) {
 }
 
 /** The one public staff action: it proves who someone is, so it needs no role. */
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = SignInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error), values };

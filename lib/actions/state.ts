@@ -4,7 +4,7 @@ import type { z } from "zod";
  * What a staff form shows after a submit; safe for client components. Field keys are
  * the schema's; element ids derive from them (components/staff/form/field-id.ts).
  */
-export type FormState<R = unknown> = {
+export type ActionState<R = unknown> = {
   status: "idle" | "invalid" | "error" | "ok";
   errors?: Record<string, string>;
   message?: string;
@@ -13,7 +13,7 @@ export type FormState<R = unknown> = {
   result?: R;
 };
 
-export const IDLE: FormState<never> = { status: "idle" };
+export const IDLE: ActionState<never> = { status: "idle" };
 
 /** The first message for each field, in the order zod reports them (the form's order). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

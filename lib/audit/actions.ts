@@ -1,0 +1,47 @@
+/**
+ * Every audit action the portal records, with its words for people (the audit log, a
+ * submission's and a brokerage's history). `subject.verb`; adding an action means adding
+ * it here, so the type checker refuses an unknown or misspelt name.
+ */
+export const AUDIT_ACTIONS = {
+  "attempt.submitted": "Credentials submitted",
+  "attempt.verified": "Checks passed",
+  "attempt.failed": "Checks failed",
+  "attempt.inconclusive": "Checks could not finish",
+  "attempt.superseded": "Attempt replaced by a newer one",
+  "attempt.approved": "Credentials approved",
+  "attempt.changes-requested": "Changes requested from the administrator",
+  "attempt.rerun-requested": "Checks run again",
+  "credentials.revoked": "Credentials revoked",
+  "credentials.regressed": "Approved credentials stopped working",
+  "credentials.recovered": "Approved credentials work again",
+  "credentials.expiry-reminder-sent": "Expiry reminder sent",
+  "credentials.expiry-notice-sent": "Expiry notice sent",
+  "credentials.checked-early": "Credentials checked before submitting",
+  "brokerage.created": "Brokerage added",
+  "brokerage.updated": "Details changed",
+  "brokerage.expired": "Client secret expired",
+  "brokerages.imported": "Brokerages imported from a CSV file",
+  "invite.created": "Invite link created",
+  "invite.resent": "Invite link replaced with a new one",
+  "invite.revoked": "Invite link revoked",
+  "invite.reminded": "Reminder sent with a new link",
+  "invite.opened": "Invite link opened",
+  "secret.decrypted": "Secret read",
+  "secret.rotated": "Secret re-encrypted under a new key",
+  "note.added": "Note added",
+  "api-key.created": "API key created",
+  "api-key.revoked": "API key revoked",
+  "staff.created": "Staff account created",
+  "staff.role_changed": "Staff role changed",
+  "staff.disabled": "Staff account disabled",
+  "staff.enabled": "Staff account enabled",
+  "staff.password_set": "Staff password set",
+  "staff.signed_in": "Signed in",
+  "staff.signed_out": "Signed out",
+  "staff.sign_in_linked": "Microsoft sign-in linked to the account",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(AUDIT_ACTIONS, value);
