@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MICROSOFT_GRAPH_APP_ID } from "../lib/microsoft/permissions";
+import { isGuid } from "../lib/validation/guid";
 import { tenantByIdOrDomain, type SimTenant } from "./model";
 import { sendAadError, sendJson } from "./responses";
 import type { SimContext } from "./context";
@@ -10,12 +11,11 @@ import type { SimContext } from "./context";
  * endpoint (client credentials), answering as login.microsoftonline.com does.
  */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** Resolves the tenant in the path, answering the identity platform's errors itself. */
 function resolveTenant(ctx: SimContext, res: ServerResponse, segment: string): SimTenant | undefined {
-  if (!GUID.test(segment) && !DOMAIN.test(segment)) {
+  if (!isGuid(segment) && !DOMAIN.test(segment)) {
     sendAadError(res, ctx.authorityHost, {
       status: 400,
       error: "invalid_request",

@@ -1,5 +1,5 @@
 import type { RunView } from "@/lib/review/detail";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { checkLabel, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
 import { Tag, type TagTone } from "@/components/staff/stage-tag";
 import { OUTCOME_TONES } from "./tag";

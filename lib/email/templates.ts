@@ -1,5 +1,6 @@
 import type { Branding } from "../branding";
-import { escapeHtml, formatDate } from "./format";
+import { formatDate } from "../format/dates";
+import { escapeHtml } from "./format";
 
 /**
  * The onboarding team's two messages, each as plain text and HTML with the same

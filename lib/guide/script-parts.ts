@@ -1,4 +1,5 @@
 import { MICROSOFT_GRAPH_APP_ID, REQUIRED_PERMISSIONS } from "../microsoft/permissions";
+import { isGuid } from "../validation/guid";
 import { isSecretLifetime, parseAppName, type ScriptOptions } from "./script-options";
 
 /**
@@ -6,14 +7,12 @@ import { isSecretLifetime, parseAppName, type ScriptOptions } from "./script-opt
  * the one definition verification also uses) and text safe for a comment line.
  */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export type ScriptPermission = { name: string; id: string };
 
 /** The permissions, each id checked to be a bare GUID so it can be written unquoted. */
 export function scriptPermissions(): { graphAppId: string; permissions: ScriptPermission[] } {
   for (const id of [MICROSOFT_GRAPH_APP_ID, ...REQUIRED_PERMISSIONS.map((p) => p.id)]) {
-    if (!GUID.test(id)) throw new Error(`Not a GUID: ${id}`);
+    if (!isGuid(id)) throw new Error(`Not a GUID: ${id}`);
   }
   return { graphAppId: MICROSOFT_GRAPH_APP_ID, permissions: REQUIRED_PERMISSIONS.map(({ name, id }) => ({ name, id })) };
 }

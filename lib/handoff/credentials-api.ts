@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { openSecret } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { logger } from "../logger";
+import { isGuid } from "../validation/guid";
 import { getActiveCredentials, getBrokerageName } from "./active-credentials";
 import { authenticateApiKey, scopeAllows, touchApiKey, type ApiKeyScope, type AuthenticatedKey } from "./api-keys";
 import { consumeApiRequest } from "./rate-limit";
@@ -13,8 +14,6 @@ import { requestOrigin } from "./request-origin";
  * The sync service's API (`/api/v1/brokerages/{id}/...`): a Bearer key with the right
  * scope, a per-key rate limit, then the answer. Every error is JSON with a code and words.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
@@ -65,7 +64,7 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
     const auth = await authorizeApiRequest(request, "credentials:read", now);
     if (!auth.ok) return auth.response;
     const notFound = problem(404, "not_found", "This brokerage has no approved credentials.");
-    if (!UUID.test(brokerageId)) return notFound;
+    if (!isGuid(brokerageId)) return notFound;
 
     return db().transaction(async (tx) => {
       const active = await getActiveCredentials(tx, brokerageId);
@@ -100,7 +99,7 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
     const auth = await authorizeApiRequest(request, "brokerages:read", now);
     if (!auth.ok) return auth.response;
     const notFound = problem(404, "not_found", "There is no brokerage with this id.");
-    if (!UUID.test(brokerageId)) return notFound;
+    if (!isGuid(brokerageId)) return notFound;
     const brokerage = await getBrokerageName(db(), brokerageId);
     if (!brokerage) return notFound;
     const active = await getActiveCredentials(db(), brokerageId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { GUID_SOURCE } from "../validation/guid";
 import type { MicrosoftErrorInfo } from "../verification/types";
 import { configuredEndpoints, expectedCloudInstance, openIdConfigurationUrl } from "./endpoints";
 import { aadFailureFromText } from "./failures";
@@ -29,7 +30,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BUDGET_MS = 5_000;
 /** AADSTS90038 (national cloud redirection), AADSTS900382 (cross-cloud request). */
 const OTHER_CLOUD_CODES = new Set([90038, 900382]);
-const GUID_IN_ISSUER = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
+const GUID_IN_ISSUER = new RegExp(`/(${GUID_SOURCE})(?:/|$)`, "i");
 const GOVERNMENT_REGION_SCOPES = new Set(["USGov", "USG", "DOD", "DODCON"]);
 
 /** A readable name for the cloud a tenant's document points to. */

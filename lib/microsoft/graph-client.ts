@@ -11,7 +11,8 @@ import {
 } from "@microsoft/microsoft-graph-client";
 import { graphFailureFromBody, MicrosoftRequestError, type MicrosoftFailure } from "./failures";
 import { attemptSignal, nextRetryDelay, sleep, transportCause, TransportError, type RequestPolicy, type TransportCause } from "./http";
-import { isMailboxAddress, pathSegment } from "./identifiers";
+import { isMailboxAddress } from "../validation/mailbox";
+import { pathSegment } from "./identifiers";
 import { acquireMailboxSlot, mailboxKey } from "./mailbox-limiter";
 
 /**

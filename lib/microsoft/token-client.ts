@@ -7,11 +7,11 @@ import {
   type NetworkResponse,
 } from "@azure/msal-node";
 import type { Logger } from "pino";
+import { isGuid } from "../validation/guid";
 import { readAccessTokenClaims, type AppTokenClaims } from "./access-token";
 import { authorityFor, graphScope, msalMetadata } from "./endpoints";
 import { aadFailureFromText, MicrosoftRequestError } from "./failures";
 import { parseJson, requestWithRetries, TransportError, type RequestPolicy } from "./http";
-import { isGuid } from "./identifiers";
 import { failureFromMsalError, type TokenExchangeRecord } from "./msal-errors";
 
 /**

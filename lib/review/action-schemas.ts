@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { isGuid } from "../validation/guid";
 
 /** What the review forms post, validated again on the server (ids are never trusted). */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const uuidField = z.string().regex(UUID, "This link is out of date: open the page again");
+export const uuidField = z.string().refine(isGuid, "This link is out of date: open the page again");
 
 export const AttemptIdSchema = z.object({ attemptId: uuidField });
 

@@ -1,11 +1,23 @@
 import { z } from "zod";
-import { GUID_EXAMPLE, normaliseGuid } from "./guid";
+import {
+  guidProblem,
+  isIsoDate,
+  looksLikeSecretId,
+  mailboxProblem,
+  SECRET_VALUE_LENGTH,
+  secretValueProblem,
+  tidyIdentifier,
+  type SecretValueProblem,
+} from "./credential-rules";
+import { GUID_EXAMPLE } from "./guid";
+import { MAILBOX_MAX_LENGTH } from "./mailbox";
 import { hasHiddenCharacters, isoDate } from "./text";
 
 /**
  * The credential form's one schema, used by react-hook-form in the browser and again
  * by the server action. It normalises what people paste (case, braces, surrounding
- * spaces) and answers each mistake this domain invites with words that fix it.
+ * spaces) and answers each mistake this domain invites with words that fix it. What is
+ * well-formed is decided in ./credential-rules, shared with the verification run.
  */
 
 /** Field ids are predictable so the error summary can link to them (`#tenant-id`). */
@@ -27,7 +39,7 @@ export type FieldName = keyof typeof FIELD_IDS;
 export const SECRET_ID_MESSAGE = "This is the Secret ID: copy the Value";
 export const SECRET_VALUE_GUIDE = "/guide#copy-secret-value";
 
-const LIMITS = { secretMin: 16, secretMax: 64, email: 254, name: 100, phone: 30 };
+const LIMITS = { name: 100, phone: 30 };
 
 type Ctx = z.RefinementCtx;
 const fail = (ctx: Ctx, message: string) => {
@@ -49,35 +61,36 @@ const guidField = (label: string, emptyMessage: string) =>
   z.string().transform((raw, ctx) => {
     const value = cleaned(raw, label, ctx);
     if (value === undefined) return z.NEVER;
-    if (!value) return fail(ctx, emptyMessage);
-    return normaliseGuid(value) ?? fail(ctx, `${label} must be a GUID, like ${GUID_EXAMPLE}`);
+    const tidied = tidyIdentifier(value);
+    const problem = guidProblem(tidied);
+    if (problem === "empty") return fail(ctx, emptyMessage);
+    return problem ? fail(ctx, `${label} must be a GUID, like ${GUID_EXAMPLE}`) : tidied;
   });
+
+const SECRET_MESSAGES: Record<SecretValueProblem, string> = {
+  empty: "Enter the client secret value",
+  spaces: "Client secret value must not contain spaces: copy the Value again",
+  "too-long": `Client secret value must be ${SECRET_VALUE_LENGTH.max} characters or fewer: copy only the Value`,
+  "too-short": `Client secret value must be at least ${SECRET_VALUE_LENGTH.min} characters: copy the whole Value`,
+};
 
 const secretField = z.string().transform((raw, ctx) => {
   const value = cleaned(raw, "Client secret value", ctx);
   if (value === undefined) return z.NEVER;
-  if (!value) return fail(ctx, "Enter the client secret value");
-  if (normaliseGuid(value)) return fail(ctx, SECRET_ID_MESSAGE);
-  if (/\s/.test(value)) return fail(ctx, "Client secret value must not contain spaces: copy the Value again");
-  if (value.length > LIMITS.secretMax) {
-    return fail(ctx, `Client secret value must be ${LIMITS.secretMax} characters or fewer: copy only the Value`);
-  }
-  if (value.length < LIMITS.secretMin) {
-    return fail(ctx, `Client secret value must be at least ${LIMITS.secretMin} characters: copy the whole Value`);
-  }
-  return value;
+  // The run lets a Secret ID through to the token check, which explains it; the form stops it here.
+  if (looksLikeSecretId(value)) return fail(ctx, SECRET_ID_MESSAGE);
+  const problem = secretValueProblem(value);
+  return problem ? fail(ctx, SECRET_MESSAGES[problem]) : value;
 });
-
-const EMAIL = z.email();
 
 const emailField = (label: string, emptyMessage: string, formatMessage: string) =>
   z.string().transform((raw, ctx) => {
     const value = cleaned(raw, label, ctx);
     if (value === undefined) return z.NEVER;
-    if (!value) return fail(ctx, emptyMessage);
-    if (value.length > LIMITS.email) return fail(ctx, `${label} must be ${LIMITS.email} characters or fewer`);
-    const lower = value.toLowerCase();
-    return EMAIL.safeParse(lower).success ? lower : fail(ctx, formatMessage);
+    const problem = mailboxProblem(value);
+    if (problem === "empty") return fail(ctx, emptyMessage);
+    if (problem === "too-long") return fail(ctx, `${label} must be ${MAILBOX_MAX_LENGTH} characters or fewer`);
+    return problem ? fail(ctx, formatMessage) : value.toLowerCase();
   });
 
 const nameField = z.string().transform((raw, ctx) => {
@@ -121,8 +134,7 @@ const expiryField = z
     if (!/^\d{1,2}$/.test(month)) return issue("month", `${DATE_LABEL} must be a real date`);
     if (!/^\d{4}$/.test(year)) return issue("year", "Year must include 4 numbers");
     const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-    const date = new Date(`${iso}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || isoDate(date) !== iso) {
+    if (!isIsoDate(iso)) {
       const wrongMonth = Number(month) < 1 || Number(month) > 12;
       return issue(wrongMonth ? "month" : "day", `${DATE_LABEL} must be a real date`);
     }

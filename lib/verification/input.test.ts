@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inputProblems, isIsoDate, looksLikeSecretId, normaliseInput, type InputField } from "./input";
+import { isIsoDate, looksLikeSecretId } from "../validation/credential-rules";
+import { inputProblems, normaliseInput, type InputField } from "./input";
 
 const ALL: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn"];
 const good = {

@@ -1,41 +1,53 @@
-import { isGuid, isMailboxAddress, normaliseGuid } from "../microsoft/identifiers";
+import { GUID_EXAMPLE } from "../validation/guid";
+import {
+  guidProblem,
+  isIsoDate,
+  mailboxProblem,
+  SECRET_VALUE_LENGTH,
+  secretValueProblem,
+  tidyIdentifier,
+  type SecretValueProblem,
+} from "../validation/credential-rules";
 import type { VerificationInput } from "./types";
 
 /**
- * The `input` check's rules: well-formed values, normalised the way an
- * administrator would expect (spaces around a pasted value are dropped, GUIDs
- * lose braces and capitals). Messages follow the house style for form errors.
+ * The `input` check's rules, which are the credential form's rules (one definition in
+ * lib/validation/credential-rules), worded for a report. Values are normalised the way
+ * an administrator would expect: spaces around a pasted value are dropped, GUIDs lose
+ * braces and capitals. A pasted Secret ID passes here on purpose: the token check
+ * names that mistake with its own reason.
  */
 
 export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn";
 export type InputProblem = { field: InputField; message: string };
 export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn">> & { secretExpiresOn?: string };
 
-const EXAMPLE_GUID = "00000000-0000-0000-0000-000000000000";
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SECRET_MESSAGES: Record<SecretValueProblem, string> = {
+  empty: "Enter the client secret value",
+  spaces: "Client secret value must not contain spaces: copy only the Value column",
+  "too-long": `Client secret value must be ${SECRET_VALUE_LENGTH.max} characters or fewer: copy only the Value column`,
+  "too-short": `Client secret value must be at least ${SECRET_VALUE_LENGTH.min} characters: copy the whole Value column`,
+};
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
+function guidFieldProblem(value: string, field: InputField, label: string): InputProblem | undefined {
+  const problem = guidProblem(value);
+  if (problem === "empty") return { field, message: `Enter the ${label}` };
+  if (problem) return { field, message: `${label[0]!.toUpperCase()}${label.slice(1)} must be a GUID, like ${GUID_EXAMPLE}` };
+  return undefined;
 }
 
-/** The Secret ID column of the Entra admin center is a GUID; a secret value never is. */
-export const looksLikeSecretId = (secret: string) => isGuid(secret.trim());
-
-function guidProblem(value: string, field: InputField, label: string): InputProblem | undefined {
-  if (!value) return { field, message: `Enter the ${label}` };
-  if (!isGuid(value)) return { field, message: `${label[0]!.toUpperCase()}${label.slice(1)} must be a GUID, like ${EXAMPLE_GUID}` };
+function mailboxFieldProblem(value: string): InputProblem | undefined {
+  const problem = mailboxProblem(value);
+  if (problem === "empty") return { field: "testMailbox", message: "Enter the test mailbox address" };
+  if (problem) return { field: "testMailbox", message: "Enter an email address in the correct format, like name@example.com" };
   return undefined;
 }
 
 export function normaliseInput(input: Partial<VerificationInput>): NormalisedInput {
   const expires = input.secretExpiresOn?.trim();
   return {
-    tenantId: normaliseGuid(input.tenantId ?? ""),
-    clientId: normaliseGuid(input.clientId ?? ""),
+    tenantId: tidyIdentifier(input.tenantId ?? ""),
+    clientId: tidyIdentifier(input.clientId ?? ""),
     clientSecret: (input.clientSecret ?? "").trim(),
     testMailbox: (input.testMailbox ?? "").trim(),
     secretExpiresOn: expires ? expires : undefined,
@@ -46,22 +58,13 @@ export function normaliseInput(input: Partial<VerificationInput>): NormalisedInp
 /** Problems with the given fields of normalised input, in form order. */
 export function inputProblems(values: NormalisedInput, fields: readonly InputField[]): InputProblem[] {
   const problems: Array<InputProblem | undefined> = [];
-  if (fields.includes("tenantId")) problems.push(guidProblem(values.tenantId, "tenantId", "tenant ID"));
-  if (fields.includes("clientId")) problems.push(guidProblem(values.clientId, "clientId", "application (client) ID"));
+  if (fields.includes("tenantId")) problems.push(guidFieldProblem(values.tenantId, "tenantId", "tenant ID"));
+  if (fields.includes("clientId")) problems.push(guidFieldProblem(values.clientId, "clientId", "application (client) ID"));
   if (fields.includes("clientSecret")) {
-    if (!values.clientSecret) problems.push({ field: "clientSecret", message: "Enter the client secret value" });
-    else if (/\s/.test(values.clientSecret)) {
-      problems.push({ field: "clientSecret", message: "Client secret value must not contain spaces: copy only the Value column" });
-    } else if (values.clientSecret.length > 256) {
-      problems.push({ field: "clientSecret", message: "Client secret value must be 256 characters or fewer: copy only the Value column" });
-    }
+    const problem = secretValueProblem(values.clientSecret);
+    if (problem) problems.push({ field: "clientSecret", message: SECRET_MESSAGES[problem] });
   }
-  if (fields.includes("testMailbox")) {
-    if (!values.testMailbox) problems.push({ field: "testMailbox", message: "Enter the test mailbox address" });
-    else if (!isMailboxAddress(values.testMailbox)) {
-      problems.push({ field: "testMailbox", message: "Enter an email address in the correct format, like name@example.com" });
-    }
-  }
+  if (fields.includes("testMailbox")) problems.push(mailboxFieldProblem(values.testMailbox));
   if (fields.includes("secretExpiresOn") && values.secretExpiresOn !== undefined && !isIsoDate(values.secretExpiresOn)) {
     problems.push({ field: "secretExpiresOn", message: "Secret expiry must be a real date, like 2027-03-31" });
   }

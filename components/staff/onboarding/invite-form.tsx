@@ -12,7 +12,7 @@ import { TextField } from "@/components/staff/form/text-field";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { emailSentence } from "./email-sentence";
 import { IDLE } from "@/lib/actions/state";
-import { formatDate } from "@/lib/email/format";
+import { formatDate } from "@/lib/format/dates";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
 
 /** Create an invite link; on success the link is shown this once, with a copy button. */

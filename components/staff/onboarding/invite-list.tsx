@@ -10,7 +10,7 @@ import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type ActionState } from "@/lib/actions/state";
-import { formatDate } from "@/lib/email/format";
+import { formatDate } from "@/lib/format/dates";
 import { DEFAULT_INVITE_DAYS } from "@/lib/onboarding/invite-days";
 
 export type InviteRow = {

@@ -1,4 +1,5 @@
-import { isGuid, isMailboxAddress, mailboxDomain } from "../../microsoft/identifiers";
+import { isGuid } from "../../validation/guid";
+import { isMailboxAddress, mailboxDomain } from "../../validation/mailbox";
 import type { RunContext } from "../context";
 import { passed, problem, skipped, type CheckOutcome } from "../results";
 

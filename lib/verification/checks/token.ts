@@ -3,7 +3,7 @@ import { REQUIRED_PERMISSION_NAMES } from "../../microsoft/permissions";
 import { acquireAppToken } from "../../microsoft/token-client";
 import { classifyTokenFailure } from "../classify";
 import type { RunContext } from "../context";
-import { looksLikeSecretId } from "../input";
+import { looksLikeSecretId } from "../../validation/credential-rules";
 import { fromClassified, passed, problem, type CheckOutcome } from "../results";
 
 /** `token`: Microsoft issues an app-only token for these client credentials. */

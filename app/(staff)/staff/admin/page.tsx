@@ -8,7 +8,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { listStaffAccounts } from "@/lib/auth/staff-accounts";
 import { isMicrosoftSignInEnabled } from "@/lib/auth/sso";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Staff accounts" };

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeAction } from "@/components/review/history-words";
+import { Pagination } from "@/components/staff/pagination";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { apiKeyNames } from "@/lib/handoff/api-keys";
-import { isUuid } from "@/lib/onboarding/ids";
+import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
+import { isGuid } from "@/lib/validation/guid";
 import { staffNames } from "@/lib/review/staff-contact";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -24,12 +26,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters: AuditFilters = {
     action: /^[a-z0-9._-]+$/i.test(action) ? action : null,
     actorType: isActorType(params.actor) ? params.actor : null,
-    brokerageId: params.brokerage && isUuid(params.brokerage) ? params.brokerage : null,
+    brokerageId: params.brokerage && isGuid(params.brokerage) ? params.brokerage : null,
     from: isDay(params.from) ? params.from : null,
     to: isDay(params.to) ? params.to : null,
   };
-  const before = Number(params.before);
-  const { rows, nextBeforeId } = await listAuditEvents(filters, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : null });
+  const { cursor } = pageParams(params);
+  const before = decodeCursor(cursor, ["serial"]);
+  const { rows, nextBeforeId } = await listAuditEvents(filters, { beforeId: before?.[0] ?? null });
   const [staff, keys] = await Promise.all([
     staffNames(db(), rows.filter((r) => r.actorType === "staff").map((r) => r.actorId)),
     apiKeyNames(rows.filter((r) => r.actorType === "api").map((r) => r.actorId)),
@@ -147,20 +150,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Table>
         </TableRegion>
       )}
-      {nextBeforeId || params.before ? (
-        <nav aria-label="Pages" className="mt-6 flex flex-wrap gap-6 text-lg">
-          {params.before ? (
-            <Link href={`/staff/audit?${new URLSearchParams(kept)}`} className="text-brand-700 underline">
-              Newest events
-            </Link>
-          ) : null}
-          {nextBeforeId ? (
-            <Link href={`/staff/audit?${new URLSearchParams({ ...kept, before: String(nextBeforeId) })}`} className="text-brand-700 underline" rel="next">
-              Older events
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        firstHref={cursor ? `/staff/audit?${new URLSearchParams(kept)}` : null}
+        nextHref={nextBeforeId ? `/staff/audit?${new URLSearchParams({ ...kept, cursor: encodeCursor([nextBeforeId]) })}` : null}
+        firstLabel="Newest events"
+        nextLabel="Older events"
+      />
     </div>
   );
 }

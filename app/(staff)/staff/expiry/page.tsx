@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/staff/pagination";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { formatDate, formatDateTime } from "@/lib/email/format";
+import { formatDateTime, formatDay } from "@/lib/format/dates";
 import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWindow } from "@/lib/expiry/expiring";
-import { isUuid } from "@/lib/onboarding/ids";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
+import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { staffNames } from "@/lib/review/staff-contact";
 
 export const metadata: Metadata = { title: "Secret expiry" };
@@ -21,9 +22,10 @@ function daysLeftText(days: number) {
   return `${days} ${days === 1 ? "day" : "days"} left`;
 }
 
-function parseAfter(value: string | undefined) {
-  const [day, id] = (value ?? "").split("_");
-  return day && id && /^\d{4}-\d{2}-\d{2}$/.test(day) && isUuid(id) ? { secretExpiresOn: day, attemptId: id } : undefined;
+/** A page ends on the expiry day of its last row, then its attempt id. */
+function parseAfter(cursor: string | undefined) {
+  const key = decodeCursor(cursor, ["day", "guid"]);
+  return key ? { secretExpiresOn: key[0], attemptId: key[1] } : undefined;
 }
 
 export default async function ExpiryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -31,7 +33,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const within = (EXPIRY_WINDOWS as readonly number[]).includes(Number(params.within)) ? (Number(params.within) as ExpiryWindow) : 30;
   const csm = params.csm?.slice(0, 100) || null;
-  const after = parseAfter(params.after);
+  const after = parseAfter(pageParams(params).cursor);
   const [rows, csms] = await Promise.all([listExpiringCredentials(within, new Date(), { csm, after, limit: PAGE + 1 }), listAssignableCsms()]);
   const shown = rows.slice(0, PAGE);
   const [reminders, names] = await Promise.all([lastReminders(shown.map((r) => r.approvalId)), staffNames(db(), shown.map((r) => r.csmId))]);
@@ -102,7 +104,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                     </Link>
                   </Td>
                   <Td label="Secret expires">
-                    {formatDate(new Date(`${r.secretExpiresOn}T00:00:00Z`))}
+                    {formatDay(r.secretExpiresOn)}
                     <span className="mt-1 block">
                       <Tag tone={r.daysLeft < 0 ? "red" : r.daysLeft <= 7 ? "orange" : "yellow"}>{daysLeftText(r.daysLeft)}</Tag>
                     </span>
@@ -121,20 +123,10 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
           </Table>
         </TableRegion>
       )}
-      {rows.length > PAGE || after ? (
-        <nav aria-label="Pages" className="mt-6 flex flex-wrap gap-6 text-lg">
-          {after ? (
-            <Link href={query({})} className="text-brand-700 underline">
-              Back to the first page
-            </Link>
-          ) : null}
-          {rows.length > PAGE && last ? (
-            <Link href={query({ after: `${last.secretExpiresOn}_${last.attemptId}` })} className="text-brand-700 underline" rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        firstHref={after ? query({}) : null}
+        nextHref={rows.length > PAGE && last ? query({ cursor: encodeCursor([last.secretExpiresOn, last.attemptId]) }) : null}
+      />
     </div>
   );
 }

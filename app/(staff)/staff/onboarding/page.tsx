@@ -11,6 +11,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { listPipeline, PIPELINE_PAGE_SIZE, stageCounts, type PipelineFilters } from "@/lib/onboarding/pipeline";
 import { formatAge, isPipelineStage, PIPELINE_STAGES, STAGE_HINTS, STAGE_LABELS } from "@/lib/onboarding/stages";
+import { pageParams } from "@/lib/pagination/keyset";
 
 export const metadata: Metadata = { title: "Onboarding pipeline" };
 
@@ -21,7 +22,7 @@ function filtersFrom(params: Params): PipelineFilters {
     stage: isPipelineStage(params.stage) ? params.stage : undefined,
     csm: params.csm || undefined,
     q: params.q?.slice(0, 200) || undefined,
-    page: Number(params.page) > 0 ? Number(params.page) : 1,
+    page: pageParams(params).page ?? 1,
   };
 }
 

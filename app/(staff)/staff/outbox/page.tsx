@@ -5,9 +5,10 @@ import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
+import { pageParams } from "@/lib/pagination/keyset";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -20,7 +21,7 @@ const STATUS = {
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireStaffRole(...AREA_ROLES.outbox);
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageParams(await searchParams).page ?? 1;
   const { rows, total, pages } = await listOutbox(page);
   const smtp = Boolean(env().SMTP_URL);
 

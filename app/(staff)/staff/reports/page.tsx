@@ -3,14 +3,15 @@ import { Pagination } from "@/components/staff/pagination";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { listScreenReports } from "@/lib/onboarding/screen-reports";
+import { pageParams } from "@/lib/pagination/keyset";
 
 export const metadata: Metadata = { title: "Screen reports" };
 
 export default async function ScreenReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireStaffRole(...AREA_ROLES.reports);
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageParams(await searchParams).page ?? 1;
   const { rows, total, pages } = await listScreenReports(page);
   return (
     <div>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { QueueFilters } from "@/components/review/queue-filters";
 import { QueueTable } from "@/components/review/queue-table";
 import { QueueTabs } from "@/components/review/queue-tabs";
+import { Pagination } from "@/components/staff/pagination";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { isPipelineStage } from "@/lib/onboarding/stages";
+import { pageParams } from "@/lib/pagination/keyset";
 import { countQueues, listQueue, QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
 import { staffNames } from "@/lib/review/staff-contact";
 
@@ -24,11 +25,12 @@ const EMPTY: Record<QueueId, string> = {
 export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireStaffRole(...AREA_ROLES.review);
   const params = await searchParams;
+  const { cursor } = pageParams(params);
   const queue: QueueId = (QUEUE_IDS as readonly string[]).includes(params.queue ?? "") ? (params.queue as QueueId) : "needs-review";
   const stage = isPipelineStage(params.stage) ? params.stage : null;
   const values = { csm: params.csm?.slice(0, 100) ?? "", stage: stage ?? "", q: params.q?.trim().slice(0, 100) ?? "" };
   const filters = { csm: values.csm || null, stage, search: values.q || null };
-  const [page, counts, csms] = await Promise.all([listQueue(queue, filters, { cursor: params.cursor }), countQueues(filters), listAssignableCsms()]);
+  const [page, counts, csms] = await Promise.all([listQueue(queue, filters, { cursor }), countQueues(filters), listAssignableCsms()]);
   const names: Record<string, string> = Object.fromEntries(csms.map((c) => [c.id, c.name]));
   // A disabled CSM still assigned somewhere is not in the list of choices: look those up.
   const missing = page.rows.map((r) => r.csmId).filter((id): id is string => Boolean(id && !names[id]));
@@ -47,20 +49,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       ) : (
         <QueueTable rows={page.rows} caption={QUEUES[queue].label} csmNames={names} sinceLabel={SINCE[queue]} />
       )}
-      {page.nextCursor || params.cursor ? (
-        <nav aria-label="Pages" className="mt-6 flex flex-wrap gap-6 text-lg">
-          {params.cursor ? (
-            <Link href={href({})} className="text-brand-700 underline">
-              Back to the first page
-            </Link>
-          ) : null}
-          {page.nextCursor ? (
-            <Link href={href({ cursor: page.nextCursor })} className="text-brand-700 underline" rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination firstHref={cursor ? href({}) : null} nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : null} />
     </div>
   );
 }

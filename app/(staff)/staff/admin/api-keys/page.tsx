@@ -5,7 +5,7 @@ import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region"
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/email/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { API_KEY_SCOPES, listApiKeys } from "@/lib/handoff/api-keys";
 import { listRecentDeliveries } from "@/lib/handoff/deliveries";
 import { webhookTarget } from "@/lib/handoff/deliver";

@@ -18,13 +18,13 @@ import { SummaryList } from "@/components/staff/summary-list";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { formatDate, formatDateTime } from "@/lib/email/format";
-import { isUuid } from "@/lib/onboarding/ids";
+import { formatDateTime, formatDay } from "@/lib/format/dates";
+import { isGuid } from "@/lib/validation/guid";
 import { getSubmissionDetail } from "@/lib/review/detail";
 import { remediationOf } from "@/lib/review/remediation";
 import { staffNames } from "@/lib/review/staff-contact";
 
-const load = cache(async (id: string) => (isUuid(id) ? getSubmissionDetail(id) : null));
+const load = cache(async (id: string) => (isGuid(id) ? getSubmissionDetail(id) : null));
 
 type Props = { params: Promise<{ attempt: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -119,7 +119,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </>
             ),
           },
-          { key: "Secret expires", value: formatDate(new Date(`${attempt.secretExpiresOn}T00:00:00Z`)) },
+          { key: "Secret expires", value: formatDay(attempt.secretExpiresOn) },
           { key: "Test mailbox", value: <span className="break-all">{attempt.testMailbox}</span> },
           { key: "Test message", value: attempt.sendTestMessage ? "Send one to the test mailbox" : "Do not send" },
           {

@@ -9,13 +9,13 @@ import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/staff/summary-list";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { formatDate, formatDateTime } from "@/lib/email/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
 import { describeEvent } from "@/lib/onboarding/history";
-import { isUuid } from "@/lib/onboarding/ids";
+import { isGuid } from "@/lib/validation/guid";
 import { formatAge, STAGE_HINTS } from "@/lib/onboarding/stages";
 
-const load = cache(async (id: string) => (isUuid(id) ? getBrokerageDetail(id) : null));
+const load = cache(async (id: string) => (isGuid(id) ? getBrokerageDetail(id) : null));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   await requireStaffRole(...AREA_ROLES.onboarding);

@@ -5,7 +5,7 @@ import { BrokerageForm } from "@/components/staff/onboarding/brokerage-form";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getBrokerageDetail, listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
-import { isUuid } from "@/lib/onboarding/ids";
+import { isGuid } from "@/lib/validation/guid";
 import { updateBrokerageAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Change brokerage details" };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Change brokerage details" };
 export default async function EditBrokeragePage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffRole(...AREA_ROLES.onboarding);
   const { id } = await params;
-  const brokerage = isUuid(id) ? await getBrokerageDetail(id) : null;
+  const brokerage = isGuid(id) ? await getBrokerageDetail(id) : null;
   if (!brokerage) notFound();
   const csms = await listAssignableCsms();
   // Keep a CSM who has since been disabled visible as the current value rather than silently dropping them.

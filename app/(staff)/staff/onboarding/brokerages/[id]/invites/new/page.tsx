@@ -5,14 +5,14 @@ import { InviteForm } from "@/components/staff/onboarding/invite-form";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
-import { isUuid } from "@/lib/onboarding/ids";
+import { isGuid } from "@/lib/validation/guid";
 
 export const metadata: Metadata = { title: "Create an invite link" };
 
 export default async function NewInvitePage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffRole(...AREA_ROLES.onboarding);
   const { id } = await params;
-  const brokerage = isUuid(id) ? await getBrokerageDetail(id) : null;
+  const brokerage = isGuid(id) ? await getBrokerageDetail(id) : null;
   if (!brokerage) notFound();
   return (
     <div className="max-w-2xl">

@@ -1,6 +1,6 @@
 import { authorizeStaffRequest } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { isUuid } from "@/lib/onboarding/ids";
+import { isGuid } from "@/lib/validation/guid";
 import { buildRunReport } from "@/lib/review/report";
 
 // A run as a redacted JSON report, to attach to a Microsoft support ticket.
@@ -8,7 +8,7 @@ export async function GET(request: Request, context: { params: Promise<{ attempt
   const authorized = await authorizeStaffRequest(request, ...AREA_ROLES.review);
   if ("refusal" in authorized) return authorized.refusal;
   const { attempt, run } = await context.params;
-  const built = isUuid(attempt) && isUuid(run) ? await buildRunReport(run) : null;
+  const built = isGuid(attempt) && isGuid(run) ? await buildRunReport(run) : null;
   if (!built || built.attemptId !== attempt) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   return new Response(`${JSON.stringify(built.report, null, 2)}\n`, {
     headers: {
