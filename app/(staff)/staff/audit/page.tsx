@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/email/format";
 import { apiKeyNames } from "@/lib/handoff/api-keys";
 import { isUuid } from "@/lib/onboarding/ids";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Audit log" };
 

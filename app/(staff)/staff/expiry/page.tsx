@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/email/format";
 import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWindow } from "@/lib/expiry/expiring";
 import { isUuid } from "@/lib/onboarding/ids";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Secret expiry" };
 

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { isPipelineStage } from "@/lib/onboarding/stages";
 import { countQueues, listQueue, QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Submissions" };
 
