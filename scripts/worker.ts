@@ -5,7 +5,7 @@
 import { closeDb } from "../lib/db/client";
 import { runMigrations } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
-import { queueDefinitions } from "../lib/jobs/handlers";
+import { queueDefinitions } from "../lib/runtime/jobs";
 import { startWorker, stopSender } from "../lib/jobs/queue";
 import { runUntilSignal } from "../lib/runtime/boot";
 import { checkConnection, StartupError } from "../lib/runtime/database";

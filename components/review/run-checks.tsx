@@ -1,4 +1,4 @@
-import type { RunView } from "@/lib/review/detail";
+import type { RunView } from "@/lib/runs/views";
 import { formatDateTime } from "@/lib/format/dates";
 import { checkLabel, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
 import { Tag, type TagTone } from "@/components/staff/stage-tag";

@@ -1,6 +1,6 @@
 import { branding } from "../branding";
 import { env } from "../env";
-import { renderHtml } from "../review/html";
+import { renderHtml } from "../email/html";
 
 type Facts = { brokerage: string; expiresOn: string; daysLeft: number };
 

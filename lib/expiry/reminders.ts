@@ -5,7 +5,7 @@ import { db, type Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
-import { findStaffContact } from "../review/staff-contact";
+import { findStaffContact } from "../email/staff-contact";
 import { reminderDue, REMINDER_DAYS } from "./days";
 import { listExpiringCredentials, type ExpiringCredential } from "./expiring";
 import { administratorExpiryEmail, csmExpiryEmail } from "./messages";

@@ -4,8 +4,8 @@ import { logger } from "../logger";
 
 /**
  * Background work on a PostgreSQL-backed queue, so every app instance and worker
- * process shares one queue through the database. Handlers are registered by name
- * in `lib/jobs/handlers.ts`.
+ * process shares one queue through the database. Features define their queues; the
+ * process that starts a worker lists them (`lib/runtime/jobs.ts`).
  */
 
 export type JobHandler<T extends object = object> = (data: T, job: { id: string; name: string }) => Promise<void>;

@@ -3,9 +3,10 @@ import { and, eq, gte, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../db/client";
 import { credentialApprovals, submissionAttempts } from "../db/schema";
 import { enqueue } from "../jobs/queue";
+import type { RecordRun } from "../runs/record";
+import { runRecordedVerification } from "../runs/recorded-run";
+import type { Assessment } from "../runs/settle";
 import { isoDate } from "../validation/text";
-import { assessRun, type Assessment } from "./assess";
-import type { RunRecordedVerification } from "./run-port";
 
 export const REVERIFY_SCHEDULE_JOB = "reverify.schedule";
 export const REVERIFY_RUN_JOB = "reverify.run";
@@ -37,19 +38,19 @@ export async function scheduleReverification(now = new Date()): Promise<number> 
 }
 
 /**
- * Re-verifies one active credential: the checks run on the stored secret without
- * sending a test message, recorded with trigger "scheduled", then assessed.
+ * Re-verifies one active credential: a recorded run on the stored secret without
+ * sending a test message, with trigger "scheduled", settled like every run.
  */
-export async function reverifyAttempt(
-  attemptId: string,
-  run: RunRecordedVerification,
-  now: () => Date = () => new Date(),
-): Promise<Assessment | "not-active"> {
+export async function reverifyAttempt(attemptId: string, record?: RecordRun, now?: () => Date): Promise<Assessment | "not-active"> {
   const [active] = await db()
     .select({ id: credentialApprovals.id })
     .from(credentialApprovals)
     .where(and(eq(credentialApprovals.attemptId, attemptId), isNull(credentialApprovals.endedAt)));
   if (!active) return "not-active";
-  const recorded = await run({ attemptId, trigger: "scheduled", triggeredBy: null, sendTestMessage: false });
-  return assessRun(recorded.runId, now());
+  const { assessment } = await runRecordedVerification(
+    "reverify",
+    { attemptId, trigger: "scheduled", triggeredBy: null, sendTestMessage: false },
+    { record, now },
+  );
+  return assessment;
 }

@@ -11,40 +11,16 @@ import {
   submissionAttempts,
   verificationRuns,
 } from "../db/schema";
-import { CHECK_IDS } from "../verification/types";
+import { isFinished, recordedChecksOf, type RecordedCheck } from "../runs/check-rows";
+import { remediationOf } from "../runs/remediation";
+import type { RunCheckView, RunView } from "../runs/views";
 import { approvalBlocker } from "./approvability";
-import { remediationOf } from "./remediation";
 import { compareAttempts, type AttemptChanges, type AttemptValues } from "./changes";
 
 /**
  * Everything the submission detail page shows, as plain data: never a ciphertext, key
  * id or secret; only the secret's three-character hint.
  */
-
-export type CheckView = {
-  id: string;
-  status: string;
-  reason: string | null;
-  title: string;
-  detail: string | null;
-  guideAnchor: string | null;
-  microsoft: { code: string; requestId: string | null; timestamp: string | null } | null;
-  durationMs: number | null;
-  data: unknown;
-  /** How to fix it, for a check that did not pass. */
-  remediation: { title: string; detail: string; guideAnchor?: string } | null;
-};
-
-export type RunView = {
-  id: string;
-  trigger: string;
-  triggeredBy: string | null;
-  outcome: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  durationMs: number | null;
-  checks: CheckView[];
-};
 
 export type AttemptView = AttemptValues & {
   id: string;
@@ -80,10 +56,21 @@ function toAttemptView(row: AttemptRow): AttemptView {
   return { ...rest, secretStored: !secretDestroyedAt && Boolean(secretKeyId) };
 }
 
-const checkOrder = (id: string) => {
-  const index = (CHECK_IDS as readonly string[]).indexOf(id);
-  return index === -1 ? CHECK_IDS.length : index;
-};
+/** A recorded check as the staff see it: every field, with the fix for anything that did not pass. */
+function runCheckView(check: RecordedCheck): RunCheckView {
+  return {
+    id: check.id,
+    status: check.status,
+    reason: check.reason ?? null,
+    title: check.title,
+    detail: check.detail || null,
+    guideAnchor: check.guideAnchor ?? null,
+    microsoft: check.microsoft ? { code: check.microsoft.code, requestId: check.microsoft.requestId ?? null, timestamp: check.microsoft.timestamp ?? null } : null,
+    durationMs: isFinished(check) ? check.durationMs : null,
+    data: check.data ?? null,
+    remediation: ["fail", "warn", "error"].includes(check.status) ? remediationOf(check) : null,
+  };
+}
 
 type RunRow = typeof verificationRuns.$inferSelect;
 
@@ -91,23 +78,8 @@ type RunRow = typeof verificationRuns.$inferSelect;
 async function withChecks(tx: Executor, runs: RunRow[]): Promise<Map<string, RunView[]>> {
   const byAttempt = new Map<string, RunView[]>();
   const checks = runs.length ? await tx.select().from(checkResults).where(inArray(checkResults.runId, runs.map((r) => r.id))) : [];
-  const checksByRun = new Map<string, CheckView[]>();
-  for (const c of checks) {
-    const list = checksByRun.get(c.runId) ?? [];
-    list.push({
-      id: c.checkId,
-      status: c.status,
-      reason: c.reason,
-      title: c.title,
-      detail: c.detail,
-      guideAnchor: c.guideAnchor,
-      microsoft: c.microsoftCode ? { code: c.microsoftCode, requestId: c.microsoftRequestId, timestamp: c.microsoftTimestamp } : null,
-      durationMs: c.durationMs,
-      data: c.data,
-      remediation: ["fail", "warn", "error"].includes(c.status) ? remediationOf(c) : null,
-    });
-    checksByRun.set(c.runId, list);
-  }
+  const rowsByRun = new Map<string, typeof checks>();
+  for (const c of checks) rowsByRun.set(c.runId, [...(rowsByRun.get(c.runId) ?? []), c]);
   for (const r of runs) {
     const list = byAttempt.get(r.attemptId) ?? [];
     list.push({
@@ -118,7 +90,7 @@ async function withChecks(tx: Executor, runs: RunRow[]): Promise<Map<string, Run
       startedAt: r.startedAt,
       finishedAt: r.finishedAt,
       durationMs: r.durationMs,
-      checks: (checksByRun.get(r.id) ?? []).sort((a, b) => checkOrder(a.id) - checkOrder(b.id)),
+      checks: recordedChecksOf(rowsByRun.get(r.id) ?? []).map(runCheckView),
     });
     byAttempt.set(r.attemptId, list);
   }

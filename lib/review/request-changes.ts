@@ -11,8 +11,8 @@ import { createInvite } from "../invites/create-invite";
 import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
-import { renderHtml, type HtmlBlock } from "./html";
-import { remediationOf } from "./remediation";
+import { renderHtml, type HtmlBlock } from "../email/html";
+import { remediationOf } from "../runs/remediation";
 import { notFound, refused, type ActionResult, type StaffActor } from "./result";
 
 export const RequestChangesSchema = z

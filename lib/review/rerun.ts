@@ -1,43 +1,40 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
+import type { AuditEntry } from "../audit/record";
 import { db } from "../db/client";
 import { submissionAttempts } from "../db/schema";
-import { enqueue } from "../jobs/queue";
-import { assessRun } from "../reverify/assess";
-import type { RunRecordedVerification } from "../reverify/run-port";
-import { notFound, refused, type ActionResult, type StaffActor } from "./result";
+import { UserError } from "../errors";
+import { enqueue, type QueueDefinition } from "../jobs/queue";
+import type { RecordRun } from "../runs/record";
+import { runRecordedVerification } from "../runs/recorded-run";
 
 export const REVIEW_RERUN_JOB = "review.rerun";
 
 /** A CSM asks for the checks to run again on the stored secret; the run itself is a queued job. */
-export async function requestRerun(attemptId: string, actor: StaffActor): Promise<ActionResult> {
-  const outcome = await db().transaction(async (tx) => {
-    const [attempt] = await tx
+export async function requestRerun(attemptId: string, actor: { staffId: string; origin?: AuditEntry["origin"] }): Promise<void> {
+  const origin = actor.origin ? { ip: actor.origin.ip ?? null, userAgent: actor.origin.userAgent ?? null } : null;
+  await inAuditedTransaction({ type: "staff", id: actor.staffId }, origin, async (change) => {
+    const [attempt] = await change.tx
       .select({ id: submissionAttempts.id, brokerageId: submissionAttempts.brokerageId, number: submissionAttempts.number, status: submissionAttempts.status, secretKeyId: submissionAttempts.secretKeyId, secretDestroyedAt: submissionAttempts.secretDestroyedAt })
       .from(submissionAttempts)
       .where(eq(submissionAttempts.id, attemptId));
-    if (!attempt) return notFound();
+    if (!attempt) throw new UserError("There is no such submission.");
     if (attempt.secretDestroyedAt || !attempt.secretKeyId) {
-      return refused("The secret of this attempt has been destroyed, so its checks cannot run again.");
+      throw new UserError("The secret of this attempt has been destroyed, so its checks cannot run again.");
     }
-    await recordAudit(tx, {
-      actor: { type: "staff", id: actor.staffId },
+    await change.audit({
       action: "attempt.rerun-requested",
       subject: { type: "attempt", id: attemptId },
       brokerageId: attempt.brokerageId,
-      origin: actor.origin,
       detail: { attemptNumber: attempt.number, status: attempt.status },
     });
-    return { ok: true as const };
   });
-  if (!outcome.ok) return outcome;
   await enqueue(REVIEW_RERUN_JOB, { attemptId, triggeredBy: actor.staffId });
-  return { ok: true };
 }
 
-/** The job behind a re-run: trigger "recheck", then assessed. */
-export async function rerunAttempt(attemptId: string, triggeredBy: string, run: RunRecordedVerification, now: () => Date = () => new Date()) {
+/** The job behind a re-run: a recorded run with trigger "recheck", settled like every run. */
+export async function rerunAttempt(attemptId: string, triggeredBy: string, record?: RecordRun, now?: () => Date) {
   const [attempt] = await db()
     .select({ sendTestMessage: submissionAttempts.sendTestMessage, status: submissionAttempts.status })
     .from(submissionAttempts)
@@ -45,6 +42,15 @@ export async function rerunAttempt(attemptId: string, triggeredBy: string, run: 
   if (!attempt) return "not-found" as const;
   // Live credentials are re-checked quietly, as the schedule does: no test message in a working mailbox.
   const sendTestMessage = attempt.sendTestMessage && attempt.status !== "approved";
-  const recorded = await run({ attemptId, trigger: "recheck", triggeredBy, sendTestMessage });
-  return assessRun(recorded.runId, now());
+  const { assessment } = await runRecordedVerification("recheck", { attemptId, trigger: "recheck", triggeredBy, sendTestMessage }, { record, now });
+  return assessment;
+}
+
+export function rerunQueue(record?: RecordRun): QueueDefinition {
+  return {
+    name: REVIEW_RERUN_JOB,
+    handler: async (data: { attemptId: string; triggeredBy: string }) => void (await rerunAttempt(data.attemptId, data.triggeredBy, record)),
+    concurrency: 2,
+    retryLimit: 1,
+  };
 }

@@ -7,7 +7,7 @@ import { loadOrCreateLocalKeyRing } from "../crypto/key-ring";
 import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { parseEnv, resetEnvCache } from "../env";
-import { queueDefinitions } from "../jobs/handlers";
+import { queueDefinitions } from "./jobs";
 import { startWorker, stopSender } from "../jobs/queue";
 import { logger } from "../logger";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";

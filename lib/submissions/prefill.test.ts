@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "../validation/submission";
 import { prefillFrom } from "./prefill";
-import { retryDelaySeconds } from "./retry-schedule";
+import { retryDelaySeconds } from "../runs/retry-schedule";
 
 describe("the form prefilled from the last attempt", () => {
   const attempt = {

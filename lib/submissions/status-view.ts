@@ -1,9 +1,10 @@
 import "server-only";
+import { CHECK_ROW_LABELS } from "../runs/check-labels";
+import { isFinished, recordedCheckOf } from "../runs/check-rows";
+import { retryDelaySeconds } from "../runs/retry-schedule";
 import { remediationFor } from "../verification/remediation";
-import { CHECK_DEPENDENCIES, CHECK_IDS, REASONS, type CheckId, type CheckResult, type Reason } from "../verification/types";
-import { CHECK_ROW_LABELS } from "./check-labels";
+import { CHECK_DEPENDENCIES, CHECK_IDS, type CheckId, type CheckResult } from "../verification/types";
 import { getLatestRun, type Attempt } from "./queries";
-import { retryDelaySeconds } from "./retry-schedule";
 import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./views";
 
 /**
@@ -12,29 +13,13 @@ import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./
  * fix for anything that is not a pass. Plain data, safe to send to the browser.
  */
 
-const asReason = (value: string | null): Reason | null =>
-  value && (REASONS as readonly string[]).includes(value) ? (value as Reason) : null;
-
 export async function getStatusView(attempt: Attempt): Promise<StatusView> {
   const { runs, latest, checks } = await getLatestRun(attempt.id);
-  const byId = new Map(checks.map((c) => [c.checkId, c]));
+  const byId = new Map(checks.map((row) => [row.checkId, recordedCheckOf(row)]));
   const views: CheckView[] = CHECK_IDS.map((id) => {
-    const row = byId.get(id);
-    if (!row || row.status === "pending" || row.status === "running") {
-      return { ...emptyView(id), status: row?.status === "running" ? "running" : "waiting" };
-    }
-    return resultView({
-      id,
-      status: row.status,
-      reason: asReason(row.reason) ?? undefined,
-      title: row.title,
-      detail: row.detail ?? "",
-      guideAnchor: row.guideAnchor ?? undefined,
-      microsoft: row.microsoftCode
-        ? { code: row.microsoftCode, requestId: row.microsoftRequestId ?? undefined, timestamp: row.microsoftTimestamp ?? undefined }
-        : undefined,
-      durationMs: row.durationMs ?? 0,
-    });
+    const check = byId.get(id);
+    if (!check || !isFinished(check)) return { ...emptyView(id), status: check?.status === "running" ? "running" : "waiting" };
+    return resultView(check);
   });
   explainSkipped(views);
 

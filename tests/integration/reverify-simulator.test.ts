@@ -7,8 +7,8 @@ import { stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { listQueue } from "@/lib/review/queues";
 import { rerunAttempt } from "@/lib/review/rerun";
-import { runOnStoredSecret } from "@/lib/reverify/recorded-run";
 import { reverifyAttempt } from "@/lib/reverify/schedule";
+import { recordVerificationRun } from "@/lib/runs/record";
 import { APPS, MAILBOXES, scenario } from "@/sim/scenarios";
 import type { RunningSimulator } from "@/sim/server";
 import { installQueue } from "../support/queue";
@@ -62,7 +62,7 @@ describe("re-verification against Microsoft (the simulator)", () => {
   it("passes quietly while the tenant is unchanged: every check recorded, no test message sent", async () => {
     const { attempt } = await approvedGoodCredentials("Sim Quiet Realty");
     sim.control.clearRequests();
-    expect(await reverifyAttempt(attempt.id, runOnStoredSecret)).toBe("unchanged");
+    expect(await reverifyAttempt(attempt.id, recordVerificationRun)).toBe("unchanged");
     const run = await latestRun(attempt.id);
     expect(run).toMatchObject({ trigger: "scheduled", outcome: "verified" });
     const checks = await db().select().from(checkResults).where(eq(checkResults.runId, run.id));
@@ -76,7 +76,7 @@ describe("re-verification against Microsoft (the simulator)", () => {
   it("alerts the CSM when the administrator deletes the secret in Entra", async () => {
     const { attempt, brokerage } = await approvedGoodCredentials("Sim Revoked Secret Realty");
     sim.control.revokeSecret(APPS.sync.clientId, APPS.sync.secretId);
-    expect(await reverifyAttempt(attempt.id, runOnStoredSecret)).toBe("regressed");
+    expect(await reverifyAttempt(attempt.id, recordVerificationRun)).toBe("regressed");
     const [alert] = await db().select().from(outgoingMessages).where(and(eq(outgoingMessages.brokerageId, brokerage.id), eq(outgoingMessages.kind, "credentials-regressed")));
     expect(alert?.subject).toBe("Approved credentials stopped working: Sim Revoked Secret Realty");
     const [row] = (await listQueue("failing", { search: "sim revoked secret" })).rows;
@@ -87,13 +87,13 @@ describe("re-verification against Microsoft (the simulator)", () => {
   it("alerts when consent is removed, and the mailbox check when the mailbox goes", async () => {
     const consent = await approvedGoodCredentials("Sim Consent Realty");
     sim.control.updateApp(APPS.sync.clientId, { roles: [] });
-    expect(await reverifyAttempt(consent.attempt.id, runOnStoredSecret)).toBe("regressed");
+    expect(await reverifyAttempt(consent.attempt.id, recordVerificationRun)).toBe("regressed");
     expect((await listQueue("failing", { search: "sim consent" })).rows[0]?.problems).toEqual(["consent-missing"]);
 
     sim.control.reset();
     const mailbox = await approvedGoodCredentials("Sim Mailbox Realty");
     sim.control.updateMailbox(MAILBOXES.agent, { state: "soft-deleted" });
-    expect(await reverifyAttempt(mailbox.attempt.id, runOnStoredSecret)).toBe("regressed");
+    expect(await reverifyAttempt(mailbox.attempt.id, recordVerificationRun)).toBe("regressed");
     expect((await listQueue("failing", { search: "sim mailbox" })).rows[0]?.problems).toEqual(["mailbox-not-enabled"]);
   });
 });
@@ -103,11 +103,11 @@ describe("a CSM's re-run after the administrator fixed the tenant", () => {
     const values = scenario("consent-missing").values;
     const b = await createBrokerage({ name: "Sim Rerun Realty", stage: "failed" });
     const attempt = await createAttempt(b.id, { status: "failed", tenantId: values.tenantId, clientId: values.clientId, testMailbox: values.testMailbox, secretExpiresOn: values.secretExpiresOn, secret: values.clientSecret, sendTestMessage: false });
-    expect(await rerunAttempt(attempt.id, "csm-4", runOnStoredSecret)).toBe("unchanged");
+    expect(await rerunAttempt(attempt.id, "csm-4", recordVerificationRun)).toBe("unchanged");
     expect((await latestRun(attempt.id)).outcome).toBe("failed");
 
     sim.control.fixScenario("consent-missing");
-    expect(await rerunAttempt(attempt.id, "csm-4", runOnStoredSecret)).toBe("status-updated");
+    expect(await rerunAttempt(attempt.id, "csm-4", recordVerificationRun)).toBe("status-updated");
     expect(await latestRun(attempt.id)).toMatchObject({ outcome: "verified", trigger: "recheck", triggeredBy: "csm-4" });
     expect((await attemptRow(attempt.id)).status).toBe("verified");
     expect(await approveAttempt(attempt.id, { staffId: "csm-4" })).toMatchObject({ ok: true });

@@ -5,7 +5,7 @@ import { auditEvents, brokerages, credentialApprovals, outgoingMessages, verific
 import { startWorker, stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { listQueue } from "@/lib/review/queues";
-import { requestRerun } from "@/lib/review/rerun";
+import { requestRerun, rerunQueue } from "@/lib/review/rerun";
 import { revokeCredentials } from "@/lib/review/revoke";
 import { reverifyQueues } from "@/lib/reverify/jobs";
 import { listCredentialsToReverify, reverifyAttempt, scheduleReverification } from "@/lib/reverify/schedule";
@@ -120,9 +120,9 @@ describe("a CSM's re-run", () => {
     await recordRun(attempt.id, { outcome: "failed", failing: ["calendar.read"] });
     tenantState.set(attempt.id, { outcome: "verified" });
     runner.calls.length = 0;
-    const worker = await startWorker(process.env.DATABASE_URL!, reverifyQueues(runner.run));
+    const worker = await startWorker(process.env.DATABASE_URL!, [...reverifyQueues(runner.run), rerunQueue(runner.run)]);
     try {
-      expect(await requestRerun(attempt.id, { staffId: "csm-9", origin: { ip: "203.0.113.5" } })).toEqual({ ok: true });
+      await expect(requestRerun(attempt.id, { staffId: "csm-9", origin: { ip: "203.0.113.5" } })).resolves.toBeUndefined();
       await expect.poll(async () => (await attemptRow(attempt.id)).status, { timeout: 20_000 }).toBe("verified");
     } finally {
       await worker.stop({ graceful: false, wait: true });

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { stopSender } from "@/lib/jobs/queue";
+import { UserError } from "@/lib/errors";
 import { auditEvents, brokerages, changeRequests, credentialApprovals, invites, notes, outgoingMessages, webhookDeliveries } from "@/lib/db/schema";
 import { approveAttempt } from "@/lib/review/approve";
 import { getSubmissionDetail } from "@/lib/review/detail";
@@ -231,7 +232,7 @@ describe("the submission detail", () => {
   it("refuses a re-run once the secret is destroyed", async () => {
     const b = await createBrokerage();
     const gone = await createAttempt(b.id, { status: "superseded", secretCiphertext: null, secretKeyId: null, secretDestroyedAt: new Date() });
-    expect(await requestRerun(gone.id, csm)).toMatchObject({ ok: false, code: "refused" });
+    await expect(requestRerun(gone.id, csm)).rejects.toThrow(new UserError("The secret of this attempt has been destroyed, so its checks cannot run again."));
     expect(await auditFor(b.id)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db/client";
 import { auditEvents, brokerages, checkResults, outgoingMessages, submissionAttempts, verificationRuns } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
-import { queueDefinitions } from "@/lib/jobs/handlers";
+import { queueDefinitions } from "@/lib/runtime/jobs";
 import { startWorker, stopSender } from "@/lib/jobs/queue";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { VERIFICATION_RUN } from "@/lib/submissions/verification-job";

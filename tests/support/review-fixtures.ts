@@ -5,7 +5,7 @@ import { sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { brokerages, checkResults, submissionAttempts, verificationRuns } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
-import type { RunRecordedVerification } from "@/lib/reverify/run-port";
+import type { RecordRun } from "@/lib/runs/record";
 import { CHECK_IDS, type CheckStatus, type Outcome } from "@/lib/verification/types";
 
 /**
@@ -119,8 +119,8 @@ export async function verifiedAttempt(brokerageId: string, values: Parameters<ty
  * the run as the real one does and remembers what it was asked.
  */
 export function scriptedRunner(outcomeFor: (attemptId: string) => { outcome: Outcome; failing?: string[] }) {
-  const calls: Parameters<RunRecordedVerification>[0][] = [];
-  const run: RunRecordedVerification = async (request) => {
+  const calls: Parameters<RecordRun>[0][] = [];
+  const run: RecordRun = async (request) => {
     calls.push(request);
     const scripted = outcomeFor(request.attemptId);
     const recorded = await recordRun(request.attemptId, { ...scripted, trigger: request.trigger, triggeredBy: request.triggeredBy });

@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { apiKeyNames } from "@/lib/handoff/api-keys";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { isGuid } from "@/lib/validation/guid";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -10,7 +10,7 @@ import { formatDateTime, formatDay } from "@/lib/format/dates";
 import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWindow } from "@/lib/expiry/expiring";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Secret expiry" };
 

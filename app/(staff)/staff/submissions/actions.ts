@@ -40,7 +40,7 @@ export const rerunAction = staffAction({
   roles,
   schema: AttemptIdSchema,
   run: async ({ attemptId }, ctx) => {
-    settled(await requestRerun(attemptId, actor(ctx)));
+    await requestRerun(attemptId, actor(ctx));
     return { attemptId, at: Date.now() };
   },
   redirectTo: (r) => `${detail(r.attemptId, "rerun")}&since=${r.at}`,

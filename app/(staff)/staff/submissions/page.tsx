@@ -10,7 +10,7 @@ import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { isPipelineStage } from "@/lib/onboarding/stages";
 import { pageParams } from "@/lib/pagination/keyset";
 import { countQueues, listQueue, QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Submissions" };
 

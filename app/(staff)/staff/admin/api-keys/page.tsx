@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { API_KEY_SCOPES, listApiKeys } from "@/lib/handoff/api-keys";
 import { listRecentDeliveries } from "@/lib/handoff/deliveries";
 import { webhookTarget } from "@/lib/handoff/deliver";
-import { staffNames } from "@/lib/review/staff-contact";
+import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "API keys and webhooks" };
 

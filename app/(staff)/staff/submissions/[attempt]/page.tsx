@@ -21,8 +21,8 @@ import { db } from "@/lib/db/client";
 import { formatDateTime, formatDay } from "@/lib/format/dates";
 import { isGuid } from "@/lib/validation/guid";
 import { getSubmissionDetail } from "@/lib/review/detail";
-import { remediationOf } from "@/lib/review/remediation";
-import { staffNames } from "@/lib/review/staff-contact";
+import { remediationOf } from "@/lib/runs/remediation";
+import { staffNames } from "@/lib/email/staff-contact";
 
 const load = cache(async (id: string) => (isGuid(id) ? getSubmissionDetail(id) : null));
 

@@ -3,13 +3,13 @@ import { REASONS, type Reason } from "../verification/types";
 
 export type Fix = { title: string; detail: string; guideAnchor?: string };
 
-const isReason = (value: string | null): value is Reason => value !== null && (REASONS as readonly string[]).includes(value);
+const isReason = (value: string | null | undefined): value is Reason => value != null && (REASONS as readonly string[]).includes(value);
 
 /**
  * How to fix a check that did not pass: the remediation catalog's words for its reason,
  * else what the check itself said (a reason this build does not know, from an older run).
  */
-export function remediationOf(check: { reason: string | null; title: string; detail: string | null; guideAnchor: string | null }): Fix {
+export function remediationOf(check: { reason?: string | null; title: string; detail?: string | null; guideAnchor?: string | null }): Fix {
   if (isReason(check.reason)) return remediationFor(check.reason);
   return { title: check.title, detail: check.detail ?? "", guideAnchor: check.guideAnchor ?? undefined };
 }

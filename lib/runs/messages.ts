@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { renderHtml } from "../review/html";
+import { renderHtml } from "../email/html";
 
 type Problem = { title: string; detail: string | null };
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../email/format";
+import { escapeHtml } from "./format";
 
 /** A plain HTML email body: paragraphs of escaped text, a list, and links. */
 export type HtmlBlock = { p: string } | { list: string[] } | { link: { href: string; text: string } };

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Executor } from "../db/client";
 import { queueEmail } from "../email/queue-email";
-import { findStaffContact } from "../review/staff-contact";
+import { findStaffContact } from "../email/staff-contact";
 import { env } from "../env";
 import type { CheckResult } from "../verification/types";
 
 /**
  * Tells the brokerage's customer-success manager that an attempt was verified (ready
  * for review) or failed (the administrator has something to fix). The message goes
- * through the outbox in the caller's transaction. It names checks and reasons, never
- * the secret.
+ * through the outbox in the caller's transaction (its id returned for dispatch after
+ * commit). It names checks and reasons, never the secret.
  */
 
 export async function notifyCsm(
@@ -43,13 +43,13 @@ export async function notifyCsm(
           "The administrator sees the same results with the steps that fix them, and can resubmit.",
           `Details: ${reviewUrl}`,
         ];
-  // With no CSM assigned (or a disabled one) the message waits unaddressed in the outbox;
-  // otherwise the email sweep delivers it after commit.
-  await queueEmail(tx, {
+  // With no CSM assigned (or a disabled one) the message waits unaddressed in the outbox.
+  const { id } = await queueEmail(tx, {
     kind: `attempt-${outcome}`,
     to: (await findStaffContact(tx, brokerage.csmId))?.email ?? null,
     subject,
     text: lines.join("\n"),
     brokerageId: brokerage.id,
   });
+  return id;
 }

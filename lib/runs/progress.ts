@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { db } from "../db/client";
 import { checkResults, verificationRuns } from "../db/schema";
-import { CHECK_IDS, type CheckProgress, type CheckResult } from "../verification/types";
+import { CHECK_IDS, type CheckProgress, type CheckResult, type VerificationReport } from "../verification/types";
 import { CHECK_ROW_LABELS } from "./check-labels";
 
 /**
@@ -11,8 +11,13 @@ import { CHECK_ROW_LABELS } from "./check-labels";
  * runner reports progress. Pages on any app instance read the same rows.
  */
 
-export async function startRun(tx: Executor, attemptId: string, trigger: "submit" | "scheduled") {
-  const [run] = await tx.insert(verificationRuns).values({ attemptId, trigger }).returning({ id: verificationRuns.id });
+export type RunTrigger = "submit" | "recheck" | "scheduled";
+
+export async function startRun(tx: Executor, attemptId: string, start: { trigger: RunTrigger; triggeredBy: string | null }) {
+  const [run] = await tx
+    .insert(verificationRuns)
+    .values({ attemptId, trigger: start.trigger, triggeredBy: start.triggeredBy })
+    .returning({ id: verificationRuns.id });
   await tx.insert(checkResults).values(CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_ROW_LABELS[id] })));
   return run!.id;
 }
@@ -63,4 +68,22 @@ export function progressWriter(runId: string) {
       if (failure) throw failure;
     },
   };
+}
+
+/** The finished report: every check's final row and the run's outcome, together. */
+export async function recordReport(tx: Executor, runId: string, report: VerificationReport) {
+  for (const check of report.checks) await recordProgress(tx, runId, check);
+  // Checks the report left out (none, normally) must not stay "waiting" forever.
+  const reported = new Set(report.checks.map((c) => c.id));
+  const missing = CHECK_IDS.filter((id) => !reported.has(id));
+  if (missing.length) {
+    await tx
+      .update(checkResults)
+      .set({ status: "skipped", updatedAt: new Date() })
+      .where(and(eq(checkResults.runId, runId), inArray(checkResults.checkId, missing)));
+  }
+  await tx
+    .update(verificationRuns)
+    .set({ outcome: report.outcome, finishedAt: new Date(report.finishedAt), durationMs: Math.round(report.durationMs) })
+    .where(eq(verificationRuns.id, runId));
 }

@@ -1,0 +1,17 @@
+import { emailQueues } from "../email/jobs";
+import { expiryQueues } from "../expiry/jobs";
+import { handoffQueues } from "../handoff/jobs";
+import type { QueueDefinition } from "../jobs/queue";
+import { onboardingQueues } from "../onboarding/jobs";
+import { rerunQueue } from "../review/rerun";
+import { reverifyQueues } from "../reverify/jobs";
+import { verificationRunQueue } from "../submissions/verification-job";
+
+/**
+ * Every queue the worker serves, put together where the process starts, so
+ * `npm run worker` and the in-process worker serve exactly the same jobs. Features
+ * define their queues; the queue module knows none of them.
+ */
+export function queueDefinitions(): QueueDefinition[] {
+  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues()];
+}
