@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { brokerageSessionCookie, createBrokerageSession } from "../auth/brokerage-session";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
@@ -36,20 +36,15 @@ export async function redeemInvite(token: string, origin: RequestOrigin): Promis
     return { status: "unusable" };
   }
 
-  const session = await db().transaction(async (tx) => {
+  const actor = { type: "brokerage", id: invite.brokerageId } as const;
+  const session = await inAuditedTransaction(actor, origin, async ({ tx, audit }) => {
     const now = new Date();
     await tx.update(invites).set({ openedAt: now }).where(and(eq(invites.id, invite.id), isNull(invites.openedAt)));
     await tx
       .update(brokerages)
       .set({ stage: "opened", stageChangedAt: now })
       .where(and(eq(brokerages.id, invite.brokerageId), inArray(brokerages.stage, ["new", "invited"])));
-    await recordAudit(tx, {
-      actor: { type: "brokerage", id: invite.brokerageId },
-      action: "invite.opened",
-      subject: { type: "invite", id: invite.id },
-      brokerageId: invite.brokerageId,
-      origin,
-    });
+    await audit({ action: "invite.opened", subject: { type: "invite", id: invite.id }, brokerageId: invite.brokerageId });
     return createBrokerageSession(tx, { brokerageId: invite.brokerageId, inviteId: invite.id });
   });
   return {

@@ -1,11 +1,10 @@
-import type { AuditEntry } from "../audit/record";
+import type { StaffActor } from "./actor";
 
-/** Who acts on a submission, and from where (for the audit log). */
-export type StaffActor = { staffId: string; origin?: AuditEntry["origin"] };
+export type { StaffActor };
 
 /**
- * The answer of every review action: done, or refused with words for the CSM.
- * `not-found` hides the reason on purpose; `refused` explains what to do instead.
+ * The older answer of a review action, kept only while lib/review/rerun.ts returns it;
+ * review functions return plain data and throw UserError (lib/errors.ts).
  */
 export type ActionResult<T extends object = object> =
   | ({ ok: true } & T)
