@@ -21,10 +21,10 @@ export function createRateLimiter(limit: RateLimit, options: { overall?: number 
   return {
     limit,
     async hit(subject, now = new Date()) {
-      // The subject's own count first: one flooding address must not use up everyone's allowance.
-      const own = await checkRateLimit(limit, subject, now);
-      if (!own.allowed) return own;
       if (overall) {
+        // The subject's own count first: one flooding address must not use up everyone's allowance.
+        const own = await checkRateLimit(limit, subject, now);
+        if (!own.allowed) return own;
         const all = await hitRateLimit(overall, OVERALL_SUBJECT, now);
         if (!all.allowed) return all;
       }
