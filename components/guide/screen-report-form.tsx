@@ -3,18 +3,19 @@
 import { useActionState, useEffect, useRef } from "react";
 import { reportScreenAction } from "@/app/(public)/guide/actions";
 import { describeBrowser } from "@/lib/guide/browser-name";
-import { SCREEN_REPORT_BODY_MAX, type ScreenReportState } from "@/lib/guide/screen-report-state";
+import { IDLE, type ActionState } from "@/lib/actions/state";
+import { SCREEN_REPORT_BODY_MAX, type ScreenReportValues } from "@/lib/guide/screen-report-state";
 
 /**
  * "This screen looks different": a small form under each drawing that records which
  * step, which browser and what differs, for staff to update the guide.
  */
 export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel: string }) {
-  const [state, action, pending] = useActionState<ScreenReportState, FormData>(reportScreenAction, { status: "idle" });
+  const [state, action, pending] = useActionState<ActionState<null, ScreenReportValues>, FormData>(reportScreenAction, IDLE);
   const browserRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const ids = { browser: `report-${step}-browser`, body: `report-${step}-body` };
-  const errors = state.status === "invalid" ? state.errors : {};
+  const errors: Record<string, string | undefined> = (state.status === "invalid" && state.errors) || {};
 
   useEffect(() => {
     const input = browserRef.current;
@@ -22,10 +23,10 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
   }, []);
 
   useEffect(() => {
-    if (state.status === "invalid") (state.errors.body ? bodyRef : browserRef).current?.focus();
+    if (state.status === "invalid") (state.errors?.body ? bodyRef : browserRef).current?.focus();
   }, [state]);
 
-  if (state.status === "sent") {
+  if (state.status === "ok") {
     return (
       <p role="status" className="mt-2 border-l-4 border-green-800 bg-green-50 p-3">
         Thank you. Your report about {stepLabel} has been recorded, and we will check this drawing against the admin center.
@@ -39,7 +40,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
       <form action={action} noValidate className="mt-3 space-y-4 border-l-4 border-gray-300 pl-4">
         <input type="hidden" name="step" value={step} />
         <p>Tell us what you see instead, and we will update the drawing. Do not include IDs, secrets or passwords.</p>
-        {state.status === "refused" ? (
+        {state.status === "error" ? (
           <p role="alert" className="border-l-4 border-red-700 bg-red-50 p-3 font-bold">
             {state.message}
           </p>
@@ -57,7 +58,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               name="browser"
               type="text"
               autoComplete="off"
-              defaultValue={"values" in state ? state.values.browser : undefined}
+              defaultValue={state.values?.browser}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.browser)}
               className={`w-full max-w-md rounded-none border-2 px-2 py-1.5 ${errors.browser ? "border-red-700" : "border-ink"}`}
@@ -71,7 +72,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               id={ids.body}
               name="body"
               rows={4}
-              defaultValue={"values" in state ? state.values.body : undefined}
+              defaultValue={state.values?.body}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.body)}
               className={`w-full max-w-xl rounded-none border-2 px-2 py-1.5 ${errors.body ? "border-red-700" : "border-ink"}`}

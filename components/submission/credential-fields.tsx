@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import type { CredentialsCheckState, PrefillValues, TenantLookupState } from "@/lib/submissions/form-state";
+import type { ActionState } from "@/lib/actions/state";
+import type { CredentialsCheck as CheckAnswer, PrefillValues, TenantLookup } from "@/lib/submissions/form-state";
 import { FIELD_IDS, type FieldError, type FieldName, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { Checkbox } from "../form/checkbox";
 import { DateInput } from "../form/date-input";
@@ -18,8 +19,8 @@ type Props = {
   defaults: PrefillValues;
   /** Errors from the server's render, shown until the browser's own take over. */
   serverErrors: FieldError[] | null;
-  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
-  lookupTenant: (mailbox: string) => Promise<TenantLookupState>;
+  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<ActionState<CheckAnswer>>;
+  lookupTenant: (mailbox: string) => Promise<ActionState<TenantLookup>>;
   supportEmail: string;
 };
 
@@ -37,7 +38,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
   const { register, formState, getValues, setValue, setError, clearErrors, watch } = form;
   const error = (name: FieldName) =>
     serverErrors ? serverErrors.find((e) => e.field === name)?.message : errorFor(formState.errors, name);
-  const [lookup, setLookup] = useState<TenantLookupState>({ status: "none" });
+  const [lookup, setLookup] = useState<TenantLookup>({ status: "none" });
   const [lookedUp, setLookedUp] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const tenantId = watch("tenantId");
@@ -47,7 +48,9 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
     const address = value.trim().toLowerCase();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || address.split("@")[1] === lookedUp) return;
     setLookedUp(address.split("@")[1]!);
-    setLookup(await lookupTenant(address));
+    const answer = await lookupTenant(address);
+    // Quiet when unsure: a refusal or an unusable address suggests nothing.
+    setLookup(answer.status === "ok" && answer.result ? answer.result : { status: "none" });
   };
 
   const expiryError = error("expiry.day") ?? error("expiry.month") ?? error("expiry.year");

@@ -4,9 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { useForm } from "react-hook-form";
-import type { CredentialsCheckState, PrefillValues, SubmitState, TenantLookupState } from "@/lib/submissions/form-state";
+import { IDLE, type ActionState } from "@/lib/actions/state";
+import type { CredentialsCheck, PrefillValues, SubmitAccepted, TenantLookup } from "@/lib/submissions/form-state";
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
-import { SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
+import { errorList, SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
 import { Button } from "../form/button";
 import { ErrorSummary } from "../form/error-summary";
@@ -16,8 +17,8 @@ import { summaryErrors } from "./form-errors";
 
 export type CredentialFormProps = {
   submit: (state: SubmitState, form: FormData) => Promise<SubmitState>;
-  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
-  lookupTenant: (mailbox: string) => Promise<TenantLookupState>;
+  checkCredentials: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<ActionState<CredentialsCheck>>;
+  lookupTenant: (mailbox: string) => Promise<ActionState<TenantLookup>>;
   defaults: PrefillValues;
   idempotencyKey: string;
   basedOn: number;
@@ -27,6 +28,8 @@ export type CredentialFormProps = {
   /** What comes between the heading and the questions. */
   children?: React.ReactNode;
 };
+
+type SubmitState = ActionState<SubmitAccepted, PrefillValues>;
 
 /** Answers on "Check your answers", and the server state they were checked after. */
 const subscribeToNothing = () => () => {};
@@ -40,7 +43,7 @@ type Reviewed = { raw: SubmissionInput; warnings: Warning[]; after: SubmitState 
  * Without JavaScript the same form posts straight to the action.
  */
 export function CredentialForm(props: CredentialFormProps) {
-  const [state, formAction, sending] = useActionState(props.submit, { status: "editing" });
+  const [state, formAction, sending] = useActionState(props.submit, IDLE);
   const form = useForm<SubmissionInput, unknown, Submission>({
     resolver: zodResolver(SubmissionSchema),
     mode: "onSubmit",
@@ -58,12 +61,12 @@ export function CredentialForm(props: CredentialFormProps) {
   useEffect(() => {
     if (state.status !== "invalid") return;
     form.reset({ ...state.values, clientSecret: "" }, { keepDefaultValues: true });
-    for (const error of state.errors) form.setError(error.field, { message: error.message });
+    for (const error of errorList(state.errors ?? {})) form.setError(error.field, { message: error.message });
   }, [state, form]);
 
   // Before scripts run (or without them) the server's errors are shown as it rendered them.
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const serverErrors = !hydrated && state.status === "invalid" ? state.errors : null;
+  const serverErrors = !hydrated && state.status === "invalid" ? errorList(state.errors ?? {}) : null;
   const errors = serverErrors ?? summaryErrors(form.formState.errors);
   useEffect(() => {
     const base = reviewed ? "Check your answers" : "Submit your Microsoft 365 details";
@@ -91,7 +94,7 @@ export function CredentialForm(props: CredentialFormProps) {
     startTransition(() => formAction(data));
   };
 
-  const refused = state.status === "refused" ? state.message : null;
+  const refused = state.status === "error" ? (state.message ?? null) : null;
 
   if (reviewed) {
     return (
@@ -126,7 +129,7 @@ export function CredentialForm(props: CredentialFormProps) {
         <input type="hidden" name="basedOn" value={props.basedOn} />
         <CredentialFields
           form={form}
-          defaults={state.status === "invalid" ? state.values : props.defaults}
+          defaults={state.status === "invalid" ? (state.values ?? props.defaults) : props.defaults}
           serverErrors={serverErrors}
           checkCredentials={props.checkCredentials}
           lookupTenant={props.lookupTenant}

@@ -1,28 +1,30 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { CredentialsCheckState } from "@/lib/submissions/form-state";
+import type { ActionState } from "@/lib/actions/state";
+import type { CredentialsCheck as CheckAnswer } from "@/lib/submissions/form-state";
+import { errorList, type FieldError } from "@/lib/validation/submission";
 import { Button } from "../form/button";
 import { CheckList } from "./check-list";
 
 type Props = {
   read: () => { tenantId: string; clientId: string; clientSecret: string };
-  check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<CredentialsCheckState>;
-  onInvalid: (errors: Extract<CredentialsCheckState, { status: "invalid" }>["errors"]) => void;
+  check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<ActionState<CheckAnswer>>;
+  onInvalid: (errors: FieldError[]) => void;
   /** The three values passed the schema: earlier errors on them no longer apply. */
   onValid: () => void;
 };
 
 /** "Check these credentials": the sign-in checks alone, before the rest of the form. */
 export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
-  const [state, setState] = useState<CredentialsCheckState | null>(null);
+  const [state, setState] = useState<ActionState<CheckAnswer> | null>(null);
   const [pending, startTransition] = useTransition();
 
   const run = () =>
     startTransition(async () => {
       const result = await check(read());
-      if (result.status === "invalid") onInvalid(result.errors);
-      if (result.status === "checked") onValid();
+      if (result.status === "invalid") onInvalid(errorList(result.errors ?? {}));
+      if (result.status === "ok" && result.result?.outcome === "checked") onValid();
       setState(result);
     });
 
@@ -41,22 +43,21 @@ export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
   );
 }
 
-function CheckOutcome({ state }: { state: CredentialsCheckState }) {
-  switch (state.status) {
-    case "invalid":
-      return <p className="font-bold text-error">Correct the Tenant ID, Client ID and client secret value first.</p>;
-    case "refused":
-      return <p className="font-bold text-error">{state.message}</p>;
+function CheckOutcome({ state }: { state: ActionState<CheckAnswer> }) {
+  if (state.status === "invalid") return <p className="font-bold text-error">Correct the Tenant ID, Client ID and client secret value first.</p>;
+  if (state.status !== "ok" || !state.result) return <p className="font-bold text-error">{state.message}</p>;
+  const answer = state.result;
+  switch (answer.outcome) {
     case "unavailable":
       return <p>We could not reach Microsoft just now. You can still send the form: every check runs then.</p>;
     case "checked": {
-      const passed = state.results.every((r) => r.status === "pass" || r.status === "warn");
+      const passed = answer.results.every((r) => r.status === "pass" || r.status === "warn");
       return (
         <div className="border-l-4 border-gray-300 pl-4">
           <p className="mb-2 font-bold">
             {passed ? "These credentials work: the app signed in and has the permissions it needs." : "These credentials do not work yet:"}
           </p>
-          <CheckList checks={state.results} headingLevel={3} />
+          <CheckList checks={answer.results} headingLevel={3} />
         </div>
       );
     }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TenantLookupState } from "@/lib/submissions/form-state";
+import type { TenantLookup } from "@/lib/submissions/form-state";
 import { Button } from "../form/button";
 
 /**
@@ -13,7 +13,7 @@ export function TenantSuggestion({
   onUse,
   supportEmail,
 }: {
-  lookup: TenantLookupState;
+  lookup: TenantLookup;
   tenantId: string;
   onUse: (tenantId: string) => void;
   supportEmail: string;

@@ -4,7 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { db } from "../db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "../db/schema";
 import { env } from "../env";
@@ -124,25 +124,24 @@ export function createAuth() {
             if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { message: "This account is disabled", code: "ACCOUNT_DISABLED" });
           },
           after: async (session, ctx) => {
-            await recordAudit(db(), {
-              actor: { type: "staff", id: session.userId },
-              action: "staff.signed_in",
-              subject: { type: "staff", id: session.userId },
-              origin: { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
-              detail: { method: ctx?.path?.startsWith("/callback/") ? "microsoft" : "password" },
-            });
+            const origin = { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+            await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
+              audit({
+                action: "staff.signed_in",
+                subject: { type: "staff", id: session.userId },
+                detail: { method: ctx?.path?.startsWith("/callback/") ? "microsoft" : "password" },
+              }),
+            );
           },
         },
         delete: {
           after: async (session, ctx) => {
             // Expired sessions are deleted too; only a sign-out is a staff action.
             if (ctx?.path !== "/sign-out") return;
-            await recordAudit(db(), {
-              actor: { type: "staff", id: session.userId },
-              action: "staff.signed_out",
-              subject: { type: "staff", id: session.userId },
-              origin: { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
-            });
+            const origin = { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+            await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
+              audit({ action: "staff.signed_out", subject: { type: "staff", id: session.userId } }),
+            );
           },
         },
       },
@@ -150,12 +149,9 @@ export function createAuth() {
         create: {
           after: async (account) => {
             if (account.providerId === "credential") return;
-            await recordAudit(db(), {
-              actor: { type: "staff", id: account.userId },
-              action: "staff.sign_in_linked",
-              subject: { type: "staff", id: account.userId },
-              detail: { provider: account.providerId },
-            });
+            await inAuditedTransaction({ type: "staff", id: account.userId }, null, ({ audit }) =>
+              audit({ action: "staff.sign_in_linked", subject: { type: "staff", id: account.userId }, detail: { provider: account.providerId } }),
+            );
           },
         },
       },

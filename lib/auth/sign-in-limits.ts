@@ -1,7 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { db } from "../db/client";
-import { rateLimits } from "../db/schema";
+import { clearRollingWindow, hitRollingWindow } from "../rate-limit/rolling-window";
 
 /**
  * Sign-in throttling, in two layers that share the `rate_limits` table (so every app
@@ -18,28 +16,11 @@ export const SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 10;
 const accountKey = (email: string) => `sign-in-account:${email.trim().toLowerCase()}`;
 
 /** Counts one attempt for the account; refuses once it has failed too often. */
-export async function consumeAccountAttempt(email: string, now = Date.now()): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const key = accountKey(email);
-  const windowStart = now - SIGN_IN_WINDOW_SECONDS * 1000;
-  const counted = await db()
-    .insert(rateLimits)
-    .values({ key, count: 1, lastRequest: now })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${rateLimits.lastRequest} <= ${windowStart} then 1 else ${rateLimits.count} + 1 end`,
-        lastRequest: now,
-      },
-      setWhere: sql`${rateLimits.lastRequest} <= ${windowStart} or ${rateLimits.count} < ${SIGN_IN_MAX_FAILURES_PER_ACCOUNT}`,
-    })
-    .returning({ count: rateLimits.count });
-  if (counted.length > 0) return { allowed: true };
-  const [row] = await db().select({ lastRequest: rateLimits.lastRequest }).from(rateLimits).where(eq(rateLimits.key, key));
-  const retryAfterSeconds = Math.max(1, Math.ceil(((row?.lastRequest ?? now) + SIGN_IN_WINDOW_SECONDS * 1000 - now) / 1000));
-  return { allowed: false, retryAfterSeconds };
+export function consumeAccountAttempt(email: string, now = Date.now()) {
+  return hitRollingWindow(accountKey(email), { limit: SIGN_IN_MAX_FAILURES_PER_ACCOUNT, windowSeconds: SIGN_IN_WINDOW_SECONDS }, now);
 }
 
 /** A successful sign-in clears the account's failures. */
 export async function clearAccountAttempts(email: string) {
-  await db().delete(rateLimits).where(eq(rateLimits.key, accountKey(email)));
+  await clearRollingWindow(accountKey(email));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, ne } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { db } from "../db/client";
 import { submissionAttempts } from "../db/schema";
 import { keyRing, openSecret, sealSecret, SecretUnavailableError } from "./secret-box";
@@ -20,18 +20,17 @@ export async function rotateSecrets(): Promise<{ keyId: string; rotated: number;
   let rotated = 0;
   const unreadable: string[] = [];
   for (const { id } of stale) {
-    const done = await db().transaction(async (tx) => {
+    const done = await inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
       const [row] = await tx.select().from(submissionAttempts).where(eq(submissionAttempts.id, id)).for("update");
       // Destroyed or already rotated since the list was read.
-      if (!row?.secretCiphertext || !row.secretKeyId || row.secretKeyId === ring.current.id) return false;
+      if (!row?.secretCiphertext || !row.secretKeyId || row.secretKeyId === ring.current.id) return unchanged(false);
       const plaintext = openSecret({ ciphertext: row.secretCiphertext, keyId: row.secretKeyId }, row.id, ring);
       const sealed = sealSecret(plaintext, row.id, ring);
       await tx
         .update(submissionAttempts)
         .set({ secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId })
         .where(eq(submissionAttempts.id, row.id));
-      await recordAudit(tx, {
-        actor: { type: "system", id: "keys rotate" },
+      await audit({
         action: "secret.rotated",
         subject: { type: "attempt", id: row.id },
         brokerageId: row.brokerageId,

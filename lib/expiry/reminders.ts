@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
-import { db, type Transaction } from "../db/client";
+import { inAuditedTransaction, type Change } from "../audit/change";
+import type { Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
@@ -25,7 +25,7 @@ export async function sendExpiryReminders(now = new Date()): Promise<ReminderSen
   for (const credential of await listExpiringCredentials(Math.max(...REMINDER_DAYS), now, { limit: 100_000 })) {
     const due = reminderDue(credential.daysLeft);
     if (due === null) continue;
-    const reminded = await db().transaction((tx) => remind(tx, credential, due, now));
+    const reminded = await inAuditedTransaction({ type: "system" }, null, (change) => remind(change, credential, due, now));
     await dispatchEmails(reminded.map((r) => r.messageId));
     sent.push(...reminded);
   }
@@ -41,9 +41,10 @@ async function claim(tx: Transaction, approvalId: string, daysBefore: number, re
   return row?.id ?? null;
 }
 
-async function remind(tx: Transaction, c: ExpiringCredential, daysBefore: number, now: Date): Promise<ReminderSent[]> {
+async function remind(change: Change, c: ExpiringCredential, daysBefore: number, now: Date): Promise<ReminderSent[]> {
+  const { tx } = change;
   const sent: ReminderSent[] = [];
-  if (daysBefore === 0) await markExpired(tx, c, now);
+  const expired = daysBefore === 0 && (await markExpired(change, c, now));
   const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft };
 
   const adminClaim = await claim(tx, c.approvalId, daysBefore, "administrator", now);
@@ -77,9 +78,10 @@ async function remind(tx: Transaction, c: ExpiringCredential, daysBefore: number
     sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to: contact?.email ?? null, messageId: message.id });
   }
 
+  // Every reminder already went out (another run claimed them): nothing to record.
+  if (!sent.length && !expired) return change.unchanged(sent);
   if (sent.length) {
-    await recordAudit(tx, {
-      actor: { type: "system" },
+    await change.audit({
       action: daysBefore === 0 ? "credentials.expiry-notice-sent" : "credentials.expiry-reminder-sent",
       subject: { type: "attempt", id: c.attemptId },
       brokerageId: c.brokerageId,
@@ -89,19 +91,18 @@ async function remind(tx: Transaction, c: ExpiringCredential, daysBefore: number
   return sent;
 }
 
-async function markExpired(tx: Transaction, c: ExpiringCredential, now: Date) {
+async function markExpired({ tx, audit }: Change, c: ExpiringCredential, now: Date): Promise<boolean> {
   const [moved] = await tx
     .update(brokerages)
     .set({ stage: "expired", stageChangedAt: now })
     .where(and(eq(brokerages.id, c.brokerageId), eq(brokerages.stage, "approved")))
     .returning({ id: brokerages.id });
-  if (moved) {
-    await recordAudit(tx, {
-      actor: { type: "system" },
-      action: "brokerage.expired",
-      subject: { type: "attempt", id: c.attemptId },
-      brokerageId: c.brokerageId,
-      detail: { secretExpiresOn: c.secretExpiresOn },
-    });
-  }
+  if (!moved) return false;
+  await audit({
+    action: "brokerage.expired",
+    subject: { type: "attempt", id: c.attemptId },
+    brokerageId: c.brokerageId,
+    detail: { secretExpiresOn: c.secretExpiresOn },
+  });
+  return true;
 }

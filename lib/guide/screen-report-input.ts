@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SCREEN_REPORT_BODY_MAX, SCREEN_REPORT_BROWSER_MAX, type ScreenReportField } from "./screen-report-state";
+import { fieldErrors } from "../actions/state";
+import { SCREEN_REPORT_BODY_MAX, SCREEN_REPORT_BROWSER_MAX } from "./screen-report-state";
 import { STEP_ANCHORS } from "./steps";
 
 /**
@@ -29,17 +30,22 @@ export const ScreenReportSchema = z.object({
 });
 export type ScreenReportInput = z.infer<typeof ScreenReportSchema>;
 
+type Posted = { get: (name: string) => unknown };
 
-/** Reads the posted form without trusting its shape: anything unexpected becomes an error message. */
-export function parseScreenReport(form: { get: (name: string) => unknown }) {
-  const raw = { step: form.get("step"), browser: form.get("browser") ?? undefined, body: form.get("body") ?? undefined };
-  const result = ScreenReportSchema.safeParse(raw);
-  if (result.success) return { ok: true as const, value: result.data };
-  const errors: Partial<Record<ScreenReportField, string>> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as ScreenReportField;
-    errors[field] ??= issue.message;
-  }
+/** The posted form as the schema parses it, without trusting its shape. */
+export function screenReportInput(form: Posted) {
+  return { step: form.get("step"), browser: form.get("browser") ?? undefined, body: form.get("body") ?? undefined };
+}
+
+/** What was typed, to show it again after a problem (files and other oddities become empty). */
+export function screenReportEcho(form: Posted) {
   const asText = (v: unknown) => (typeof v === "string" ? v.slice(0, SCREEN_REPORT_BODY_MAX * 2) : "");
-  return { ok: false as const, errors, values: { browser: asText(raw.browser), body: asText(raw.body) } };
+  return { browser: asText(form.get("browser")), body: asText(form.get("body")) };
+}
+
+/** Reads the posted form: the report, or an error message per field and what was typed. */
+export function parseScreenReport(form: Posted) {
+  const result = ScreenReportSchema.safeParse(screenReportInput(form));
+  if (result.success) return { ok: true as const, value: result.data };
+  return { ok: false as const, errors: fieldErrors(result.error), values: screenReportEcho(form) };
 }

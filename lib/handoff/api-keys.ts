@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit, type AuditEntry } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
+import type { AuditEntry } from "../audit/record";
 import { db, type Executor } from "../db/client";
 import { apiKeys } from "../db/schema";
 
@@ -47,38 +48,34 @@ const hintOf = (key: string) => `${key.slice(0, API_KEY_PREFIX.length + 4)}…`;
 type Actor = { staffId: string; origin?: AuditEntry["origin"] };
 
 /** Creates a key and returns it in clear: the only time it exists outside the caller's hands. */
-export async function createApiKey(tx: Executor, input: CreateApiKey, actor: Actor) {
+export async function createApiKey(on: Executor, input: CreateApiKey, actor: Actor) {
   const key = generateApiKey();
-  const [row] = await tx
-    .insert(apiKeys)
-    .values({ name: input.name, scope: input.scope, keyHash: hashApiKey(key), keyHint: hintOf(key), createdBy: actor.staffId })
-    .returning({ id: apiKeys.id, name: apiKeys.name, scope: apiKeys.scope, keyHint: apiKeys.keyHint });
-  await recordAudit(tx, {
-    actor: { type: "staff", id: actor.staffId },
-    action: "api-key.created",
-    subject: { type: "api-key", id: row!.id },
-    origin: actor.origin,
-    detail: { name: row!.name, scope: row!.scope, hint: row!.keyHint },
-  });
-  return { ...row!, key };
+  return inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async ({ tx, audit }) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ name: input.name, scope: input.scope, keyHash: hashApiKey(key), keyHint: hintOf(key), createdBy: actor.staffId })
+      .returning({ id: apiKeys.id, name: apiKeys.name, scope: apiKeys.scope, keyHint: apiKeys.keyHint });
+    await audit({
+      action: "api-key.created",
+      subject: { type: "api-key", id: row!.id },
+      detail: { name: row!.name, scope: row!.scope, hint: row!.keyHint },
+    });
+    return { ...row!, key };
+  }, { on });
 }
 
 /** Revokes a key at once; returns false when it was unknown or already revoked. */
-export async function revokeApiKey(tx: Executor, id: string, actor: Actor, now = new Date()): Promise<boolean> {
-  const [row] = await tx
-    .update(apiKeys)
-    .set({ revokedAt: now, revokedBy: actor.staffId })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, name: apiKeys.name });
-  if (!row) return false;
-  await recordAudit(tx, {
-    actor: { type: "staff", id: actor.staffId },
-    action: "api-key.revoked",
-    subject: { type: "api-key", id },
-    origin: actor.origin,
-    detail: { name: row.name },
-  });
-  return true;
+export async function revokeApiKey(on: Executor, id: string, actor: Actor, now = new Date()): Promise<boolean> {
+  return inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async ({ tx, audit, unchanged }) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: now, revokedBy: actor.staffId })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    if (!row) return unchanged(false);
+    await audit({ action: "api-key.revoked", subject: { type: "api-key", id }, detail: { name: row.name } });
+    return true;
+  }, { on });
 }
 
 export type ApiKeySummary = {

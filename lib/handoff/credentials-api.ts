@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { openSecret } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { logger } from "../logger";
@@ -66,16 +66,14 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
     const notFound = problem(404, "not_found", "This brokerage has no approved credentials.");
     if (!isGuid(brokerageId)) return notFound;
 
-    return db().transaction(async (tx) => {
+    return inAuditedTransaction({ type: "api", id: auth.key.id }, requestOrigin(request.headers), async ({ tx, audit, unchanged }) => {
       const active = await getActiveCredentials(tx, brokerageId);
-      if (!active?.secretCiphertext || !active.secretKeyId) return notFound;
+      if (!active?.secretCiphertext || !active.secretKeyId) return unchanged(notFound);
       const clientSecret = openSecret({ ciphertext: active.secretCiphertext, keyId: active.secretKeyId }, active.attemptId);
-      await recordAudit(tx, {
-        actor: { type: "api", id: auth.key.id },
+      await audit({
         action: "secret.decrypted",
         subject: { type: "attempt", id: active.attemptId },
         brokerageId,
-        origin: requestOrigin(request.headers),
         detail: { purpose: "handoff", apiKey: auth.key.name },
       });
       return json(200, {

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { brokerageSessionCookie, createBrokerageSession } from "../auth/brokerage-session";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
 import { logger } from "../logger";
-import { checkRateLimit, hitRateLimit, type RateLimit } from "../rate-limit/fixed-window";
+import { createRateLimiter } from "../rate-limit/limiter";
 import { hashInviteToken, isWellFormedInviteToken } from "./tokens";
 
 /**
@@ -15,7 +15,8 @@ import { hashInviteToken, isWellFormedInviteToken } from "./tokens";
  */
 
 /** Failed redemptions allowed per address: a person mistyping a link never gets near it. */
-export const REDEEM_FAILURES: RateLimit = { name: "invite-redeem-failures", limit: 10, windowSeconds: 600 };
+const redeemFailures = createRateLimiter({ name: "invite-redeem-failures", limit: 10, windowSeconds: 600 });
+export const REDEEM_FAILURES = redeemFailures.limit;
 
 export type RequestOrigin = { ip: string; userAgent: string | null };
 
@@ -26,30 +27,25 @@ export type Redemption =
 
 export async function redeemInvite(token: string, origin: RequestOrigin): Promise<Redemption> {
   // Checked before the lookup, so a limited address cannot tell a good token from a bad one.
-  const limit = await checkRateLimit(REDEEM_FAILURES, origin.ip);
+  const limit = await redeemFailures.check(origin.ip);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   const invite = isWellFormedInviteToken(token) ? await findUsableInvite(hashInviteToken(token)) : null;
   if (!invite) {
-    await hitRateLimit(REDEEM_FAILURES, origin.ip);
+    await redeemFailures.hit(origin.ip);
     logger().info({ ip: origin.ip }, "invite link refused");
     return { status: "unusable" };
   }
 
-  const session = await db().transaction(async (tx) => {
+  const actor = { type: "brokerage", id: invite.brokerageId } as const;
+  const session = await inAuditedTransaction(actor, origin, async ({ tx, audit }) => {
     const now = new Date();
     await tx.update(invites).set({ openedAt: now }).where(and(eq(invites.id, invite.id), isNull(invites.openedAt)));
     await tx
       .update(brokerages)
       .set({ stage: "opened", stageChangedAt: now })
       .where(and(eq(brokerages.id, invite.brokerageId), inArray(brokerages.stage, ["new", "invited"])));
-    await recordAudit(tx, {
-      actor: { type: "brokerage", id: invite.brokerageId },
-      action: "invite.opened",
-      subject: { type: "invite", id: invite.id },
-      brokerageId: invite.brokerageId,
-      origin,
-    });
+    await audit({ action: "invite.opened", subject: { type: "invite", id: invite.id }, brokerageId: invite.brokerageId });
     return createBrokerageSession(tx, { brokerageId: invite.brokerageId, inviteId: invite.id });
   });
   return {

@@ -1,15 +1,15 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
-import { db } from "../db/client";
+import { inAuditedTransaction } from "../audit/change";
 import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
 import { dispatchWebhook } from "../handoff/deliver";
 import { recordHandoffEvent } from "../handoff/events";
+import { UserError } from "../errors";
 import { logger } from "../logger";
 import { approvalBlocker } from "./approvability";
 import { destroySecretSet, lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
-import { notFound, refused, type ActionResult, type StaffActor } from "./result";
+import { auditActorOf, type StaffActor } from "./actor";
 
 /**
  * Approves an attempt: its credentials become the brokerage's active ones, the
@@ -20,17 +20,17 @@ export async function approveAttempt(
   attemptId: string,
   actor: StaffActor,
   now = new Date(),
-): Promise<ActionResult<{ approvalId: string; event: "credentials.approved" | "credentials.rotated" }>> {
-  const result = await db().transaction(async (tx) => {
+): Promise<{ approvalId: string; event: "credentials.approved" | "credentials.rotated" }> {
+  const result = await inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async ({ tx, audit }) => {
     const locked = await lockAttempt(tx, attemptId);
-    if (!locked) return notFound();
+    if (!locked) throw new UserError("There is no such submission.");
     const { attempt, brokerage } = locked;
     const run = await latestRunOf(tx, attemptId);
     const blocker = approvalBlocker(
       { status: attempt.status, secretStored: Boolean(attempt.secretCiphertext && attempt.secretKeyId), latestRun: run },
       now,
     );
-    if (blocker) return refused(blocker);
+    if (blocker) throw new UserError(blocker);
 
     const [previous] = await tx
       .update(credentialApprovals)
@@ -63,19 +63,16 @@ export async function approveAttempt(
         previousAttemptId: previous?.attemptId ?? null,
       },
     });
-    await recordAudit(tx, {
-      actor: { type: "staff", id: actor.staffId },
+    await audit({
       action: "attempt.approved",
       subject: { type: "attempt", id: attemptId },
       brokerageId: brokerage.id,
-      origin: actor.origin,
       detail: { attemptNumber: attempt.number, runId: run!.id, replacedAttemptId: previous?.attemptId ?? null, webhook: deliveryId },
     });
-    return { ok: true as const, approvalId: approval!.id, event, deliveryId };
+    return { approvalId: approval!.id, event, deliveryId };
   });
-  if (!result.ok) return result;
   await dispatchAfterCommit(result.deliveryId);
-  return { ok: true, approvalId: result.approvalId, event: result.event };
+  return { approvalId: result.approvalId, event: result.event };
 }
 
 /** The event is already in the delivery log; if queueing fails now, the sweeper sends it later. */

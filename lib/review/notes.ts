@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit/record";
-import { db } from "../db/client";
+import { inAuditedTransaction } from "../audit/change";
 import { brokerages, notes } from "../db/schema";
+import { UserError } from "../errors";
 import { hasHiddenCharacters } from "../validation/text";
-import { notFound, type ActionResult, type StaffActor } from "./result";
+import { auditActorOf, type StaffActor } from "./actor";
 
 export const NoteSchema = z.object({
   body: z
@@ -17,24 +17,19 @@ export const NoteSchema = z.object({
 });
 
 /** A staff note on a brokerage, shown newest first on every attempt of it. */
-export async function addNote(brokerageId: string, input: { body: string }, actor: StaffActor): Promise<ActionResult<{ noteId: string }>> {
+export async function addNote(brokerageId: string, input: { body: string }, actor: StaffActor): Promise<{ noteId: string }> {
   const parsed = NoteSchema.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]!.message;
-    return { ok: false, code: "invalid", message, fieldErrors: { body: message } };
-  }
-  return db().transaction(async (tx) => {
+  if (!parsed.success) throw new UserError(parsed.error.issues[0]!.message, "body");
+  return inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async ({ tx, audit }) => {
     const [brokerage] = await tx.select({ id: brokerages.id }).from(brokerages).where(eq(brokerages.id, brokerageId));
-    if (!brokerage) return notFound("brokerage");
+    if (!brokerage) throw new UserError("There is no such brokerage.");
     const [note] = await tx.insert(notes).values({ brokerageId, authorId: actor.staffId, body: parsed.data.body }).returning({ id: notes.id });
-    await recordAudit(tx, {
-      actor: { type: "staff", id: actor.staffId },
+    await audit({
       action: "note.added",
       subject: { type: "note", id: note!.id },
       brokerageId,
-      origin: actor.origin,
       detail: { length: parsed.data.body.length },
     });
-    return { ok: true as const, noteId: note!.id };
+    return { noteId: note!.id };
   });
 }

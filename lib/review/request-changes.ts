@@ -1,19 +1,20 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction } from "../audit/change";
 import { branding } from "../branding";
 import { db, type Executor } from "../db/client";
 import { changeRequests, checkResults, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { env } from "../env";
+import { UserError } from "../errors";
 import { createInvite } from "../invites/create-invite";
 import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
 import { renderHtml, type HtmlBlock } from "../email/html";
 import { remediationOf } from "../runs/remediation";
-import { notFound, refused, type ActionResult, type StaffActor } from "./result";
+import { auditActorOf, type StaffActor } from "./actor";
 
 export const RequestChangesSchema = z
   .object({
@@ -54,33 +55,31 @@ export async function problemsOfLatestRun(attemptId: string, executor: Executor 
  * invite link (their earlier links to this brokerage stop working), recorded for the
  * detail page and audited.
  */
-export async function requestChanges(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<ActionResult<{ changeRequestId: string }>> {
+export async function requestChanges(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<{ changeRequestId: string }> {
   const result = await recordChangeRequest(attemptId, input, actor);
-  if (result.ok) await dispatchEmails([result.messageId]);
-  return result.ok ? { ok: true, changeRequestId: result.changeRequestId } : result;
+  await dispatchEmails([result.messageId]);
+  return { changeRequestId: result.changeRequestId };
 }
 
-async function recordChangeRequest(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<ActionResult<{ changeRequestId: string; messageId: string }>> {
+async function recordChangeRequest(attemptId: string, input: RequestChanges, actor: StaffActor): Promise<{ changeRequestId: string; messageId: string }> {
   const parsed = RequestChangesSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? "checkIds");
-    return { ok: false, code: "invalid", message: issue.message, fieldErrors: { [field]: issue.message } };
+    throw new UserError(issue.message, String(issue.path[0] ?? "checkIds"));
   }
   const { checkIds, message } = parsed.data;
 
-  return db().transaction(async (tx) => {
+  return inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async ({ tx, audit }) => {
     const locked = await lockAttempt(tx, attemptId);
-    if (!locked) return notFound();
+    if (!locked) throw new UserError("There is no such submission.");
     const { attempt, brokerage } = locked;
     if (attempt.status === "superseded") {
-      return refused("This attempt is no longer current; open the brokerage's latest attempt.");
+      throw new UserError("This attempt is no longer current; open the brokerage's latest attempt.");
     }
     const problems = await problemsOfLatestRun(attemptId, tx);
     const chosen = problems.filter((p) => checkIds.includes(p.checkId));
     if (chosen.length !== new Set(checkIds).size) {
-      const text = "Choose problems from the latest run of this attempt";
-      return { ok: false, code: "invalid", message: text, fieldErrors: { checkIds: text } };
+      throw new UserError("Choose problems from the latest run of this attempt", "checkIds");
     }
 
     await tx
@@ -99,15 +98,13 @@ async function recordChangeRequest(attemptId: string, input: RequestChanges, act
       .insert(changeRequests)
       .values({ attemptId, brokerageId: brokerage.id, requestedBy: actor.staffId, checkIds: chosen.map((p) => p.checkId), message: message || null, inviteId: invite.invite.id, messageId: outgoing.id })
       .returning({ id: changeRequests.id });
-    await recordAudit(tx, {
-      actor: { type: "staff", id: actor.staffId },
+    await audit({
       action: "attempt.changes-requested",
       subject: { type: "attempt", id: attemptId },
       brokerageId: brokerage.id,
-      origin: actor.origin,
       detail: { attemptNumber: attempt.number, checkIds: chosen.map((p) => p.checkId), inviteId: invite.invite.id, messageId: outgoing.id },
     });
-    return { ok: true as const, changeRequestId: row!.id, messageId: outgoing.id };
+    return { changeRequestId: row!.id, messageId: outgoing.id };
   });
 }
 

@@ -1,20 +1,19 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
-import type { AuditEntry } from "../audit/record";
 import { db } from "../db/client";
 import { submissionAttempts } from "../db/schema";
 import { UserError } from "../errors";
 import { enqueue, type QueueDefinition } from "../jobs/queue";
 import type { RecordRun } from "../runs/record";
 import { runRecordedVerification } from "../runs/recorded-run";
+import { auditActorOf, type StaffActor } from "./actor";
 
 export const REVIEW_RERUN_JOB = "review.rerun";
 
 /** A CSM asks for the checks to run again on the stored secret; the run itself is a queued job. */
-export async function requestRerun(attemptId: string, actor: { staffId: string; origin?: AuditEntry["origin"] }): Promise<void> {
-  const origin = actor.origin ? { ip: actor.origin.ip ?? null, userAgent: actor.origin.userAgent ?? null } : null;
-  await inAuditedTransaction({ type: "staff", id: actor.staffId }, origin, async (change) => {
+export async function requestRerun(attemptId: string, actor: StaffActor): Promise<void> {
+  await inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async (change) => {
     const [attempt] = await change.tx
       .select({ id: submissionAttempts.id, brokerageId: submissionAttempts.brokerageId, number: submissionAttempts.number, status: submissionAttempts.status, secretKeyId: submissionAttempts.secretKeyId, secretDestroyedAt: submissionAttempts.secretDestroyedAt })
       .from(submissionAttempts)

@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit/record";
-import { db } from "../db/client";
+import { inAuditedTransaction } from "../audit/change";
 import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
+import { UserError } from "../errors";
 import { recordHandoffEvent } from "../handoff/events";
 import { hasHiddenCharacters } from "../validation/text";
 import { dispatchAfterCommit } from "./approve";
 import { destroySecretSet } from "./attempt-lock";
-import { notFound, refused, type ActionResult, type StaffActor } from "./result";
+import { auditActorOf, type StaffActor } from "./actor";
 
 export const RevokeSchema = z.object({
   reason: z
@@ -30,21 +30,18 @@ export async function revokeCredentials(
   input: { reason: string },
   actor: StaffActor,
   now = new Date(),
-): Promise<ActionResult> {
+): Promise<{ attemptId: string }> {
   const parsed = RevokeSchema.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]!.message;
-    return { ok: false, code: "invalid", message, fieldErrors: { reason: message } };
-  }
-  const result = await db().transaction(async (tx) => {
+  if (!parsed.success) throw new UserError(parsed.error.issues[0]!.message, "reason");
+  const result = await inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async ({ tx, audit }) => {
     const [brokerage] = await tx.select({ id: brokerages.id }).from(brokerages).where(eq(brokerages.id, brokerageId)).for("update");
-    if (!brokerage) return notFound("brokerage");
+    if (!brokerage) throw new UserError("There is no such brokerage.");
     const [approval] = await tx
       .update(credentialApprovals)
       .set({ endedAt: now, endedBy: actor.staffId, endReason: "revoked" })
       .where(and(eq(credentialApprovals.brokerageId, brokerageId), isNull(credentialApprovals.endedAt)))
       .returning({ attemptId: credentialApprovals.attemptId });
-    if (!approval) return refused("This brokerage has no active credentials to revoke.");
+    if (!approval) throw new UserError("This brokerage has no active credentials to revoke.");
     const [attempt] = await tx
       .update(submissionAttempts)
       // The attempt is replaced by nothing; its approval records why (end_reason "revoked").
@@ -57,17 +54,14 @@ export async function revokeCredentials(
       at: now,
       data: { brokerageId, attemptId: approval.attemptId, tenantId: attempt!.tenantId, clientId: attempt!.clientId, secretExpiresOn: attempt!.secretExpiresOn },
     });
-    await recordAudit(tx, {
-      actor: { type: "staff", id: actor.staffId },
+    await audit({
       action: "credentials.revoked",
       subject: { type: "attempt", id: approval.attemptId },
       brokerageId,
-      origin: actor.origin,
       detail: { attemptNumber: attempt!.number, reason: parsed.data.reason, webhook: deliveryId },
     });
-    return { ok: true as const, deliveryId };
+    return { attemptId: approval.attemptId, deliveryId };
   });
-  if (!result.ok) return result;
   await dispatchAfterCommit(result.deliveryId);
-  return { ok: true };
+  return { attemptId: result.attemptId };
 }

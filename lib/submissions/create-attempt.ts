@@ -1,10 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne, notInArray } from "drizzle-orm";
-import { recordAudit } from "../audit/record";
+import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
-import { db } from "../db/client";
 import { brokerages, submissionAttempts } from "../db/schema";
 import type { Submission } from "../validation/submission";
 
@@ -31,12 +30,14 @@ export type AttemptOutcome =
   | { kind: "sent-elsewhere"; attemptId: string; number: number };
 
 export async function createAttempt(request: AttemptRequest): Promise<AttemptOutcome> {
-  return db().transaction(async (tx) => {
+  const actor = { type: "brokerage", id: request.brokerageId } as const;
+  return inAuditedTransaction(actor, request.origin, async (change) => {
+    const { tx, unchanged } = change;
     // One submission at a time per brokerage: numbering and superseding stay consistent.
     await tx.select({ id: brokerages.id }).from(brokerages).where(eq(brokerages.id, request.brokerageId)).for("update");
 
     const earlier = await findExisting(tx, request);
-    if (earlier) return earlier;
+    if (earlier) return unchanged(earlier);
 
     const [latest] = await tx
       .select({ number: submissionAttempts.number })
@@ -65,19 +66,17 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
       .onConflictDoNothing()
       .returning({ id: submissionAttempts.id });
     // The brokerage lock makes this rare; the unique indexes are the last word.
-    if (inserted.length === 0) return (await findExisting(tx, request)) ?? conflictWithoutRow();
+    if (inserted.length === 0) return unchanged((await findExisting(tx, request)) ?? conflictWithoutRow());
 
-    await supersedeEarlierAttempts(tx, request.brokerageId, attemptId, request.origin);
+    await supersedeEarlierAttempts(change, request.brokerageId, attemptId);
     await tx
       .update(brokerages)
       .set({ stage: "submitted", stageChangedAt: new Date() })
       .where(and(eq(brokerages.id, request.brokerageId), ne(brokerages.stage, "approved")));
-    await recordAudit(tx, {
-      actor: { type: "brokerage", id: request.brokerageId },
+    await change.audit({
       action: "attempt.submitted",
       subject: { type: "attempt", id: attemptId },
       brokerageId: request.brokerageId,
-      origin: request.origin,
       detail: { number, tenantId: values.tenantId, clientId: values.clientId, testMailbox: values.testMailbox },
     });
     return { kind: "created", attemptId, number };
@@ -113,12 +112,7 @@ function conflictWithoutRow(): never {
  * Earlier attempts are replaced by the new one and their secrets destroyed. An
  * approved attempt stays: its credentials are in use until a newer one is approved.
  */
-async function supersedeEarlierAttempts(
-  tx: Transaction,
-  brokerageId: string,
-  attemptId: string,
-  origin: AttemptRequest["origin"],
-) {
+async function supersedeEarlierAttempts({ tx, audit }: Change, brokerageId: string, attemptId: string) {
   const superseded = await tx
     .update(submissionAttempts)
     .set({ status: "superseded", secretCiphertext: null, secretKeyId: null, secretDestroyedAt: new Date() })
@@ -131,12 +125,10 @@ async function supersedeEarlierAttempts(
     )
     .returning({ id: submissionAttempts.id, number: submissionAttempts.number });
   for (const old of superseded) {
-    await recordAudit(tx, {
-      actor: { type: "brokerage", id: brokerageId },
+    await audit({
       action: "attempt.superseded",
       subject: { type: "attempt", id: old.id },
       brokerageId,
-      origin,
       detail: { number: old.number, supersededBy: attemptId, secretDestroyed: true },
     });
   }

@@ -1,22 +1,17 @@
-import type { FieldError, SubmissionInput } from "../validation/submission";
+import type { SubmissionInput } from "../validation/submission";
 import type { CheckView } from "./views";
 
-/** What the form's server actions answer; plain data, never the secret. */
+/** What the form's server actions answer inside their ActionState (lib/actions/state.ts); never the secret. */
 
 export type PrefillValues = Omit<SubmissionInput, "clientSecret">;
 
-export type SubmitState =
-  | { status: "editing" }
-  | { status: "invalid"; errors: FieldError[]; values: PrefillValues; at: number }
-  | { status: "refused"; message: string; at: number };
+/** A sent form's attempt (the action redirects to its status page). */
+export type SubmitAccepted = { attemptId: string; alreadySent: boolean };
 
-export type CredentialsCheckState =
-  | { status: "checked"; results: CheckView[] }
-  | { status: "invalid"; errors: FieldError[] }
-  | { status: "refused"; message: string }
-  | { status: "unavailable" };
+/** "Check these credentials": the checks' results, or Microsoft could not be reached. */
+export type CredentialsCheck = { outcome: "checked"; results: CheckView[] } | { outcome: "unavailable" };
 
-export type TenantLookupState =
+export type TenantLookup =
   | { status: "found"; domain: string; tenantId: string }
   | { status: "not-found"; domain: string }
   | { status: "other-cloud"; domain: string }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { formDataFromSubmissionInput, submissionInputFromFormData } from "./form-data";
-import { EMPTY_SUBMISSION, fieldErrors, SECRET_ID_MESSAGE, SubmissionSchema, type SubmissionInput } from "./submission";
+import { fieldErrors } from "../actions/state";
+import { EMPTY_SUBMISSION, errorList, SECRET_ID_MESSAGE, SUBMISSION_FIELDS, SubmissionSchema, type SubmissionInput } from "./submission";
 import { submissionWarnings } from "./warnings";
 
 const TENANT = "3f2a1b6c-1d2e-4f50-8a9b-0c1d2e3f4a5b";
@@ -21,7 +22,7 @@ const good: SubmissionInput = {
 
 function errorsOf(input: SubmissionInput) {
   const result = SubmissionSchema.safeParse(input);
-  return result.success ? [] : fieldErrors(result.error);
+  return result.success ? [] : errorList(fieldErrors(result.error, SUBMISSION_FIELDS));
 }
 const messageFor = (input: SubmissionInput, field: string) => errorsOf(input).find((e) => e.field === field)?.message;
 

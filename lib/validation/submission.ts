@@ -204,14 +204,10 @@ export const EMPTY_SUBMISSION: SubmissionInput = {
 
 export type FieldError = { field: FieldName; id: string; message: string };
 
-/** Zod issues as the form shows them: in field order, one per field. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  const byField = new Map<FieldName, string>();
-  for (const issue of error.issues) {
-    const name = issue.path.join(".") as FieldName;
-    if (name in FIELD_IDS && !byField.has(name)) byField.set(name, issue.message);
-  }
-  return (Object.keys(FIELD_IDS) as FieldName[])
-    .filter((name) => byField.has(name))
-    .map((name) => ({ field: name, id: FIELD_IDS[name], message: byField.get(name)! }));
+/** The form's fields in its order: for `fieldErrors(error, SUBMISSION_FIELDS)` (lib/actions/state.ts). */
+export const SUBMISSION_FIELDS = Object.keys(FIELD_IDS) as FieldName[];
+
+/** Field errors as the form shows them: in field order, each with the element to link to. */
+export function errorList(errors: Partial<Record<string, string>>): FieldError[] {
+  return SUBMISSION_FIELDS.filter((name) => errors[name]).map((name) => ({ field: name, id: FIELD_IDS[name], message: errors[name]! }));
 }

@@ -26,7 +26,7 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 async function approvedExpiringOn(expiresOn: string, name: string, submitterEmail = "it@expiry.example") {
   const b = await createBrokerage({ name, csmId: csm.id, stage: "verified" });
   const { attempt } = await verifiedAttempt(b.id, { secretExpiresOn: expiresOn, submitterEmail, submitterName: "Ivy Tran" });
-  expect(await approveAttempt(attempt.id, { staffId: "csm-7" })).toMatchObject({ ok: true });
+  expect(await approveAttempt(attempt.id, { staffId: "csm-7" })).toMatchObject({ approvalId: expect.any(String) });
   return { brokerage: b, attempt };
 }
 

@@ -137,7 +137,7 @@ describe("webhook delivery", () => {
     try {
       const b = await createBrokerage({ stage: "verified" });
       const { attempt } = await verifiedAttempt(b.id);
-      expect(await approveAttempt(attempt.id, { staffId: "csm-1" })).toMatchObject({ ok: true });
+      expect(await approveAttempt(attempt.id, { staffId: "csm-1" })).toMatchObject({ approvalId: expect.any(String) });
       const [hook] = await receiver.waitFor(1);
       expect(verifyWebhook(secret, receiver.headersOf(hook!), hook!.body)).toEqual({ ok: true });
       expect(hook!.body).not.toContain(SECRET);

@@ -51,7 +51,7 @@ async function approvedGoodCredentials(name: string) {
     secret: good.clientSecret,
   });
   await recordRun(attempt.id, { outcome: "verified" });
-  expect(await approveAttempt(attempt.id, { staffId: "csm-4" })).toMatchObject({ ok: true });
+  expect(await approveAttempt(attempt.id, { staffId: "csm-4" })).toMatchObject({ approvalId: expect.any(String) });
   return { brokerage: b, attempt };
 }
 
@@ -110,6 +110,6 @@ describe("a CSM's re-run after the administrator fixed the tenant", () => {
     expect(await rerunAttempt(attempt.id, "csm-4", recordVerificationRun)).toBe("status-updated");
     expect(await latestRun(attempt.id)).toMatchObject({ outcome: "verified", trigger: "recheck", triggeredBy: "csm-4" });
     expect((await attemptRow(attempt.id)).status).toBe("verified");
-    expect(await approveAttempt(attempt.id, { staffId: "csm-4" })).toMatchObject({ ok: true });
+    expect(await approveAttempt(attempt.id, { staffId: "csm-4" })).toMatchObject({ approvalId: expect.any(String) });
   });
 });

@@ -30,7 +30,7 @@ const runner = scriptedRunner((attemptId) => tenantState.get(attemptId) ?? { out
 async function approved(name: string, values: Parameters<typeof verifiedAttempt>[1] = {}) {
   const b = await createBrokerage({ name, csmId: csm.id, stage: "verified" });
   const { attempt } = await verifiedAttempt(b.id, values);
-  expect(await approveAttempt(attempt.id, { staffId: "csm-9" })).toMatchObject({ ok: true });
+  expect(await approveAttempt(attempt.id, { staffId: "csm-9" })).toMatchObject({ approvalId: expect.any(String) });
   return { brokerage: b, attempt };
 }
 

@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { stopSender } from "@/lib/jobs/queue";
 import { UserError } from "@/lib/errors";
+import { stopSender } from "@/lib/jobs/queue";
 import { auditEvents, brokerages, changeRequests, credentialApprovals, invites, notes, outgoingMessages, webhookDeliveries } from "@/lib/db/schema";
 import { approveAttempt } from "@/lib/review/approve";
 import { getSubmissionDetail } from "@/lib/review/detail";
@@ -20,6 +20,17 @@ beforeAll(async () => {
 });
 afterAll(stopSender);
 
+/** The refusal a review action threw: words for the CSM, on a field when the input was wrong. */
+async function refusal(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+const refused = { field: undefined };
+
 const csm = { staffId: "csm-1", origin: { ip: "203.0.113.9", userAgent: "test" } };
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
@@ -36,7 +47,7 @@ describe("approving", () => {
     const b = await createBrokerage({ stage: "verified" });
     const { attempt, run } = await verifiedAttempt(b.id);
     const result = await approveAttempt(attempt.id, csm);
-    expect(result).toMatchObject({ ok: true, event: "credentials.approved" });
+    expect(result).toMatchObject({ event: "credentials.approved" });
 
     expect((await attemptRow(attempt.id)).status).toBe("approved");
     const brokerage = await db().query.brokerages.findFirst({ where: eq(brokerages.id, b.id) });
@@ -58,18 +69,18 @@ describe("approving", () => {
   it("refuses a verified run older than 24 hours, and a failing attempt, changing nothing", async () => {
     const b = await createBrokerage({ stage: "verified" });
     const { attempt } = await verifiedAttempt(b.id, {}, hoursAgo(25));
-    const stale = await approveAttempt(attempt.id, csm);
-    expect(stale).toMatchObject({ ok: false, code: "refused" });
-    expect(!stale.ok && stale.message).toContain("re-run the checks");
+    const stale = await refusal(approveAttempt(attempt.id, csm));
+    expect(stale).toMatchObject(refused);
+    expect(stale.message).toContain("re-run the checks");
 
     const failed = await createAttempt(b.id, { status: "failed" });
     await recordRun(failed.id, { outcome: "failed", failing: ["token"] });
-    expect(await approveAttempt(failed.id, csm)).toMatchObject({ ok: false, code: "refused" });
+    expect(await refusal(approveAttempt(failed.id, csm))).toMatchObject(refused);
 
     expect((await attemptRow(attempt.id)).status).toBe("verified");
     expect(await db().$count(credentialApprovals, eq(credentialApprovals.brokerageId, b.id))).toBe(0);
     expect(await deliveriesFor(b.id)).toEqual([]);
-    expect(await approveAttempt("00000000-0000-4000-8000-000000000000", csm)).toMatchObject({ ok: false, code: "not-found" });
+    expect(await refusal(approveAttempt("00000000-0000-4000-8000-000000000000", csm))).toMatchObject({ ...refused, message: "There is no such submission." });
   });
 
   it("rotates: approving new credentials replaces the active ones, destroys the old secret and says so in the event", async () => {
@@ -78,7 +89,7 @@ describe("approving", () => {
     await approveAttempt(first.id, csm);
     const { attempt: second } = await verifiedAttempt(b.id, { secret: "Xyz8Q~another-secret-value-for-tests-000" });
     const result = await approveAttempt(second.id, { staffId: "csm-2" });
-    expect(result).toMatchObject({ ok: true, event: "credentials.rotated" });
+    expect(result).toMatchObject({ event: "credentials.rotated" });
 
     const old = await attemptRow(first.id);
     expect(old).toMatchObject({ status: "superseded", secretCiphertext: null, secretKeyId: null });
@@ -94,9 +105,11 @@ describe("approving", () => {
   it("approves once when two CSMs click at the same moment", async () => {
     const b = await createBrokerage({ stage: "verified" });
     const { attempt } = await verifiedAttempt(b.id);
-    const results = await Promise.all([approveAttempt(attempt.id, csm), approveAttempt(attempt.id, { staffId: "csm-2" })]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ code: "refused", message: "These credentials are already approved." });
+    const results = await Promise.allSettled([approveAttempt(attempt.id, csm), approveAttempt(attempt.id, { staffId: "csm-2" })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected");
+    expect(lost?.reason).toBeInstanceOf(UserError);
+    expect(lost?.reason).toMatchObject({ ...refused, message: "These credentials are already approved." });
     expect(await deliveriesFor(b.id)).toHaveLength(1);
   });
 });
@@ -106,14 +119,14 @@ describe("revoking", () => {
     const b = await createBrokerage({ stage: "verified" });
     const { attempt } = await verifiedAttempt(b.id);
     await approveAttempt(attempt.id, csm);
-    expect(await revokeCredentials(b.id, { reason: " " }, csm)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { reason: "Enter why the credentials are revoked" } });
-    expect(await revokeCredentials(b.id, { reason: "Brokerage left the platform" }, csm)).toEqual({ ok: true });
+    expect(await refusal(revokeCredentials(b.id, { reason: " " }, csm))).toMatchObject({ field: "reason", message: "Enter why the credentials are revoked" });
+    expect(await revokeCredentials(b.id, { reason: "Brokerage left the platform" }, csm)).toEqual({ attemptId: attempt.id });
 
     expect(await attemptRow(attempt.id)).toMatchObject({ status: "superseded", secretCiphertext: null });
     expect((await db().query.brokerages.findFirst({ where: eq(brokerages.id, b.id) }))?.stage).toBe("expired");
     expect((await deliveriesFor(b.id)).map((d) => d.eventType)).toEqual(["credentials.approved", "credentials.revoked"]);
     expect((await auditFor(b.id))[0]).toMatchObject({ action: "credentials.revoked", detail: expect.objectContaining({ reason: "Brokerage left the platform" }) });
-    expect(await revokeCredentials(b.id, { reason: "again" }, csm)).toMatchObject({ ok: false, code: "refused" });
+    expect(await refusal(revokeCredentials(b.id, { reason: "again" }, csm))).toMatchObject(refused);
   });
 });
 
@@ -128,7 +141,7 @@ describe("requesting changes", () => {
       .returning();
 
     const result = await requestChanges(attempt.id, { checkIds: ["permissions"], message: "Grant consent as a Global Administrator." }, csm);
-    expect(result.ok).toBe(true);
+    expect(result.changeRequestId).toEqual(expect.any(String));
 
     const [message] = await db().select().from(outgoingMessages).where(and(eq(outgoingMessages.brokerageId, b.id), eq(outgoingMessages.kind, "changes-requested")));
     expect(message?.toAddress).toBe("ana@harbor.example");
@@ -153,11 +166,11 @@ describe("requesting changes", () => {
     const b = await createBrokerage({ stage: "failed" });
     const attempt = await createAttempt(b.id, { status: "failed" });
     await recordRun(attempt.id, { outcome: "failed", failing: ["token"] });
-    expect(await requestChanges(attempt.id, { checkIds: [], message: "   " }, csm)).toMatchObject({
-      ok: false,
-      fieldErrors: { checkIds: "Choose at least one problem to fix, or write a message" },
+    expect(await refusal(requestChanges(attempt.id, { checkIds: [], message: "   " }, csm))).toMatchObject({
+      field: "checkIds",
+      message: "Choose at least one problem to fix, or write a message",
     });
-    expect(await requestChanges(attempt.id, { checkIds: ["mail.send"] }, csm)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await refusal(requestChanges(attempt.id, { checkIds: ["mail.send"] }, csm))).toMatchObject({ field: "checkIds" });
     expect(await db().$count(outgoingMessages, eq(outgoingMessages.brokerageId, b.id))).toBe(0);
     expect(await db().$count(invites, eq(invites.brokerageId, b.id))).toBe(0);
   });
@@ -221,11 +234,11 @@ describe("the submission detail", () => {
 
   it("keeps notes valid and audited", async () => {
     const b = await createBrokerage();
-    expect(await addNote(b.id, { body: "  " }, csm)).toMatchObject({ ok: false, fieldErrors: { body: "Enter the note" } });
-    expect(await addNote(b.id, { body: "x".repeat(5001) }, csm)).toMatchObject({ ok: false, code: "invalid" });
-    expect(await addNote(b.id, { body: "ok\u200b" }, csm)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await refusal(addNote(b.id, { body: "  " }, csm))).toMatchObject({ field: "body", message: "Enter the note" });
+    expect(await refusal(addNote(b.id, { body: "x".repeat(5001) }, csm))).toMatchObject({ field: "body" });
+    expect(await refusal(addNote(b.id, { body: "ok\u200b" }, csm))).toMatchObject({ field: "body" });
     expect(await db().$count(notes, eq(notes.brokerageId, b.id))).toBe(0);
-    expect((await addNote(b.id, { body: "Line one\nLine two" }, csm)).ok).toBe(true);
+    expect((await addNote(b.id, { body: "Line one\nLine two" }, csm)).noteId).toEqual(expect.any(String));
     expect((await auditFor(b.id))[0]?.action).toBe("note.added");
   });
 

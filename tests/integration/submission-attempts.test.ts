@@ -7,10 +7,11 @@ import { db } from "@/lib/db/client";
 import { auditEvents, submissionAttempts } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { createAttempt, type AttemptRequest } from "@/lib/submissions/create-attempt";
+import { performAction } from "@/lib/actions/action";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
-import { SubmissionSchema, type SubmissionInput } from "@/lib/validation/submission";
-import { brokerageWithInvite, stageOf } from "../support/brokerages";
+import { errorList, SubmissionSchema, type SubmissionInput } from "@/lib/validation/submission";
+import { brokerageRequest, brokerageWithInvite, stageOf } from "../support/brokerages";
 
 const SECRET = "abc8Q~Zx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fEdC";
 const input: SubmissionInput = {
@@ -109,35 +110,30 @@ describe("creating an attempt", () => {
 });
 
 describe("the submit action's checks", () => {
-  const context = (brokerageId: string, sameOrigin = true) => ({
-    session: { sessionId: randomUUID(), brokerageId, inviteId: randomUUID() },
-    request: { ...origin, sameOrigin },
-  });
+  const submit = (form: FormData, request: Headers) => performAction(submitCredentials, form, request);
   const form = (values: SubmissionInput = input) =>
     formDataFromSubmissionInput(values, { idempotencyKey: randomUUID(), basedOn: "0" });
 
   it("refuses a post from another origin and stores nothing", async () => {
-    const { brokerage } = await brokerageWithInvite("Cross Origin Realty");
-    const result = await submitCredentials(form(), context(brokerage.id, false));
-    expect(result).toMatchObject({ status: "refused" });
+    const { brokerage, inviteId } = await brokerageWithInvite("Cross Origin Realty");
+    const result = await submit(form(), await brokerageRequest({ brokerageId: brokerage.id, inviteId }, { origin: "https://evil.example" }));
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/only be sent from its own page/) });
     expect(await attemptsOf(brokerage.id)).toHaveLength(0);
   });
 
   it("refuses a post without a session", async () => {
-    const result = await submitCredentials(form(), { session: null, request: { ...origin, sameOrigin: true } });
-    expect(result).toMatchObject({ status: "refused", message: expect.stringMatching(/session has ended/) });
+    const result = await submit(form(), await brokerageRequest(null));
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/session has ended/) });
   });
 
   it("validates again on the server, sends back no secret, and asks for it again", async () => {
-    const { brokerage } = await brokerageWithInvite("Invalid Realty");
-    const result = await submitCredentials(form({ ...input, tenantId: "not-a-guid" }), context(brokerage.id));
-    expect(result).toMatchObject({
-      status: "invalid",
-      errors: [
-        { id: "tenant-id", message: "Tenant ID must be a GUID, like 00000000-0000-0000-0000-000000000000" },
-        { id: "client-secret", message: "Enter the client secret value again" },
-      ],
-    });
+    const { brokerage, inviteId } = await brokerageWithInvite("Invalid Realty");
+    const result = await submit(form({ ...input, tenantId: "not-a-guid" }), await brokerageRequest({ brokerageId: brokerage.id, inviteId }));
+    expect(result).toMatchObject({ status: "invalid" });
+    expect(errorList(result.errors ?? {})).toEqual([
+      { field: "tenantId", id: "tenant-id", message: "Tenant ID must be a GUID, like 00000000-0000-0000-0000-000000000000" },
+      { field: "clientSecret", id: "client-secret", message: "Enter the client secret value again" },
+    ]);
     expect(JSON.stringify(result)).not.toContain(SECRET);
     expect(await attemptsOf(brokerage.id)).toHaveLength(0);
   });

@@ -4,16 +4,17 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db/client";
-import { auditEvents, brokerages, checkResults, outgoingMessages, submissionAttempts, verificationRuns } from "@/lib/db/schema";
+import { auditEvents, brokerages, checkResults, invites, outgoingMessages, submissionAttempts, verificationRuns } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { queueDefinitions } from "@/lib/runtime/jobs";
 import { startWorker, stopSender } from "@/lib/jobs/queue";
+import { runAction } from "@/lib/actions/action";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { VERIFICATION_RUN } from "@/lib/submissions/verification-job";
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
 import type { SubmissionInput } from "@/lib/validation/submission";
 import { APPS, MAILBOXES, TENANTS } from "@/sim/scenarios";
-import { brokerageWithInvite, stageOf } from "../support/brokerages";
+import { brokerageRequest, brokerageWithInvite, stageOf } from "../support/brokerages";
 import { startTestSimulator } from "../support/simulator";
 import { createStaff } from "../support/staff";
 
@@ -56,12 +57,11 @@ const values = (overrides: Partial<SubmissionInput> = {}): SubmissionInput => ({
 
 async function submit(brokerageId: string, input: SubmissionInput) {
   const form = formDataFromSubmissionInput(input, { idempotencyKey: randomUUID(), basedOn: "0" });
-  const result = await submitCredentials(form, {
-    session: { sessionId: randomUUID(), brokerageId, inviteId: randomUUID() },
-    request: { ip: "203.0.113.7", userAgent: "vitest", sameOrigin: true },
-  });
-  if (result.status !== "accepted") throw new Error(`not accepted: ${JSON.stringify(result)}`);
-  return result.attemptId;
+  const [invite] = await db().select({ id: invites.id }).from(invites).where(eq(invites.brokerageId, brokerageId));
+  const outcome = await runAction(submitCredentials, form, await brokerageRequest({ brokerageId, inviteId: invite!.id }));
+  if (outcome.state.status !== "ok" || !outcome.state.result) throw new Error(`not accepted: ${JSON.stringify(outcome.state)}`);
+  expect(outcome.redirectTo).toBe(`/submit/status/${outcome.state.result.attemptId}`);
+  return outcome.state.result.attemptId;
 }
 
 async function settled(attemptId: string, timeoutMs = 30_000) {

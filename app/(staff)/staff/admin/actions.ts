@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { changeStaffRole, createStaffAccount, NewStaffSchema, setStaffDisabled, StaffRoleSchema } from "@/lib/auth/staff-accounts";
-import { staffAction } from "@/lib/auth/staff-action";
+import { staffAction } from "@/lib/actions/action";
 
 const roles = AREA_ROLES.admin;
 const staffId = z.string().min(1, "Choose a staff account").max(100);

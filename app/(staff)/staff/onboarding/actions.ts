@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { staffAction, UserError } from "@/lib/auth/staff-action";
+import { staffAction, UserError } from "@/lib/actions/action";
 import { dispatchEmails } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { createBrokerage, updateBrokerage } from "@/lib/onboarding/brokerages";

@@ -1,20 +1,19 @@
 "use server";
 
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { staffAction, UserError, type ActionContext } from "@/lib/auth/staff-action";
+import { staffAction, UserError, type StaffContext } from "@/lib/actions/action";
 import { AttemptIdSchema, NoteFormSchema, RequestChangesFormSchema, RevokeFormSchema } from "@/lib/review/action-schemas";
 import { approveAttempt } from "@/lib/review/approve";
 import { brokerageOfAttempt } from "@/lib/review/detail";
 import { addNote } from "@/lib/review/notes";
 import { requestChanges } from "@/lib/review/request-changes";
 import { requestRerun } from "@/lib/review/rerun";
-import type { ActionResult } from "@/lib/review/result";
 import { revokeCredentials } from "@/lib/review/revoke";
 
 // Each review action checks the role itself (staffAction), and each lib function
 // re-reads and locks what it changes, audits it, and refuses with words for the CSM.
 const roles = AREA_ROLES.review;
-const actor = (ctx: ActionContext) => ({ staffId: ctx.staff.id, origin: ctx.origin });
+const actor = (ctx: StaffContext) => ({ staffId: ctx.staff.id, origin: ctx.origin });
 const detail = (attemptId: string, notice: string) => `/staff/submissions/${attemptId}?notice=${notice}`;
 
 async function brokerageOf(attemptId: string): Promise<string> {
@@ -23,16 +22,10 @@ async function brokerageOf(attemptId: string): Promise<string> {
   return brokerageId;
 }
 
-function settled<T extends object>(result: ActionResult<T>): T {
-  if (result.ok) return result;
-  const field = result.fieldErrors ? Object.keys(result.fieldErrors)[0] : undefined;
-  throw new UserError(result.message, field);
-}
-
 export const approveAction = staffAction({
   roles,
   schema: AttemptIdSchema,
-  run: async ({ attemptId }, ctx) => ({ attemptId, ...settled(await approveAttempt(attemptId, actor(ctx))) }),
+  run: async ({ attemptId }, ctx) => ({ attemptId, ...(await approveAttempt(attemptId, actor(ctx))) }),
   redirectTo: (r) => detail(r.attemptId, "approved"),
 });
 
@@ -49,20 +42,23 @@ export const rerunAction = staffAction({
 export const requestChangesAction = staffAction({
   roles,
   schema: RequestChangesFormSchema,
-  run: async ({ attemptId, checkIds, message }, ctx) => ({ attemptId, ...settled(await requestChanges(attemptId, { checkIds, message }, actor(ctx))) }),
+  run: async ({ attemptId, checkIds, message }, ctx) => ({ attemptId, ...(await requestChanges(attemptId, { checkIds, message }, actor(ctx))) }),
   redirectTo: (r) => detail(r.attemptId, "changes-requested"),
 });
 
 export const addNoteAction = staffAction({
   roles,
   schema: NoteFormSchema,
-  run: async ({ attemptId, body }, ctx) => ({ attemptId, ...settled(await addNote(await brokerageOf(attemptId), { body }, actor(ctx))) }),
+  run: async ({ attemptId, body }, ctx) => ({ attemptId, ...(await addNote(await brokerageOf(attemptId), { body }, actor(ctx))) }),
   redirectTo: (r) => `${detail(r.attemptId, "note-added")}#notes`,
 });
 
 export const revokeAction = staffAction({
   roles,
   schema: RevokeFormSchema,
-  run: async ({ attemptId, reason }, ctx) => ({ attemptId, ...settled(await revokeCredentials(await brokerageOf(attemptId), { reason }, actor(ctx))) }),
+  run: async ({ attemptId, reason }, ctx) => {
+    await revokeCredentials(await brokerageOf(attemptId), { reason }, actor(ctx));
+    return { attemptId };
+  },
   redirectTo: (r) => detail(r.attemptId, "revoked"),
 });

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { staffAction, UserError } from "@/lib/auth/staff-action";
 import { db } from "@/lib/db/client";
+import { staffAction, UserError } from "@/lib/actions/action";
 import { createApiKey, CreateApiKeySchema, revokeApiKey } from "@/lib/handoff/api-keys";
 import { uuidField } from "@/lib/review/action-schemas";
 
-// Only staff administrators manage the sync service's keys; each change is audited by the lib functions.
+// Only staff administrators manage the sync service's keys; each change is an audited Change in the lib functions.
 const roles = AREA_ROLES.admin;
 const PAGE = "/staff/admin/api-keys";
 
@@ -15,7 +15,7 @@ export const createApiKeyAction = staffAction({
   roles,
   schema: CreateApiKeySchema,
   run: async (input, ctx) => {
-    const created = await db().transaction((tx) => createApiKey(tx, input, { staffId: ctx.staff.id, origin: ctx.origin }));
+    const created = await createApiKey(db(), input, { staffId: ctx.staff.id, origin: ctx.origin });
     // The one response that carries the key; only its hash is kept.
     return { name: created.name, scope: created.scope, key: created.key };
   },
@@ -26,7 +26,7 @@ export const revokeApiKeyAction = staffAction({
   roles,
   schema: z.object({ keyId: uuidField }),
   run: async ({ keyId }, ctx) => {
-    const revoked = await db().transaction((tx) => revokeApiKey(tx, keyId, { staffId: ctx.staff.id, origin: ctx.origin }));
+    const revoked = await revokeApiKey(db(), keyId, { staffId: ctx.staff.id, origin: ctx.origin });
     if (!revoked) throw new UserError("This key was already revoked.");
     return { keyId };
   },
