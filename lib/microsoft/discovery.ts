@@ -1,7 +1,6 @@
 import "server-only";
-import type { MicrosoftErrorInfo } from "../verification/types";
 import { configuredEndpoints, expectedCloudInstance, openIdConfigurationUrl } from "./endpoints";
-import { aadFailureFromText } from "./failures";
+import { aadFailureFromText, type MicrosoftErrorInfo } from "./failures";
 import { parseJson, requestWithRetries, RetryBudget, TransportError } from "./http";
 import { isTenantIdentifier } from "./identifiers";
 
