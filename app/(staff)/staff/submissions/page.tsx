@@ -8,7 +8,8 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { isPipelineStage } from "@/lib/onboarding/stages";
-import { countQueues, listQueue, QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
+import { QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queue-types";
+import { countQueues, listQueue } from "@/lib/review/queues";
 import { staffNames } from "@/lib/review/staff-contact";
 
 export const metadata: Metadata = { title: "Submissions" };
