@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { logger } from "../logger";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { fieldErrors, type ActionState } from "../actions/state";
-import { requestOrigin, type RequestOrigin } from "./request-origin";
+import { requestOrigin, type RequestOrigin } from "../http/request-origin";
 import { SIGN_IN_PATH } from "./require-staff-role";
 import { UserError } from "../errors";
 import type { StaffRole } from "./roles";
