@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)", "tests/unit/**/*.test.ts"],
           environment: "node",
         },
       },

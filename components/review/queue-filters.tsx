@@ -1,5 +1,5 @@
 import { secondaryButtonLinkClass } from "@/components/form/button";
-import type { QueueId } from "@/lib/review/queues";
+import type { QueueId } from "@/lib/review/queue-types";
 import { STAGE_LABELS } from "./labels";
 
 export type CsmOption = { id: string; name: string };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { formatDateTime } from "@/lib/format/dates";
-import type { QueueRow } from "@/lib/review/queues";
+import type { QueueRow } from "@/lib/review/queue-types";
 import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
 import { OUTCOME_TONES } from "./tag";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
+import { QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queue-types";
 
 /** The four queues as tabs (links that keep the filters), each with how many it holds. */
 export function QueueTabs({ current, counts, query }: { current: QueueId; counts: Record<QueueId, number>; query: Record<string, string> }) {

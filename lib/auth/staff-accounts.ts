@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Executor } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { accounts, sessions, users } from "../db/schema";
-import { emailAddress, personName } from "../onboarding/validation";
+import { emailAddress, personName } from "../validation/people";
 import type { Change } from "../audit/change";
 import { STAFF_ROLES, type StaffRole } from "./roles";
 import { UserError } from "../errors";

@@ -1,8 +1,7 @@
 import "server-only";
 import { GUID_SOURCE } from "../validation/guid";
-import type { MicrosoftErrorInfo } from "../verification/types";
 import { configuredEndpoints, expectedCloudInstance, openIdConfigurationUrl } from "./endpoints";
-import { aadFailureFromText } from "./failures";
+import { aadFailureFromText, type MicrosoftErrorInfo } from "./failures";
 import { parseJson, requestWithRetries, RetryBudget, TransportError } from "./http";
 import { isTenantIdentifier } from "./identifiers";
 

@@ -37,6 +37,15 @@ export type ClientFailure = { kind: "client"; code: string };
 
 export type MicrosoftFailure = AadFailure | GraphFailure | TransportFailure | ClientFailure;
 
+/** The identifiers of a Microsoft answer worth showing next to a check result. */
+export type MicrosoftErrorInfo = {
+  code: string;
+  requestId?: string;
+  timestamp?: string;
+  /** The identity platform's correlation id, when it gave one. */
+  correlationId?: string;
+};
+
 /** Thrown by lib/microsoft with the normalised failure attached. */
 export class MicrosoftRequestError extends Error {
   constructor(readonly failure: MicrosoftFailure) {

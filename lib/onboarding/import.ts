@@ -7,10 +7,12 @@ import { UserError } from "../errors";
 import { db } from "../db/client";
 import { brokerages, users } from "../db/schema";
 import { logger } from "../logger";
+import { emailAddress, personName } from "../validation/people";
 import { createBrokerage } from "./brokerages";
 import { CsvSyntaxError, parseCsv } from "./csv";
+import type { ImportReport, ImportRowReport } from "./import-report";
 import { issueInvite } from "./invites";
-import { brokerageName, DEFAULT_INVITE_DAYS, emailAddress, emailDomain, personName } from "./validation";
+import { brokerageName, DEFAULT_INVITE_DAYS, emailDomain } from "./validation";
 
 /**
  * Bulk onboarding from a CSV file. Each row is its own transaction (brokerage, invite,
@@ -50,19 +52,6 @@ const RowSchema = z.object({
     .optional()
     .transform((v) => (v ?? "").trim().toLowerCase()),
 });
-
-export type ImportRowReport = {
-  line: number;
-  name: string;
-  recipientEmail: string;
-  status: "created" | "invalid" | "duplicate" | "error";
-  reasons: string[];
-  brokerageId?: string;
-  /** Only when the link was not emailed: shown once in the report, never stored. */
-  inviteUrl?: string;
-};
-
-export type ImportReport = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean; messageIds: string[] };
 
 const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
 

@@ -1,5 +1,6 @@
 import { domainToASCII } from "node:url";
 import { z } from "zod";
+import { emailAddress, personName } from "../validation/people";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "./invite-days";
 
 /**
@@ -40,31 +41,6 @@ export const emailDomain = z
       .min(1, "Enter the brokerage's email domain, like harborrealty.com")
       .refine(isValidDomain, "Enter an email domain in the correct format, like harborrealty.com"),
   );
-
-export const emailAddress = (what: string) =>
-  z
-    .string({ message: `Enter ${what}` })
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(
-      z
-        .string()
-        .min(1, `Enter ${what}`)
-        .max(254, "Email address must be 254 characters or fewer")
-        .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
-    );
-
-export const personName = (what: string, options: { optional?: boolean } = {}) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().replace(/\s+/g, " "))
-    .pipe(
-      z
-        .string()
-        .min(options.optional ? 0 : 1, `Enter ${what}`)
-        .max(200, `${what[0]!.toUpperCase()}${what.slice(1)} must be 200 characters or fewer`)
-        .refine((v) => !CONTROL.test(v), `${what[0]!.toUpperCase()}${what.slice(1)} must not contain control characters`),
-    );
 
 /** A CSM picked from the list: an id, or empty for nobody. */
 export const csmChoice = z

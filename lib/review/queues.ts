@@ -1,8 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../db/client";
-import { brokerageStage } from "../db/schema";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
+import { QUEUES, type QueueFilters, type QueueId, type QueuePage, type Stage } from "./queue-types";
 import { toPrefixTsQuery } from "./search";
 
 /**
@@ -10,46 +10,6 @@ import { toPrefixTsQuery } from "./search";
  * the (status, created_at, id) index; the failing queue also holds approved credentials
  * whose re-verification regressed, ordered by when they regressed.
  */
-
-export const QUEUE_IDS = ["needs-review", "failing", "inconclusive", "approved"] as const;
-export type QueueId = (typeof QUEUE_IDS)[number];
-
-export const QUEUES: Record<QueueId, { label: string; status: "verified" | "failed" | "inconclusive" | "approved"; oldestFirst: boolean }> = {
-  // Oldest first: whoever has waited longest for a review is next.
-  "needs-review": { label: "Needs review", status: "verified", oldestFirst: true },
-  failing: { label: "Failing", status: "failed", oldestFirst: false },
-  inconclusive: { label: "Inconclusive", status: "inconclusive", oldestFirst: false },
-  approved: { label: "Approved", status: "approved", oldestFirst: false },
-};
-
-export type Stage = (typeof brokerageStage.enumValues)[number];
-
-export type QueueFilters = {
-  /** A staff id, or "unassigned" for brokerages without a CSM. */
-  csm?: string | null;
-  stage?: Stage | null;
-  search?: string | null;
-};
-
-export type QueueRow = {
-  attemptId: string;
-  attemptNumber: number;
-  brokerageId: string;
-  brokerageName: string;
-  csmId: string | null;
-  stage: Stage;
-  status: string;
-  submittedAt: Date;
-  /** When the row joined the queue: submission, or the regression for a failing approved credential. */
-  since: Date;
-  regressed: boolean;
-  latestRun: { outcome: string; finishedAt: Date | null; trigger: string } | null;
-  /** Reasons of the failing or erroring checks in the latest run. */
-  problems: string[];
-  changesRequestedAt: Date | null;
-};
-
-export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
 
 export const QUEUE_PAGE_SIZE = 25;
 

@@ -1,6 +1,6 @@
 import type { TenantDiscovery } from "../microsoft/discovery";
-import type { AadFailure, GraphFailure, MicrosoftFailure } from "../microsoft/failures";
-import type { MicrosoftErrorInfo, Reason } from "./types";
+import type { AadFailure, GraphFailure, MicrosoftErrorInfo, MicrosoftFailure } from "../microsoft/failures";
+import type { Reason } from "./types";
 
 /**
  * From what Microsoft answered to a §4 reason, by AADSTS number, Graph error code,

@@ -1,6 +1,7 @@
+import type { MicrosoftErrorInfo } from "../microsoft/failures";
 import type { Classified } from "./classify";
 import { remediationFor } from "./remediation";
-import type { CheckResult, CheckStatus, MicrosoftErrorInfo, Reason } from "./types";
+import type { CheckResult, CheckStatus, Reason } from "./types";
 
 /** What a check returns; the runner adds its id and duration. */
 export type CheckOutcome = Omit<CheckResult, "id" | "durationMs">;

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { MicrosoftErrorInfo } from "../microsoft/failures";
 
 /**
  * The verification contract (DESIGN §4): check ids, statuses, reasons and report
@@ -63,14 +64,6 @@ export const REASONS = [
   "unexpected",
 ] as const;
 export type Reason = (typeof REASONS)[number];
-
-export type MicrosoftErrorInfo = {
-  code: string;
-  requestId?: string;
-  timestamp?: string;
-  /** The identity platform's correlation id, when it gave one. */
-  correlationId?: string;
-};
 
 export type CheckResult = {
   id: CheckId;

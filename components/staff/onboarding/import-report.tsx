@@ -3,7 +3,7 @@ import { CopyLink } from "@/components/staff/copy-link";
 import { NotificationBanner } from "@/components/staff/notification-banner";
 import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
-import type { ImportRowReport } from "@/lib/onboarding/import";
+import type { ImportRowReport } from "@/lib/onboarding/import-report";
 
 type Report = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean };
 

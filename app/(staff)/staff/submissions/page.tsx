@@ -9,7 +9,8 @@ import { db } from "@/lib/db/client";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { isPipelineStage } from "@/lib/onboarding/stages";
 import { pageParams } from "@/lib/pagination/keyset";
-import { countQueues, listQueue, QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queues";
+import { QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queue-types";
+import { countQueues, listQueue } from "@/lib/review/queues";
 import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Submissions" };

@@ -1,0 +1,3 @@
+import { simulator } from "../../sim/server";
+
+export const seed = () => simulator;

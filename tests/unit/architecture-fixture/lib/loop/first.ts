@@ -1,0 +1,4 @@
+// File cycle: first → second → first.
+import { second } from "./second";
+
+export const first = () => second() + 1;

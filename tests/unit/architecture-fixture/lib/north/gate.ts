@@ -1,0 +1,4 @@
+// Folder cycle without a file cycle: north/gate → south/road, south/bridge → north/sign.
+import { road } from "../south/road";
+
+export const gate = () => road;

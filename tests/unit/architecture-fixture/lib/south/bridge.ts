@@ -1,0 +1,3 @@
+import { sign } from "../north/sign";
+
+export const bridge = () => sign;
