@@ -14,12 +14,16 @@ export function FormGroup({ error, children, className = "" }: { error?: string;
   );
 }
 
-export function Label({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+export function Label({ htmlFor, children, hidden = false }: { htmlFor: string; children: ReactNode; hidden?: boolean }) {
   return (
-    <label htmlFor={htmlFor} className="mb-1 block text-lg font-bold">
+    <label htmlFor={htmlFor} className={hidden ? "sr-only" : "mb-1 block text-lg font-bold"}>
       {children}
     </label>
   );
+}
+
+export function Legend({ children }: { children: ReactNode }) {
+  return <legend className="mb-1 text-lg font-bold">{children}</legend>;
 }
 
 export function Hint({ id, children }: { id: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatGuideDate, type GuideStep } from "@/lib/guide/steps";
 import type { DrawingProps } from "./illustrations/entra-screens";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/form/copy-button";
 import { ScreenReportForm } from "./screen-report-form";
 import { StepCheckbox } from "./step-checkbox";
 

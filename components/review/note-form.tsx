@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { addNoteAction } from "@/app/(staff)/staff/submissions/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
-import { TextArea } from "@/components/staff/form/text-area";
+import { TextArea } from "@/components/form/text-area";
 
 /** A note on the brokerage, seen by every member of staff on every attempt. */
-export function NoteForm({ attemptId }: { attemptId: string }) {
-  const [state, action] = useActionState(addNoteAction, IDLE);
+export function NoteForm({ attemptId, addNote }: { attemptId: string; addNote: FormAction }) {
+  const [state, action] = useActionState(addNote, IDLE);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

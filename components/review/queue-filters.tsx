@@ -1,4 +1,4 @@
-import { secondaryButtonLinkClass } from "@/components/form/button";
+import { buttonClass } from "@/components/form/button";
 import type { QueueId } from "@/lib/review/queues";
 import { STAGE_LABELS } from "./labels";
 
@@ -52,11 +52,11 @@ export function QueueFilters({
         <input id="filter-q" name="q" type="search" defaultValue={values.q} spellCheck={false} autoComplete="off" className={field} />
       </div>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+        <button type="submit" className={buttonClass("primary")}>
           Filter
         </button>
         {values.csm || values.stage || values.q ? (
-          <a href={`/staff/submissions?queue=${queue}`} className={secondaryButtonLinkClass}>
+          <a href={`/staff/submissions?queue=${queue}`} className={buttonClass("secondary")}>
             Clear
           </a>
         ) : null}

@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { revokeAction } from "@/app/(staff)/staff/submissions/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
-import { TextArea } from "@/components/staff/form/text-area";
+import { TextArea } from "@/components/form/text-area";
 
 /** Revoke the active credentials: the sync service is told at once and the secret is destroyed. */
-export function RevokeForm({ attemptId }: { attemptId: string }) {
-  const [state, action] = useActionState(revokeAction, IDLE);
+export function RevokeForm({ attemptId, revoke }: { attemptId: string; revoke: FormAction }) {
+  const [state, action] = useActionState(revoke, IDLE);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

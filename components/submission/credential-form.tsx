@@ -8,8 +8,8 @@ import type { CredentialsCheckState, PrefillValues, SubmitState, TenantLookupSta
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
 import { SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
-import { Button } from "../form/button";
-import { ErrorSummary } from "../form/error-summary";
+import { Button } from "@/components/form/button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { CheckAnswers } from "./check-answers";
 import { CredentialFields } from "./credential-fields";
 import { summaryErrors } from "./form-errors";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { CredentialsCheckState } from "@/lib/submissions/form-state";
-import { Button } from "../form/button";
+import { Button } from "@/components/form/button";
 import { CheckList } from "./check-list";
 
 type Props = {

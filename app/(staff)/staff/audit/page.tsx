@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/form/button";
 import { describeAction } from "@/components/review/history-words";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
@@ -85,11 +86,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+          <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
           {Object.keys(kept).length ? (
-            <Link href="/staff/audit" className="bg-[#f3f2f1] px-4 py-2 text-lg font-bold text-ink no-underline shadow-[0_2px_0_#929191]">
+            <Link href="/staff/audit" className={buttonClass("secondary")}>
               Clear
             </Link>
           ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Tag } from "@/components/staff/stage-tag";
+import { buttonClass } from "@/components/form/button";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -71,7 +72,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </div>
-        <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+        <button type="submit" className={buttonClass("primary")}>
           Filter
         </button>
       </form>
