@@ -41,3 +41,16 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
     </p>
   );
 }
+
+/** A labelled question around one control: the group, its label, hint and inline error. */
+export function Question({ id, label, hint, error, children, after }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; after?: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id}>{label}</Label>
+      {hint ? <Hint id={id}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+      {children}
+      {after}
+    </FormGroup>
+  );
+}

@@ -1,5 +1,5 @@
 import { fieldId } from "./field-id";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "./form-group";
+import { describedBy, Label, Question } from "./form-group";
 
 export type SelectOption = { value: string; label: string };
 
@@ -36,11 +36,8 @@ export function SelectField({ name, label, hint, error, options, defaultValue, i
     );
   }
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={id}>{label}</Label>
-      {hint ? <Hint id={id}>{hint}</Hint> : null}
-      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+    <Question id={id} label={label} hint={hint} error={error}>
       {select}
-    </FormGroup>
+    </Question>
   );
 }

@@ -1,6 +1,6 @@
 import type { TextareaHTMLAttributes } from "react";
 import { fieldId } from "./field-id";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "./form-group";
+import { describedBy, Question } from "./form-group";
 
 /** Label, hint and inline error above a multi-line input, tied together with aria-describedby. */
 export function TextArea({
@@ -13,10 +13,7 @@ export function TextArea({
   ...textarea
 }: { name: string; id?: string; label: string; hint?: string; error?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name">) {
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={id}>{label}</Label>
-      {hint ? <Hint id={id}>{hint}</Hint> : null}
-      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+    <Question id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
@@ -26,6 +23,6 @@ export function TextArea({
         className={`w-full max-w-2xl border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 text-lg`}
         {...textarea}
       />
-    </FormGroup>
+    </Question>
   );
 }

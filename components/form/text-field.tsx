@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { fieldId } from "./field-id";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "./form-group";
+import { describedBy, Question } from "./form-group";
 
 type Props = {
   /** The element id; by default derived from `name` (see field-id.ts) so error links are predictable. */
@@ -23,10 +23,7 @@ const widths = { full: "w-full max-w-xl", guid: "w-full max-w-[28rem]", medium: 
 export function TextField({ id: givenId, name, label, hint, error, after, mono, width = "full", ref, extraDescribedBy, className, ...input }: Props) {
   const id = givenId ?? fieldId(name ?? "");
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={id}>{label}</Label>
-      {hint ? <Hint id={id}>{hint}</Hint> : null}
-      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+    <Question id={id} label={label} hint={hint} error={error} after={after}>
       <input
         id={id}
         name={name}
@@ -37,7 +34,6 @@ export function TextField({ id: givenId, name, label, hint, error, after, mono, 
         className={`${widths[width]} border-2 ${error ? "border-error" : "border-ink"} bg-white px-2 py-1.5 ${mono ? "font-mono text-sm sm:text-lg" : "text-lg"} ${className ?? ""}`}
         {...input}
       />
-      {after}
-    </FormGroup>
+    </Question>
   );
 }

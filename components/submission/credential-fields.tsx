@@ -23,6 +23,9 @@ type Props = {
   supportEmail: string;
 };
 
+/** A GUID as the admin center shows it: monospace, never corrected or completed by the browser. */
+const GUID_INPUT = { mono: true, width: "guid", spellCheck: false, autoComplete: "off", autoCapitalize: "off" } as const;
+
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="mb-4">
@@ -67,11 +70,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
           label="Tenant ID"
           hint="The Directory (tenant) ID on the app's Overview page."
           error={error("tenantId")}
-          mono
-          width="guid"
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
+          {...GUID_INPUT}
           defaultValue={defaults.tenantId}
           {...register("tenantId")}
         />
@@ -80,11 +79,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
           label="Client ID"
           hint="The Application (client) ID, on the same page."
           error={error("clientId")}
-          mono
-          width="guid"
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
+          {...GUID_INPUT}
           defaultValue={defaults.clientId}
           {...register("clientId")}
         />

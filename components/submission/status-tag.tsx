@@ -15,8 +15,15 @@ const TAGS: Record<LiveStatus, { text: string; tone: TagTone }> = {
 /** A stored check status: "pending" is what the administrator sees as waiting. */
 const liveStatus = (status: string): LiveStatus | null => (status === "pending" ? "waiting" : status in TAGS ? (status as LiveStatus) : null);
 
-export function StatusTag({ status }: { status: LiveStatus | string }) {
+function tagOf(status: string): { text: string; tone: TagTone } {
   const live = liveStatus(status);
-  const tag = live ? TAGS[live] : { text: status, tone: "grey" as const };
+  return live ? TAGS[live] : { text: status, tone: "grey" };
+}
+
+export function StatusTag({ status }: { status: LiveStatus | string }) {
+  const tag = tagOf(status);
   return <Tag tone={tag.tone}>{tag.text}</Tag>;
 }
+
+/** The status in words inside a sentence or a table cell ("passed", "could not check"). */
+export const statusWord = (status: string) => tagOf(status).text.toLowerCase();

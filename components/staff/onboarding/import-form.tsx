@@ -2,14 +2,12 @@
 
 import { useActionState, useState } from "react";
 import type { FormAction } from "@/components/form/form-action";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "@/components/form/form-group";
+import { describedBy, Question } from "@/components/form/form-group";
 import { SubmitButton } from "@/components/form/submit-button";
-import { Checkbox } from "@/components/form/checkbox";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Radios } from "@/components/form/radios";
 import { IDLE } from "@/lib/actions/state";
-import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
 import { ImportReport, type Report } from "./import-report";
+import { InviteOptions } from "./invite-options";
 
 const MAX_BYTES = 512 * 1024;
 
@@ -35,10 +33,7 @@ export function ImportForm({ importBrokerages }: { importBrokerages: FormAction<
           if (big) event.preventDefault();
         }}
       >
-        <FormGroup error={fileError}>
-          <Label htmlFor="file">Upload a CSV file</Label>
-          <Hint id="file">Up to 1,000 rows and {MAX_BYTES / 1024} KB</Hint>
-          {fileError ? <ErrorMessage id="file">{fileError}</ErrorMessage> : null}
+        <Question id="file" label="Upload a CSV file" hint={`Up to 1,000 rows and ${MAX_BYTES / 1024} KB`} error={fileError}>
           <input
             id="file"
             name="file"
@@ -48,21 +43,12 @@ export function ImportForm({ importBrokerages }: { importBrokerages: FormAction<
             aria-invalid={fileError ? true : undefined}
             className={`block w-full max-w-md border-2 ${fileError ? "border-error" : "border-ink"} bg-white p-1 text-lg`}
           />
-        </FormGroup>
-        <Radios
-          name="days"
-          legend="Each link works for"
-          inline
-          error={errors?.days}
-          defaultValue={state.values?.days ?? String(DEFAULT_INVITE_DAYS)}
-          options={INVITE_DAY_CHOICES.map((d) => ({ value: String(d), label: `${d} days` }))}
-        />
-        <Checkbox
-          name="sendEmail"
-          value="yes"
-          label="Email each recipient their link"
-          hint="Leave this unticked to get the links in the report and send them yourself"
-          defaultChecked={state.status === "idle" ? true : state.values?.sendEmail === "yes"}
+        </Question>
+        <InviteOptions
+          state={state}
+          errors={errors}
+          daysLegend="Each link works for"
+          email={{ label: "Email each recipient their link", hint: "Leave this unticked to get the links in the report and send them yourself" }}
         />
         <SubmitButton>Import brokerages</SubmitButton>
       </form>

@@ -5,15 +5,13 @@ import { useActionState } from "react";
 import { CopyLink } from "@/components/staff/copy-link";
 import type { FormAction } from "@/components/form/form-action";
 import { SubmitButton } from "@/components/form/submit-button";
-import { Checkbox } from "@/components/form/checkbox";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Radios } from "@/components/form/radios";
 import { TextField } from "@/components/form/text-field";
 import { NotificationBanner } from "@/components/form/notification-banner";
 import { emailSentence, type ShownInvite } from "./email-sentence";
 import { IDLE } from "@/lib/actions/state";
 import { formatDate } from "@/lib/email/format";
-import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
+import { InviteOptions } from "./invite-options";
 
 /** Create an invite link; on success the link is shown this once, with a copy button. */
 export function InviteForm({ brokerageId, brokerageName, create }: { brokerageId: string; brokerageName: string; create: FormAction<ShownInvite> }) {
@@ -54,20 +52,11 @@ export function InviteForm({ brokerageId, brokerageName, create }: { brokerageId
           defaultValue={state.values?.recipientEmail}
         />
         <TextField name="recipientName" label="Recipient's name (optional)" autoComplete="off" error={state.errors?.recipientName} defaultValue={state.values?.recipientName} />
-        <Radios
-          name="days"
-          legend="The link works for"
-          inline
-          error={state.errors?.days}
-          defaultValue={state.values?.days ?? String(DEFAULT_INVITE_DAYS)}
-          options={INVITE_DAY_CHOICES.map((d) => ({ value: String(d), label: `${d} days` }))}
-        />
-        <Checkbox
-          name="sendEmail"
-          value="yes"
-          label="Email the link to the recipient now"
-          hint="Leave this unticked to copy the link and send it yourself"
-          defaultChecked={state.status === "idle" ? true : state.values?.sendEmail === "yes"}
+        <InviteOptions
+          state={state}
+          errors={state.errors}
+          daysLegend="The link works for"
+          email={{ label: "Email the link to the recipient now", hint: "Leave this unticked to copy the link and send it yourself" }}
         />
         <SubmitButton>Create invite link</SubmitButton>
       </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/form/button";
+import { FilterSelect } from "@/components/form/filter-select";
 import { describeAction } from "@/components/review/history-words";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
@@ -60,19 +61,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </p>
           <input id="audit-action" name="action" defaultValue={filters.action ?? ""} spellCheck={false} autoComplete="off" aria-describedby="audit-action-hint" className={`${field} font-mono`} />
         </div>
-        <div>
-          <label htmlFor="audit-actor" className="mb-1 block font-bold">
-            Who
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actorType ?? ""} className={field}>
-            <option value="">Anyone</option>
-            {Object.entries(ACTOR_TYPES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-actor"
+          name="actor"
+          label="Who"
+          value={filters.actorType ?? ""}
+          options={[{ value: "", label: "Anyone" }, ...Object.entries(ACTOR_TYPES).map(([value, label]) => ({ value, label }))]}
+          wide
+        />
         <div>
           <label htmlFor="audit-from" className="mb-1 block font-bold">
             From (UTC)
