@@ -94,3 +94,14 @@ export function Ui(props: { children: ReactNode }) {
 }
 
 export const linkClass = "text-brand-700 underline underline-offset-2 hover:text-brand-800";
+
+/** For whoever lacks the role: a ready-made email to the Global Administrator with these steps. */
+export function AdminMailLink({ href }: { href: string }) {
+  return (
+    <p>
+      <a href={href} className={`${linkClass} font-bold`}>
+        Send these steps to my Global Administrator
+      </a>
+    </p>
+  );
+}

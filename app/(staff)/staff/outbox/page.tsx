@@ -53,7 +53,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <Td label="Message">
                   <details>
                     <summary className="cursor-pointer text-brand-700 underline">{m.subject}</summary>
-                    <pre className="mt-2 whitespace-pre-wrap break-words bg-[#f3f2f1] p-3 font-sans text-base">{m.textBody}</pre>
+                    <pre className="mt-2 whitespace-pre-wrap break-words bg-panel p-3 font-sans text-base">{m.textBody}</pre>
                   </details>
                   {m.brokerageName ? <span className="block text-sm text-muted">{m.brokerageName}</span> : null}
                 </Td>

@@ -89,7 +89,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         {isActive ? <Tag tone="green">Active credentials</Tag> : null}
       </p>
 
-      <section aria-labelledby="decision-heading" className="mb-10 bg-[#f3f2f1] p-4">
+      <section aria-labelledby="decision-heading" className="mb-10 bg-panel p-4">
         <h2 id="decision-heading" className="mb-2 text-xl font-bold">
           Decision
         </h2>
