@@ -65,6 +65,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const serverErrors = !hydrated && state.status === "invalid" ? state.errors : null;
   const errors = serverErrors ?? summaryErrors(form.formState.errors);
+  // The title changes with the step too, so this sets all of it; ErrorSummary's own "Error: " prefix sees it there and adds none.
   useEffect(() => {
     const base = reviewed ? "Check your answers" : "Submit your Microsoft 365 details";
     document.title = `${errors.length ? "Error: " : ""}${base}${props.titleSuffix}`;
