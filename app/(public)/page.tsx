@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/form/button";
 import { branding } from "@/lib/branding";
 
 export default function StartPage() {
@@ -16,10 +17,7 @@ export default function StartPage() {
         <li>About 15 minutes, or 5 with the setup script</li>
         <li>The invite link {vendorName} sent you, to submit the result</li>
       </ul>
-      <Link
-        href="/guide"
-        className="inline-block rounded bg-brand-700 px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800"
-      >
+      <Link href="/guide" className={buttonClass("primary")}>
         Start the setup guide
       </Link>
     </div>

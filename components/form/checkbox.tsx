@@ -1,12 +1,14 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { fieldId } from "./field-id";
 
-/** A single GOV.UK checkbox with its own hint. */
+/** A single GOV.UK checkbox with its own hint; the id defaults to the one derived from `name`. */
 export function Checkbox({
-  id,
+  id: givenId,
   label,
   hint,
   ...input
-}: { id: string; label: ReactNode; hint?: ReactNode; ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+}: { id?: string; label: ReactNode; hint?: ReactNode; ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  const id = givenId ?? fieldId(input.name ?? "");
   return (
     <div data-form-group className="mb-8 flex gap-3">
       <input

@@ -1,39 +1,44 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { fieldId } from "./field-id";
 
 export type SummaryError = { id: string; message: string };
 
+const NONE: SummaryError[] = [];
+
 /**
  * GOV.UK error summary: at the top of the page, focused when it appears, one link per
- * problem to the field that has it, worded exactly as the message beside the field.
+ * problem to the field that has it, worded exactly as the message beside the field, and
+ * "Error: " before the page title while it is shown. Errors come as a list of element
+ * ids (the credential form) or keyed by field name, as a server action's state has them.
  */
 export function ErrorSummary({
-  errors,
+  errors = NONE,
   message,
   focusKey,
-  prefixTitle = false,
 }: {
-  errors: SummaryError[];
+  errors?: SummaryError[] | Record<string, string>;
   /** A problem with the whole form rather than one field (e.g. "Sign-in failed"). */
   message?: string;
+  /** Focus again when this changes (each failed submit), even when the list is unchanged; by default the errors themselves. */
   focusKey?: unknown;
-  /** Prefix the page title with "Error: " while shown (pages that do not set it themselves). */
-  prefixTitle?: boolean;
 }) {
+  const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([name, text]) => ({ id: fieldId(name), message: text }));
   const ref = useRef<HTMLDivElement>(null);
-  const shown = errors.length > 0 || Boolean(message);
+  const shown = list.length > 0 || Boolean(message);
+  const key = focusKey ?? errors;
   useEffect(() => {
     if (shown) ref.current?.focus();
-    // Focus again on every failed submit (a new focusKey), even when the list is unchanged.
-  }, [focusKey, shown]);
+  }, [key, message, shown]);
   useEffect(() => {
-    if (!shown || !prefixTitle) return;
+    if (!shown) return;
+    // Idempotent: a page that words its own title (the credential form) may already have the prefix.
     if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
     return () => {
       document.title = document.title.replace(/^Error: /, "");
     };
-  }, [shown, prefixTitle, errors, message]);
+  }, [shown]);
   if (!shown) return null;
   return (
     <div
@@ -48,7 +53,7 @@ export function ErrorSummary({
       </h2>
       <ul className="space-y-2">
         {message ? <li className="font-bold text-error">{message}</li> : null}
-        {errors.map((error) => (
+        {list.map((error) => (
           <li key={error.id}>
             <a
               href={`#${error.id}`}

@@ -14,12 +14,16 @@ export function FormGroup({ error, children, className = "" }: { error?: string;
   );
 }
 
-export function Label({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+export function Label({ htmlFor, children, hidden = false }: { htmlFor: string; children: ReactNode; hidden?: boolean }) {
   return (
-    <label htmlFor={htmlFor} className="mb-1 block text-lg font-bold">
+    <label htmlFor={htmlFor} className={hidden ? "sr-only" : "mb-1 block text-lg font-bold"}>
       {children}
     </label>
   );
+}
+
+export function Legend({ children }: { children: ReactNode }) {
+  return <legend className="mb-1 text-lg font-bold">{children}</legend>;
 }
 
 export function Hint({ id, children }: { id: string; children: ReactNode }) {
@@ -35,5 +39,18 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
     <p id={`${id}-error`} className="mb-2 font-bold text-error">
       <span className="sr-only">Error:</span> {children}
     </p>
+  );
+}
+
+/** A labelled question around one control: the group, its label, hint and inline error. */
+export function Question({ id, label, hint, error, children, after }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; after?: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id}>{label}</Label>
+      {hint ? <Hint id={id}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+      {children}
+      {after}
+    </FormGroup>
   );
 }

@@ -1,4 +1,4 @@
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/form/copy-button";
 
 /** A literal to type into the admin center, shown exactly and with a copy button. */
 export function CopyValue({ value, what }: { value: string; what?: string }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatGuideDate, type GuideStep } from "@/lib/guide/steps";
 import type { DrawingProps } from "./illustrations/entra-screens";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/form/copy-button";
 import { ScreenReportForm } from "./screen-report-form";
 import { StepCheckbox } from "./step-checkbox";
 
@@ -94,3 +94,14 @@ export function Ui(props: { children: ReactNode }) {
 }
 
 export const linkClass = "text-brand-700 underline underline-offset-2 hover:text-brand-800";
+
+/** For whoever lacks the role: a ready-made email to the Global Administrator with these steps. */
+export function AdminMailLink({ href }: { href: string }) {
+  return (
+    <p>
+      <a href={href} className={`${linkClass} font-bold`}>
+        Send these steps to my Global Administrator
+      </a>
+    </p>
+  );
+}

@@ -15,12 +15,12 @@ export function ProgressIndicator({ steps }: { steps: readonly Step[] }) {
         {done} of {steps.length} steps done
       </p>
       <div className="mt-2 h-2.5 w-full overflow-hidden rounded bg-gray-200" aria-hidden="true">
-        <div className="h-full bg-green-800 transition-[width]" style={{ width: `${percent}%` }} />
+        <div className="h-full bg-success transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <ol className="mt-4 space-y-1.5 text-[0.95rem]">
         {steps.map((step) => (
           <li key={step.anchor} className="flex gap-2">
-            <span className="w-4 shrink-0 font-bold text-green-800" aria-hidden="true">
+            <span className="w-4 shrink-0 font-bold text-success" aria-hidden="true">
               {progress.has(step.anchor) ? "✓" : ""}
             </span>
             <a href={`#${step.anchor}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">

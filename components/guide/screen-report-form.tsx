@@ -1,17 +1,28 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { reportScreenAction } from "@/app/(public)/guide/actions";
+import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
+import { Button } from "@/components/form/button";
 import { describeBrowser } from "@/lib/guide/browser-name";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { SCREEN_REPORT_BODY_MAX, type ScreenReportValues } from "@/lib/guide/screen-report-state";
+
+export type ReportScreenAction = (state: ActionState<null, ScreenReportValues>, form: FormData) => Promise<ActionState<null, ScreenReportValues>>;
+
+const ReportScreen = createContext<ReportScreenAction | null>(null);
+
+/** The guide page hands its server action to every report form below it, however deep. */
+export function ScreenReportProvider({ action, children }: { action: ReportScreenAction; children: ReactNode }) {
+  return <ReportScreen value={action}>{children}</ReportScreen>;
+}
 
 /**
  * "This screen looks different": a small form under each drawing that records which
  * step, which browser and what differs, for staff to update the guide.
  */
 export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel: string }) {
-  const [state, action, pending] = useActionState<ActionState<null, ScreenReportValues>, FormData>(reportScreenAction, IDLE);
+  const reportScreen = useContext(ReportScreen);
+  if (!reportScreen) throw new Error("ScreenReportForm needs a ScreenReportProvider");
+  const [state, action, pending] = useActionState<ActionState<null, ScreenReportValues>, FormData>(reportScreen, IDLE);
   const browserRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const ids = { browser: `report-${step}-browser`, body: `report-${step}-body` };
@@ -28,7 +39,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
 
   if (state.status === "ok") {
     return (
-      <p role="status" className="mt-2 border-l-4 border-green-800 bg-green-50 p-3">
+      <p role="status" className="mt-2 border-l-4 border-success bg-success/10 p-3">
         Thank you. Your report about {stepLabel} has been recorded, and we will check this drawing against the admin center.
       </p>
     );
@@ -41,12 +52,12 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
         <input type="hidden" name="step" value={step} />
         <p>Tell us what you see instead, and we will update the drawing. Do not include IDs, secrets or passwords.</p>
         {state.status === "error" ? (
-          <p role="alert" className="border-l-4 border-red-700 bg-red-50 p-3 font-bold">
+          <p role="alert" className="border-l-4 border-error bg-error/10 p-3 font-bold">
             {state.message}
           </p>
         ) : null}
         {errors.step ? (
-          <p role="alert" className="font-bold text-red-700">
+          <p role="alert" className="font-bold text-error">
             <span className="sr-only">Error:</span> {errors.step}
           </p>
         ) : null}
@@ -61,7 +72,7 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               defaultValue={state.values?.browser}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.browser)}
-              className={`w-full max-w-md rounded-none border-2 px-2 py-1.5 ${errors.browser ? "border-red-700" : "border-ink"}`}
+              className={`w-full max-w-md rounded-none border-2 px-2 py-1.5 ${errors.browser ? "border-error" : "border-ink"}`}
             />
           )}
         </Field>
@@ -75,27 +86,21 @@ export function ScreenReportForm({ step, stepLabel }: { step: string; stepLabel:
               defaultValue={state.values?.body}
               aria-describedby={describedBy}
               aria-invalid={Boolean(errors.body)}
-              className={`w-full max-w-xl rounded-none border-2 px-2 py-1.5 ${errors.body ? "border-red-700" : "border-ink"}`}
+              className={`w-full max-w-xl rounded-none border-2 px-2 py-1.5 ${errors.body ? "border-error" : "border-ink"}`}
             />
           )}
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand-700 px-4 py-2 font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? "Sending…" : "Send report"}
-        </button>
+        <Button disabled={pending}>{pending ? "Sending…" : "Send report"}</Button>
       </form>
     </details>
   );
 }
 
-function Field(props: { id: string; label: string; hint: string; error?: string; children: (describedBy: string) => React.ReactNode }) {
+function Field(props: { id: string; label: string; hint: string; error?: string; children: (describedBy: string) => ReactNode }) {
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
   return (
-    <div className={props.error ? "border-l-4 border-red-700 pl-3" : ""}>
+    <div className={props.error ? "border-l-4 border-error pl-3" : ""}>
       <label htmlFor={props.id} className="block font-bold">
         {props.label}
       </label>
@@ -103,7 +108,7 @@ function Field(props: { id: string; label: string; hint: string; error?: string;
         {props.hint}
       </p>
       {props.error ? (
-        <p id={errorId} className="font-bold text-red-700">
+        <p id={errorId} className="font-bold text-error">
           <span className="sr-only">Error:</span> {props.error}
         </p>
       ) : null}

@@ -11,7 +11,7 @@ import {
   secretLifetimeLabel,
   type SecretLifetimeMonths,
 } from "@/lib/guide/script-options";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/form/copy-button";
 
 type Shell = "azure-cli" | "powershell";
 
@@ -34,7 +34,7 @@ export function ScriptGenerator(props: { productName: string; defaultAppName: st
 
   return (
     <div className="space-y-6">
-      <div className={name.ok ? "" : "border-l-4 border-red-700 pl-4"}>
+      <div className={name.ok ? "" : "border-l-4 border-error pl-4"}>
         <label htmlFor="script-app-name" className="block text-lg font-bold">
           App name
         </label>
@@ -42,7 +42,7 @@ export function ScriptGenerator(props: { productName: string; defaultAppName: st
           The name your colleagues will see in the admin center.
         </p>
         {name.ok ? null : (
-          <p id="script-app-name-error" className="font-bold text-red-700">
+          <p id="script-app-name-error" className="font-bold text-error">
             <span className="sr-only">Error:</span> {name.message}
           </p>
         )}
@@ -56,7 +56,7 @@ export function ScriptGenerator(props: { productName: string; defaultAppName: st
           autoComplete="off"
           aria-describedby={name.ok ? "script-app-name-hint" : "script-app-name-hint script-app-name-error"}
           aria-invalid={!name.ok}
-          className={`mt-1 w-full max-w-md rounded-none border-2 px-2 py-1.5 ${name.ok ? "border-ink" : "border-red-700"}`}
+          className={`mt-1 w-full max-w-md rounded-none border-2 px-2 py-1.5 ${name.ok ? "border-ink" : "border-error"}`}
         />
       </div>
 

@@ -12,7 +12,7 @@ export function StepCheckbox({ anchor, number, optional }: { anchor: string; num
         type="checkbox"
         checked={done}
         onChange={(event) => setStepDone(anchor, event.target.checked)}
-        className="h-6 w-6 shrink-0 accent-green-800"
+        className="h-6 w-6 shrink-0 accent-success"
       />
       <label htmlFor={id} className="font-bold">
         {optional ? `I have done step ${number}, or chosen to skip it` : `I have done step ${number}`}

@@ -1,23 +1,26 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(staff)/staff/admin/api-keys/actions";
 import { CopyLink } from "@/components/staff/copy-link";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { Radios } from "@/components/staff/form/radios";
-import { TextField } from "@/components/staff/form/text-field";
-import { NotificationBanner } from "@/components/staff/notification-banner";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Radios } from "@/components/form/radios";
+import { TextField } from "@/components/form/text-field";
+import { NotificationBanner } from "@/components/form/notification-banner";
 import { IDLE } from "@/lib/actions/state";
 
 /** Create a key for the sync service; the key is shown once, with a copy button. */
-export function CreateApiKeyForm({ scopes }: { scopes: Array<{ value: string; label: string; hint: string }> }) {
-  const [state, action] = useActionState(createApiKeyAction, IDLE);
+/** What the page sees of a created key: this once, the key itself. */
+export type CreatedApiKey = { name: string; scope: string; key: string };
+
+export function CreateApiKeyForm({ scopes, create }: { scopes: Array<{ value: string; label: string; hint: string }>; create: FormAction<CreatedApiKey> }) {
+  const [state, action] = useActionState(create, IDLE);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />
       {state.status === "ok" && state.result ? (
-        <NotificationBanner title="API key created">
+        <NotificationBanner kind="success" title="API key created">
           <p className="mb-2">
             “{state.result.name}” may use: {state.result.scope}.
           </p>
@@ -35,8 +38,8 @@ export function CreateApiKeyForm({ scopes }: { scopes: Array<{ value: string; la
 }
 
 /** Revoke one key: requests with it are refused from the next one on. */
-export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
-  const [state, action] = useActionState(revokeApiKeyAction, IDLE);
+export function RevokeApiKeyButton({ keyId, name, revoke }: { keyId: string; name: string; revoke: FormAction }) {
+  const [state, action] = useActionState(revoke, IDLE);
   return (
     <form action={action}>
       <input type="hidden" name="keyId" value={keyId} />

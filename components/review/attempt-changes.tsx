@@ -1,16 +1,36 @@
 import type { AttemptChanges } from "@/lib/review/changes";
+import type { ReactNode } from "react";
+import { statusWord } from "@/components/submission/status-tag";
 import { checkLabel } from "./labels";
 
-const STATUS_WORDS: Record<string, string> = {
-  pending: "waiting",
-  running: "checking",
-  pass: "passed",
-  warn: "warning",
-  fail: "failed",
-  skipped: "not run",
-  error: "could not check",
-};
-const word = (s: string | null) => (s ? (STATUS_WORDS[s] ?? s) : "no result");
+const word = (s: string | null) => (s ? statusWord(s) : "no result");
+
+type Row = { key: string; label: string; before: ReactNode; after: ReactNode };
+
+/** A before-and-now table, one row per thing that changed. */
+function BeforeNowTable({ caption, what, rows, className = "" }: { caption: string; what: string; rows: Row[]; className?: string }) {
+  return (
+    <table className={`w-full border-collapse text-left ${className}`}>
+      <caption className="mb-2 text-left font-bold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-ink">
+          <th scope="col" className="py-2 pr-3">{what}</th>
+          <th scope="col" className="py-2 pr-3">Before</th>
+          <th scope="col" className="py-2">Now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-gray-300 align-top">
+            <th scope="row" className="py-2 pr-3 font-normal">{row.label}</th>
+            <td className="py-2 pr-3 break-all">{row.before}</td>
+            <td className="py-2 break-all font-bold">{row.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** What the administrator changed since the previous attempt, and which checks moved. */
 export function AttemptChangesSection({ changes }: { changes: AttemptChanges }) {
@@ -22,48 +42,21 @@ export function AttemptChangesSection({ changes }: { changes: AttemptChanges }) 
       {changes.values.length === 0 ? (
         <p className="mb-4">The same values were submitted again.</p>
       ) : (
-        <table className="mb-6 w-full border-collapse text-left">
-          <caption className="mb-2 text-left font-bold">Values</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">Field</th>
-              <th scope="col" className="py-2 pr-3">Before</th>
-              <th scope="col" className="py-2">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.values.map((v) => (
-              <tr key={v.field} className="border-b border-gray-300 align-top">
-                <th scope="row" className="py-2 pr-3 font-normal">{v.label}</th>
-                <td className="py-2 pr-3 break-all"><del>{v.before}</del></td>
-                <td className="py-2 break-all"><ins className="no-underline font-bold">{v.after}</ins></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BeforeNowTable
+          caption="Values"
+          what="Field"
+          className="mb-6"
+          rows={changes.values.map((v) => ({ key: v.field, label: v.label, before: <del>{v.before}</del>, after: <ins className="no-underline">{v.after}</ins> }))}
+        />
       )}
       {changes.checks.length === 0 ? (
         <p>Every check ended as it did before.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left font-bold">Checks</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">Check</th>
-              <th scope="col" className="py-2 pr-3">Before</th>
-              <th scope="col" className="py-2">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.checks.map((c) => (
-              <tr key={c.checkId} className="border-b border-gray-300">
-                <th scope="row" className="py-2 pr-3 font-normal">{checkLabel(c.checkId)}</th>
-                <td className="py-2 pr-3">{word(c.before)}</td>
-                <td className="py-2 font-bold">{word(c.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BeforeNowTable
+          caption="Checks"
+          what="Check"
+          rows={changes.checks.map((c) => ({ key: c.checkId, label: checkLabel(c.checkId), before: word(c.before), after: word(c.after) }))}
+        />
       )}
     </section>
   );

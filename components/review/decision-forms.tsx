@@ -1,15 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { approveAction, rerunAction } from "@/app/(staff)/staff/submissions/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
 
 /** Approve (when allowed) and re-run: the two buttons at the top of a submission. */
-export function DecisionForms({ attemptId, blocker, canRerun }: { attemptId: string; blocker: string | null; canRerun: boolean }) {
-  const [approveState, approve] = useActionState(approveAction, IDLE);
-  const [rerunState, rerun] = useActionState(rerunAction, IDLE);
+export function DecisionForms({
+  attemptId,
+  blocker,
+  canRerun,
+  actions,
+}: {
+  attemptId: string;
+  blocker: string | null;
+  canRerun: boolean;
+  actions: { approve: FormAction; rerun: FormAction };
+}) {
+  const [approveState, approve] = useActionState(actions.approve, IDLE);
+  const [rerunState, rerun] = useActionState(actions.rerun, IDLE);
   const problem = approveState.status === "error" ? approveState : rerunState.status === "error" ? rerunState : null;
   return (
     <>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Tag } from "@/components/staff/stage-tag";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { formatDateTime } from "@/lib/format/dates";
 import type { QueueRow } from "@/lib/review/queue-types";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestChangesAction } from "@/app/(staff)/staff/submissions/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
-import { TextArea } from "@/components/staff/form/text-area";
+import { TextArea } from "@/components/form/text-area";
 
 export type ProblemChoice = { checkId: string; title: string; label: string };
 
@@ -13,8 +13,8 @@ export type ProblemChoice = { checkId: string; title: string; label: string };
  * Ask the administrator for changes: tick the problems whose fixes to send, add words
  * if needed. The email carries each fix and a fresh invite link.
  */
-export function RequestChangesForm({ attemptId, problems, recipient }: { attemptId: string; problems: ProblemChoice[]; recipient: string }) {
-  const [state, action] = useActionState(requestChangesAction, IDLE);
+export function RequestChangesForm({ attemptId, problems, recipient, requestChanges }: { attemptId: string; problems: ProblemChoice[]; recipient: string; requestChanges: FormAction }) {
+  const [state, action] = useActionState(requestChanges, IDLE);
   const error = state.errors?.checkIds;
   const firstId = problems.length ? "check-ids" : "message";
   return (

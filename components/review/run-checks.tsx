@@ -1,18 +1,9 @@
 import type { RunView } from "@/lib/runs/views";
 import { formatDateTime } from "@/lib/format/dates";
 import { checkLabel, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
-import { Tag, type TagTone } from "@/components/staff/stage-tag";
+import { Tag } from "@/components/form/tag";
+import { StatusTag } from "@/components/submission/status-tag";
 import { OUTCOME_TONES } from "./tag";
-
-const CHECK_TAGS: Record<string, { text: string; tone: TagTone }> = {
-  pending: { text: "Waiting", tone: "grey" },
-  running: { text: "Checking", tone: "blue" },
-  pass: { text: "Passed", tone: "green" },
-  warn: { text: "Warning", tone: "yellow" },
-  fail: { text: "Failed", tone: "red" },
-  skipped: { text: "Not run", tone: "grey" },
-  error: { text: "Could not check", tone: "orange" },
-};
 
 function seconds(ms: number | null) {
   return ms === null ? "" : `${(ms / 1000).toFixed(1)} s`;
@@ -37,12 +28,11 @@ export function RunChecks({ run, reportHref, headingLevel = 3 }: { run: RunView;
       </p>
       <ul className="border-t border-gray-300">
         {run.checks.map((check) => {
-          const tag = CHECK_TAGS[check.status] ?? { text: check.status, tone: "grey" as const };
           return (
             <li key={check.id} className="border-b border-gray-300 py-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-bold">{checkLabel(check.id)}</span>
-                <Tag tone={tag.tone}>{tag.text}</Tag>
+                <StatusTag status={check.status} />
               </div>
               {check.remediation ? (
                 <div className="mt-2 max-w-3xl">

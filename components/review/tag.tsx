@@ -1,4 +1,4 @@
-import type { TagTone } from "@/components/staff/stage-tag";
+import type { TagTone } from "@/components/form/tag";
 
 /** Which colour each outcome and status gets on the review pages (always with its words). */
 export const OUTCOME_TONES: Record<string, TagTone> = { verified: "green", failed: "red", inconclusive: "orange", running: "blue" };

@@ -13,7 +13,7 @@ export function StaffNav({ items, name, role, signOut }: { items: NavItem[]; nam
   const matches = (href: string) => pathname === href || (href !== "/staff" && pathname.startsWith(`${href}/`));
   const currentHref = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <div className="-mx-4 -mt-8 mb-8 border-b border-gray-300 bg-[#f3f2f1] px-4 py-3">
+    <div className="-mx-4 -mt-8 mb-8 border-b border-gray-300 bg-panel px-4 py-3">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <nav aria-label="Staff area">
           <ul className="flex flex-wrap gap-x-5 gap-y-2">

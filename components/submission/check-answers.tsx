@@ -4,9 +4,9 @@ import type { Ref } from "react";
 import type { SubmissionInput } from "@/lib/validation/submission";
 import { FIELD_IDS } from "@/lib/validation/submission";
 import type { Warning } from "@/lib/validation/warnings";
-import { Button } from "../form/button";
-import { SummaryList, type SummaryRow } from "../form/summary-list";
-import { WarningText } from "../form/warning-text";
+import { Button } from "@/components/form/button";
+import { SummaryList, type SummaryRow } from "@/components/form/summary-list";
+import { WarningText } from "@/components/form/warning-text";
 
 type Props = {
   headingRef: Ref<HTMLHeadingElement>;

@@ -5,9 +5,9 @@ import type { UseFormReturn } from "react-hook-form";
 import type { ActionState } from "@/lib/actions/state";
 import type { CredentialsCheck as CheckAnswer, PrefillValues, TenantLookup } from "@/lib/submissions/form-state";
 import { FIELD_IDS, type FieldError, type FieldName, type Submission, type SubmissionInput } from "@/lib/validation/submission";
-import { Checkbox } from "../form/checkbox";
-import { DateInput } from "../form/date-input";
-import { TextField } from "../form/text-field";
+import { Checkbox } from "@/components/form/checkbox";
+import { DateInput } from "@/components/form/date-input";
+import { TextField } from "@/components/form/text-field";
 import { CredentialsCheck } from "./credentials-check";
 import { errorFor } from "./form-errors";
 import { SecretField } from "./secret-field";
@@ -23,6 +23,9 @@ type Props = {
   lookupTenant: (mailbox: string) => Promise<ActionState<TenantLookup>>;
   supportEmail: string;
 };
+
+/** A GUID as the admin center shows it: monospace, never corrected or completed by the browser. */
+const GUID_INPUT = { mono: true, width: "guid", spellCheck: false, autoComplete: "off", autoCapitalize: "off" } as const;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -70,11 +73,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
           label="Tenant ID"
           hint="The Directory (tenant) ID on the app's Overview page."
           error={error("tenantId")}
-          mono
-          width="guid"
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
+          {...GUID_INPUT}
           defaultValue={defaults.tenantId}
           {...register("tenantId")}
         />
@@ -83,11 +82,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
           label="Client ID"
           hint="The Application (client) ID, on the same page."
           error={error("clientId")}
-          mono
-          width="guid"
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
+          {...GUID_INPUT}
           defaultValue={defaults.clientId}
           {...register("clientId")}
         />

@@ -9,8 +9,8 @@ import type { CredentialsCheck, PrefillValues, SubmitAccepted, TenantLookup } fr
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
 import { errorList, SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
-import { Button } from "../form/button";
-import { ErrorSummary } from "../form/error-summary";
+import { Button } from "@/components/form/button";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { CheckAnswers } from "./check-answers";
 import { CredentialFields } from "./credential-fields";
 import { summaryErrors } from "./form-errors";
@@ -68,6 +68,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const serverErrors = !hydrated && state.status === "invalid" ? errorList(state.errors ?? {}) : null;
   const errors = serverErrors ?? summaryErrors(form.formState.errors);
+  // The title changes with the step too, so this sets all of it; ErrorSummary's own "Error: " prefix sees it there and adds none.
   useEffect(() => {
     const base = reviewed ? "Check your answers" : "Submit your Microsoft 365 details";
     document.title = `${errors.length ? "Error: " : ""}${base}${props.titleSuffix}`;

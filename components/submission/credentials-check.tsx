@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import type { CredentialsCheck as CheckAnswer } from "@/lib/submissions/form-state";
 import { errorList, type FieldError } from "@/lib/validation/submission";
-import { Button } from "../form/button";
+import { Button } from "@/components/form/button";
 import { CheckList } from "./check-list";
 
 type Props = {

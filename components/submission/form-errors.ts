@@ -1,6 +1,6 @@
 import type { FieldErrors } from "react-hook-form";
 import { FIELD_IDS, type FieldName, type SubmissionInput } from "@/lib/validation/submission";
-import type { SummaryError } from "../form/error-summary";
+import type { SummaryError } from "@/components/form/error-summary";
 
 /** react-hook-form's nested errors as the summary lists them: form order, one per field. */
 export function summaryErrors(errors: FieldErrors<SubmissionInput>): SummaryError[] {

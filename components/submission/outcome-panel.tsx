@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StatusView } from "@/lib/submissions/views";
-import { buttonLinkClass, secondaryButtonLinkClass } from "../form/button";
-import { Panel } from "../form/panel";
+import { buttonClass } from "@/components/form/button";
+import { Panel } from "@/components/form/panel";
 import { LocalTime } from "./local-time";
 
 /**
@@ -51,7 +51,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
         </p>
         {attempt.status !== "superseded" ? (
           <p className="mb-8">
-            <Link href="/submit" className={buttonLinkClass}>
+            <Link href="/submit" className={buttonClass("primary")}>
               Fix and resubmit
             </Link>
           </p>
@@ -76,7 +76,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
           )}
         </p>
         <p className="mb-8">
-          <Link href="/submit" className={secondaryButtonLinkClass}>
+          <Link href="/submit" className={buttonClass("secondary")}>
             Change your details
           </Link>
         </p>

@@ -2,7 +2,7 @@
 
 import { useState, type InputHTMLAttributes, type Ref } from "react";
 import { SECRET_ID_MESSAGE, SECRET_VALUE_GUIDE } from "@/lib/validation/submission";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "../form/form-group";
+import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "@/components/form/form-group";
 
 const ID = "client-secret";
 

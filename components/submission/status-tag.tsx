@@ -1,19 +1,29 @@
+import { Tag, type TagTone } from "@/components/form/tag";
 import type { LiveStatus } from "@/lib/submissions/views";
 
-const TAGS: Record<LiveStatus, { text: string; className: string }> = {
-  waiting: { text: "Waiting", className: "bg-gray-200 text-gray-800" },
-  running: { text: "Checking", className: "bg-brand-100 text-brand-800" },
-  pass: { text: "Passed", className: "bg-[#cce2d8] text-[#005a30]" },
-  warn: { text: "Warning", className: "bg-[#fff7bf] text-[#594d00]" },
-  fail: { text: "Failed", className: "bg-[#f4cdc6] text-[#7a1a0d]" },
-  skipped: { text: "Not run", className: "bg-gray-100 text-gray-700" },
-  error: { text: "Could not check", className: "bg-[#fcd6c3] text-[#6e3619]" },
+/** One check's status in words and colour, the same for the administrator and for staff. */
+const TAGS: Record<LiveStatus, { text: string; tone: TagTone }> = {
+  waiting: { text: "Waiting", tone: "grey" },
+  running: { text: "Checking", tone: "blue" },
+  pass: { text: "Passed", tone: "green" },
+  warn: { text: "Warning", tone: "yellow" },
+  fail: { text: "Failed", tone: "red" },
+  skipped: { text: "Not run", tone: "grey" },
+  error: { text: "Could not check", tone: "orange" },
 };
 
-/** GOV.UK tag: the status in words and colour, never colour alone. */
-export function StatusTag({ status }: { status: LiveStatus }) {
-  const tag = TAGS[status];
-  return <strong className={`inline-block whitespace-nowrap px-2 py-0.5 text-sm font-bold ${tag.className}`}>{tag.text}</strong>;
+/** A stored check status: "pending" is what the administrator sees as waiting. */
+const liveStatus = (status: string): LiveStatus | null => (status === "pending" ? "waiting" : status in TAGS ? (status as LiveStatus) : null);
+
+function tagOf(status: string): { text: string; tone: TagTone } {
+  const live = liveStatus(status);
+  return live ? TAGS[live] : { text: status, tone: "grey" };
 }
 
-export const statusText = (status: LiveStatus) => TAGS[status].text;
+export function StatusTag({ status }: { status: LiveStatus | string }) {
+  const tag = tagOf(status);
+  return <Tag tone={tag.tone}>{tag.text}</Tag>;
+}
+
+/** The status in words inside a sentence or a table cell ("passed", "could not check"). */
+export const statusWord = (status: string) => tagOf(status).text.toLowerCase();

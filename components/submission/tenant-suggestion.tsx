@@ -1,7 +1,7 @@
 "use client";
 
 import type { TenantLookup } from "@/lib/submissions/form-state";
-import { Button } from "../form/button";
+import { Button } from "@/components/form/button";
 
 /**
  * What Microsoft's discovery says about the test mailbox's domain: offered when the
@@ -51,7 +51,7 @@ export function TenantSuggestion({
         {entered ? ", which is " : " belongs to tenant "}
         <code className="break-all font-mono">{lookup.tenantId}</code>.
       </p>
-      <Button type="button" variant="small" className="mt-2" onClick={() => onUse(lookup.tenantId)}>
+      <Button type="button" variant="secondary" small className="mt-2" onClick={() => onUse(lookup.tenantId)}>
         Use this Tenant ID
       </Button>
     </div>

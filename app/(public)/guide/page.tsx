@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { GuideContents } from "@/components/guide/guide-contents";
+import { ScreenReportProvider } from "@/components/guide/screen-report-form";
 import type { GuideContext } from "@/components/guide/guide-context";
 import { AddPermissionsStep, CopyIdsStep, GrantConsentStep, RegisterAppStep } from "@/components/guide/sections/app-steps";
 import { BeforeYouStart } from "@/components/guide/sections/before-you-start";
@@ -12,6 +13,7 @@ import { branding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { globalAdminMailto } from "@/lib/guide/admin-mail";
 import { guideLiterals } from "@/lib/guide/literals";
+import { reportScreenAction } from "./actions";
 import "./guide.css";
 
 // Rendered once at build time: branding and APP_URL are read then (docs/guide.md).
@@ -32,29 +34,31 @@ export default function GuidePage() {
   };
 
   return (
-    <div>
-      <h1 className="text-3xl font-bold sm:text-4xl">Connect Microsoft 365 to {productName}: the setup guide</h1>
-      <p className="mt-4 max-w-3xl text-lg">
-        For your brokerage’s email administrator: how to create the app registration {productName} needs in the Microsoft Entra
-        admin center, by hand or with one script, and what to submit at the end.
-      </p>
-      <div className="mt-8 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-        <GuideContents />
-        <div className="min-w-0 max-w-3xl space-y-12">
-          <BeforeYouStart ctx={ctx} />
-          <SetupScript ctx={ctx} />
-          <RegisterAppStep ctx={ctx} />
-          <CopyIdsStep ctx={ctx} />
-          <AddPermissionsStep ctx={ctx} />
-          <GrantConsentStep ctx={ctx} />
-          <CreateSecretStep ctx={ctx} />
-          <CopySecretValueStep ctx={ctx} />
-          <ChooseTestMailboxStep ctx={ctx} />
-          <LimitMailboxAccessStep ctx={ctx} />
-          <SubmitStep ctx={ctx} />
-          <Troubleshooting ctx={ctx} />
+    <ScreenReportProvider action={reportScreenAction}>
+      <div>
+        <h1 className="text-3xl font-bold sm:text-4xl">Connect Microsoft 365 to {productName}: the setup guide</h1>
+        <p className="mt-4 max-w-3xl text-lg">
+          For your brokerage’s email administrator: how to create the app registration {productName} needs in the Microsoft Entra
+          admin center, by hand or with one script, and what to submit at the end.
+        </p>
+        <div className="mt-8 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
+          <GuideContents />
+          <div className="min-w-0 max-w-3xl space-y-12">
+            <BeforeYouStart ctx={ctx} />
+            <SetupScript ctx={ctx} />
+            <RegisterAppStep ctx={ctx} />
+            <CopyIdsStep ctx={ctx} />
+            <AddPermissionsStep ctx={ctx} />
+            <GrantConsentStep ctx={ctx} />
+            <CreateSecretStep ctx={ctx} />
+            <CopySecretValueStep ctx={ctx} />
+            <ChooseTestMailboxStep ctx={ctx} />
+            <LimitMailboxAccessStep ctx={ctx} />
+            <SubmitStep ctx={ctx} />
+            <Troubleshooting ctx={ctx} />
+          </div>
         </div>
       </div>
-    </div>
+    </ScreenReportProvider>
   );
 }

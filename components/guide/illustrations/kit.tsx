@@ -10,17 +10,18 @@ export const W = 660;
 /** Content is drawn in a 640-wide frame of reference, shifted right of the wider menu. */
 const CONTENT_SHIFT = 20;
 const MENU_WIDTH = 170;
+/** The site's colour tokens (app/globals.css) where a drawing uses one, so the two never drift apart. */
 export const COLOR = {
-  ink: "#0b0c0c",
-  muted: "#505a5f",
+  ink: "var(--color-ink)",
+  muted: "var(--color-muted)",
   line: "#b1b4b6",
-  panel: "#f3f2f1",
+  panel: "var(--color-panel)",
   bar: "#1d3b5e",
   selected: "#dbe9f8",
-  link: "#174c99",
+  link: "var(--color-brand-700)",
   act: "#e8590c",
-  copy: "#00703c",
-  no: "#b4201a",
+  copy: "var(--color-success)",
+  no: "var(--color-error)",
 };
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 

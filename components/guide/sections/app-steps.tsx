@@ -2,7 +2,7 @@ import { REQUIRED_PERMISSIONS } from "@/lib/microsoft/permissions";
 import { stepByAnchor } from "@/lib/guide/steps";
 import { CopyValue } from "../copy-value";
 import type { GuideContext } from "../guide-context";
-import { Inset, linkClass, StepFigure, StepSection, Ui } from "../guide-ui";
+import { AdminMailLink, Inset, linkClass, StepFigure, StepSection, Ui } from "../guide-ui";
 import { AddPermissionsDrawing, CopyIdsDrawing, GrantConsentDrawing, RegisterAppDrawing } from "../illustrations/entra-screens";
 
 /** Steps 1 to 4: register the app, copy its IDs, add and consent to the permissions. */
@@ -153,11 +153,7 @@ export function GrantConsentStep({ ctx }: { ctx: GuideContext }) {
           Role Administrator can. Send them this step. They open the same app (Entra ID, App registrations, All applications,{" "}
           {appName}) and make these two clicks.
         </p>
-        <p>
-          <a href={ctx.adminMailto} className={`${linkClass} font-bold`}>
-            Send these steps to my Global Administrator
-          </a>
-        </p>
+        <AdminMailLink href={ctx.adminMailto} />
       </Inset>
       <p>Microsoft can take a few minutes to apply consent everywhere. If the checks say a permission is missing straight after, wait five minutes and check again.</p>
       <StepFigure

@@ -126,11 +126,11 @@ export function BeforeYouStart({ ctx }: { ctx: GuideContext }) {
           <span>An orange outline with a number: select this, in the order of the numbers.</span>
         </li>
         <li className="flex items-start gap-3">
-          <span aria-hidden="true" className="mt-0.5 inline-block h-5 w-8 shrink-0 rounded border-[3px] border-dashed border-[#00703c]" />
+          <span aria-hidden="true" className="mt-0.5 inline-block h-5 w-8 shrink-0 rounded border-[3px] border-dashed border-success" />
           <span>A green dashed box: the value to copy or type.</span>
         </li>
         <li className="flex items-start gap-3">
-          <span aria-hidden="true" className="mt-0.5 inline-block h-5 w-8 shrink-0 rounded border-[3px] border-dashed border-[#b4201a]" />
+          <span aria-hidden="true" className="mt-0.5 inline-block h-5 w-8 shrink-0 rounded border-[3px] border-dashed border-error" />
           <span>A red dashed box: a look-alike value that is not the one you want.</span>
         </li>
       </ul>

@@ -63,8 +63,8 @@ export function CopySecretValueStep({ ctx }: { ctx: GuideContext }) {
         you leave the page.
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="break-inside-avoid border-4 border-green-800 p-4">
-          <p className="text-lg font-bold text-green-800">
+        <div className="break-inside-avoid border-4 border-success p-4">
+          <p className="text-lg font-bold text-success">
             <span aria-hidden="true">✓ </span>Copy this: Value
           </p>
           <p className="mt-2">
@@ -73,8 +73,8 @@ export function CopySecretValueStep({ ctx }: { ctx: GuideContext }) {
           </p>
           <p className="mt-2">Select the copy icon beside it.</p>
         </div>
-        <div className="break-inside-avoid border-4 border-dashed border-red-700 p-4">
-          <p className="text-lg font-bold text-red-700">
+        <div className="break-inside-avoid border-4 border-dashed border-error p-4">
+          <p className="text-lg font-bold text-error">
             <span aria-hidden="true">✗ </span>Not this: Secret ID
           </p>
           <p className="mt-2">

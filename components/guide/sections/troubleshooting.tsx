@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { GuideContext } from "../guide-context";
-import { linkClass, Ui } from "../guide-ui";
+import { AdminMailLink, linkClass, Ui } from "../guide-ui";
 
 function Problem(props: { id: string; title: string; children: ReactNode }) {
   return (
@@ -79,11 +79,7 @@ export function Troubleshooting({ ctx }: { ctx: GuideContext }) {
           <Ui>Assigned roles</Ui>. Ask your Global Administrator to grant consent (step 4) or to give you the role you need;{" "}
           {vendorName} cannot change roles in your tenant.
         </p>
-        <p>
-          <a href={ctx.adminMailto} className={`${linkClass} font-bold`}>
-            Send these steps to my Global Administrator
-          </a>
-        </p>
+        <AdminMailLink href={ctx.adminMailto} />
       </Problem>
 
       <Problem id="third-party-tenant" title="Your Microsoft 365 came through another company, such as GoDaddy">

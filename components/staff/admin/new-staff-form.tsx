@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { createStaffAccountAction } from "@/app/(staff)/staff/admin/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { Radios } from "@/components/staff/form/radios";
-import { TextField } from "@/components/staff/form/text-field";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Radios } from "@/components/form/radios";
+import { TextField } from "@/components/form/text-field";
 import { IDLE } from "@/lib/actions/state";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 
@@ -15,8 +15,8 @@ const ROLE_HINTS = {
   admin: "Manages staff accounts",
 } as const;
 
-export function NewStaffForm() {
-  const [state, action] = useActionState(createStaffAccountAction, IDLE);
+export function NewStaffForm({ create }: { create: FormAction }) {
+  const [state, action] = useActionState(create, IDLE);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

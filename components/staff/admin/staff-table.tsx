@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { changeStaffRoleAction, setStaffDisabledAction } from "@/app/(staff)/staff/admin/actions";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { SelectField } from "@/components/staff/form/select-field";
-import { NotificationBanner } from "@/components/staff/notification-banner";
-import { Tag } from "@/components/staff/stage-tag";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField } from "@/components/form/select-field";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
@@ -14,9 +14,15 @@ import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 export type StaffRow = { id: string; name: string; email: string; role: StaffRole; disabled: boolean; lastSignIn: string | null; isYou: boolean };
 
 /** Every staff account, with a role change and disable/enable on each row. */
-export function StaffTable({ staff }: { staff: StaffRow[] }) {
-  const [roleState, changeRole] = useActionState(changeStaffRoleAction, IDLE);
-  const [disabledState, setDisabled] = useActionState(setStaffDisabledAction, IDLE);
+export function StaffTable({
+  staff,
+  actions,
+}: {
+  staff: StaffRow[];
+  actions: { changeRole: FormAction<{ userId: string; role: StaffRole }>; setDisabled: FormAction<{ userId: string; disabled: boolean }> };
+}) {
+  const [roleState, changeRole] = useActionState(actions.changeRole, IDLE);
+  const [disabledState, setDisabled] = useActionState(actions.setDisabled, IDLE);
   const [last, setLast] = useState<"role" | "disabled" | null>(null);
   const latest: ActionState<unknown> | null = last === "role" ? roleState : last === "disabled" ? disabledState : null;
   const nameOf = (id: string | undefined) => staff.find((s) => s.id === id)?.name ?? "The account";
@@ -32,7 +38,7 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
       {latest && (latest.status === "invalid" || latest.status === "error") ? (
         <ErrorSummary message={latest.message ?? Object.values(latest.errors ?? {})[0]} />
       ) : null}
-      {success ? <NotificationBanner>{success}</NotificationBanner> : null}
+      {success ? <NotificationBanner kind="success">{success}</NotificationBanner> : null}
       <TableRegion label="Staff accounts">
         <Table caption="Staff accounts" minWidth="sm:min-w-[48rem]" head={<><Th>Name</Th><Th>Role</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></>}>
           {staff.map((s) => (

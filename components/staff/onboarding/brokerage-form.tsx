@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { SelectField } from "@/components/staff/form/select-field";
-import { TextField } from "@/components/staff/form/text-field";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 
 type Values = { brokerageId?: string; name?: string; emailDomain?: string; csmId?: string };

@@ -1,4 +1,12 @@
-import type { ShownInvite } from "@/app/(staff)/staff/onboarding/actions";
+/** What the browser gets back about a new invite: the link (this once), never the token's record. */
+export type ShownInvite = {
+  brokerageId: string;
+  url: string;
+  expiresAt: string;
+  recipientEmail: string;
+  /** How the email travels: by SMTP, into the outbox when no mail server is set up, or not at all. */
+  email: "none" | "sending" | "outbox";
+};
 
 /** What happened to the email carrying a new link, in one sentence. */
 export function emailSentence(invite: ShownInvite): string {

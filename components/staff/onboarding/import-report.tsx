@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { CopyLink } from "@/components/staff/copy-link";
-import { NotificationBanner } from "@/components/staff/notification-banner";
-import { Tag } from "@/components/staff/stage-tag";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import type { ImportRowReport } from "@/lib/onboarding/import-report";
 
-type Report = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean };
+export type Report = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean };
 
 const STATUS = {
   created: { label: "Created", tone: "green" },

@@ -2,29 +2,27 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { createInviteAction } from "@/app/(staff)/staff/onboarding/actions";
 import { CopyLink } from "@/components/staff/copy-link";
-import { SubmitButton } from "@/components/staff/form/button";
-import { Checkbox } from "@/components/staff/form/checkbox";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { Radios } from "@/components/staff/form/radios";
-import { TextField } from "@/components/staff/form/text-field";
-import { NotificationBanner } from "@/components/staff/notification-banner";
-import { emailSentence } from "./email-sentence";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/text-field";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { emailSentence, type ShownInvite } from "./email-sentence";
 import { IDLE } from "@/lib/actions/state";
 import { formatDate } from "@/lib/format/dates";
-import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "@/lib/onboarding/invite-days";
+import { InviteOptions } from "./invite-options";
 
 /** Create an invite link; on success the link is shown this once, with a copy button. */
-export function InviteForm({ brokerageId, brokerageName }: { brokerageId: string; brokerageName: string }) {
-  const [state, action] = useActionState(createInviteAction, IDLE);
+export function InviteForm({ brokerageId, brokerageName, create }: { brokerageId: string; brokerageName: string; create: FormAction<ShownInvite> }) {
+  const [state, action] = useActionState(create, IDLE);
   const back = `/staff/onboarding/brokerages/${brokerageId}`;
 
   if (state.status === "ok" && state.result) {
     const invite = state.result;
     return (
       <>
-        <NotificationBanner title="Invite link created">
+        <NotificationBanner kind="success" title="Invite link created">
           <p className="mb-2">
             {emailSentence(invite)} It works until {formatDate(new Date(invite.expiresAt))}.
           </p>
@@ -54,19 +52,11 @@ export function InviteForm({ brokerageId, brokerageName }: { brokerageId: string
           defaultValue={state.values?.recipientEmail}
         />
         <TextField name="recipientName" label="Recipient's name (optional)" autoComplete="off" error={state.errors?.recipientName} defaultValue={state.values?.recipientName} />
-        <Radios
-          name="days"
-          legend="The link works for"
-          inline
-          error={state.errors?.days}
-          defaultValue={state.values?.days ?? String(DEFAULT_INVITE_DAYS)}
-          options={INVITE_DAY_CHOICES.map((d) => ({ value: String(d), label: `${d} days` }))}
-        />
-        <Checkbox
-          name="sendEmail"
-          label="Email the link to the recipient now"
-          hint="Leave this unticked to copy the link and send it yourself"
-          defaultChecked={state.status === "idle" ? true : state.values?.sendEmail === "yes"}
+        <InviteOptions
+          state={state}
+          errors={state.errors}
+          daysLegend="The link works for"
+          email={{ label: "Email the link to the recipient now", hint: "Leave this unticked to copy the link and send it yourself" }}
         />
         <SubmitButton>Create invite link</SubmitButton>
       </form>

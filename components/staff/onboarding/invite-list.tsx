@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { resendInviteAction, revokeInviteAction } from "@/app/(staff)/staff/onboarding/actions";
 import { CopyLink } from "@/components/staff/copy-link";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { emailSentence } from "@/components/staff/onboarding/email-sentence";
-import { NotificationBanner } from "@/components/staff/notification-banner";
-import { Tag } from "@/components/staff/stage-tag";
+import type { FormAction } from "@/components/form/form-action";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { emailSentence, type ShownInvite } from "@/components/staff/onboarding/email-sentence";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { formatDate } from "@/lib/format/dates";
@@ -30,9 +30,9 @@ const STATUS: Record<InviteRow["status"], { label: string; tone: "green" | "blue
 };
 
 /** The brokerage's links, with resend (a new link, the old one revoked) and revoke on each. */
-export function InviteList({ invites }: { invites: InviteRow[] }) {
-  const [resent, resend] = useActionState(resendInviteAction, IDLE);
-  const [revoked, revoke] = useActionState(revokeInviteAction, IDLE);
+export function InviteList({ invites, actions }: { invites: InviteRow[]; actions: { resend: FormAction<ShownInvite>; revoke: FormAction } }) {
+  const [resent, resend] = useActionState(actions.resend, IDLE);
+  const [revoked, revoke] = useActionState(actions.revoke, IDLE);
   // Only the outcome of the form used last is shown.
   const [last, setLast] = useState<"resend" | "revoke" | null>(null);
   const latest: ActionState<unknown> | null = last === "resend" ? resent : last === "revoke" ? revoked : null;
@@ -41,7 +41,7 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
     <>
       {latest && latest.status !== "ok" && latest.status !== "idle" ? <ErrorSummary errors={latest.errors} message={latest.message ?? "Choose a link and try again"} /> : null}
       {last === "resend" && resent.status === "ok" && resent.result ? (
-        <NotificationBanner title="New link sent">
+        <NotificationBanner kind="success" title="New link sent">
           <p className="mb-4">
             The old link no longer works. {emailSentence(resent.result)} The new link works until {formatDate(new Date(resent.result.expiresAt))}, and this
             is the only time it is shown.
@@ -49,7 +49,7 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
           <CopyLink id="resent-link" url={resent.result.url} label="New invite link" />
         </NotificationBanner>
       ) : null}
-      {last === "revoke" && revoked.status === "ok" ? <NotificationBanner>The link was revoked: it no longer opens the form.</NotificationBanner> : null}
+      {last === "revoke" && revoked.status === "ok" ? <NotificationBanner kind="success">The link was revoked: it no longer opens the form.</NotificationBanner> : null}
 
       {invites.length === 0 ? (
         <p className="mb-6 text-lg">No invite links yet.</p>

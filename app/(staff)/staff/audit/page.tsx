@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/form/button";
+import { FilterSelect } from "@/components/form/filter-select";
 import { describeAction } from "@/components/review/history-words";
 import { Pagination } from "@/components/staff/pagination";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
@@ -62,19 +64,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </p>
           <input id="audit-action" name="action" defaultValue={filters.action ?? ""} spellCheck={false} autoComplete="off" aria-describedby="audit-action-hint" className={`${field} font-mono`} />
         </div>
-        <div>
-          <label htmlFor="audit-actor" className="mb-1 block font-bold">
-            Who
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actorType ?? ""} className={field}>
-            <option value="">Anyone</option>
-            {Object.entries(ACTOR_TYPES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-actor"
+          name="actor"
+          label="Who"
+          value={filters.actorType ?? ""}
+          options={[{ value: "", label: "Anyone" }, ...Object.entries(ACTOR_TYPES).map(([value, label]) => ({ value, label }))]}
+          wide
+        />
         <div>
           <label htmlFor="audit-from" className="mb-1 block font-bold">
             From (UTC)
@@ -88,11 +85,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+          <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
           {Object.keys(kept).length ? (
-            <Link href="/staff/audit" className="bg-[#f3f2f1] px-4 py-2 text-lg font-bold text-ink no-underline shadow-[0_2px_0_#929191]">
+            <Link href="/staff/audit" className={buttonClass("secondary")}>
               Clear
             </Link>
           ) : null}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/form/button";
+import { CsmFilter } from "@/components/review/queue-filters";
+import { Tag } from "@/components/form/tag";
 import { Pagination } from "@/components/staff/pagination";
-import { Tag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -59,21 +61,8 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
       </nav>
       <form method="get" action="/staff/expiry" className="mb-6 flex flex-wrap items-end gap-4 bg-gray-50 p-4">
         <input type="hidden" name="within" value={within} />
-        <div>
-          <label htmlFor="expiry-csm" className="mb-1 block font-bold">
-            Customer-success manager
-          </label>
-          <select id="expiry-csm" name="csm" defaultValue={csm ?? ""} className="border-2 border-ink bg-white px-2 py-1.5 text-lg">
-            <option value="">Anyone</option>
-            <option value="unassigned">Not assigned</option>
-            {csms.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="bg-brand-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#0b0c0c] hover:bg-brand-800">
+        <CsmFilter id="expiry-csm" value={csm ?? ""} csms={csms} />
+        <button type="submit" className={buttonClass("primary")}>
           Filter
         </button>
       </form>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/staff/form/button-class";
-import { SelectField } from "@/components/staff/form/select-field";
-import { TextField } from "@/components/staff/form/text-field";
+import { buttonClass } from "@/components/form/button";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { Pagination } from "@/components/staff/pagination";
 import { StageTag } from "@/components/staff/stage-tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NotificationBanner } from "@/components/staff/notification-banner";
+import { NotificationBanner } from "@/components/form/notification-banner";
 import { Pagination } from "@/components/staff/pagination";
-import { Tag } from "@/components/staff/stage-tag";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -31,7 +31,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {smtp ? (
         <p className="mb-6 max-w-3xl text-lg">Every email the portal has written, newest first. Messages are sent through the configured mail server; a message that could not be delivered after several tries says why.</p>
       ) : (
-        <NotificationBanner kind="important" title="Email is not sent">
+        <NotificationBanner title="Email is not sent">
           No mail server is configured (SMTP_URL), so messages stay here. Open a message to copy it and send it yourself.
         </NotificationBanner>
       )}
@@ -54,7 +54,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <Td label="Message">
                   <details>
                     <summary className="cursor-pointer text-brand-700 underline">{m.subject}</summary>
-                    <pre className="mt-2 whitespace-pre-wrap break-words bg-[#f3f2f1] p-3 font-sans text-base">{m.textBody}</pre>
+                    <pre className="mt-2 whitespace-pre-wrap break-words bg-panel p-3 font-sans text-base">{m.textBody}</pre>
                   </details>
                   {m.brokerageName ? <span className="block text-sm text-muted">{m.brokerageName}</span> : null}
                 </Td>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { buttonClass } from "@/components/staff/form/button-class";
-import { NotificationBanner } from "@/components/staff/notification-banner";
+import { buttonClass } from "@/components/form/button";
+import { NotificationBanner } from "@/components/form/notification-banner";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { isMicrosoftSignInEnabled } from "@/lib/auth/sso";
 import { authorizeStaff } from "@/lib/auth/staff-session";
@@ -30,9 +30,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const microsoft = isMicrosoftSignInEnabled(env());
   return (
     <div className="max-w-2xl">
-      {params["signed-out"] ? <NotificationBanner>You have signed out.</NotificationBanner> : null}
+      {params["signed-out"] ? <NotificationBanner kind="success">You have signed out.</NotificationBanner> : null}
       {problem ? (
-        <NotificationBanner kind="important" title="Not signed in">
+        <NotificationBanner title="Not signed in">
           {problem}
         </NotificationBanner>
       ) : null}

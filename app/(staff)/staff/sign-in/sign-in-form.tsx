@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/staff/form/button";
-import { ErrorSummary } from "@/components/staff/form/error-summary";
-import { TextField } from "@/components/staff/form/text-field";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/text-field";
 import { IDLE } from "@/lib/actions/state";
 import { signInAction } from "./actions";
 

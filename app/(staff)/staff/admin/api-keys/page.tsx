@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/review/api-key-forms";
-import { Tag } from "@/components/staff/stage-tag";
+import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
@@ -10,6 +10,7 @@ import { API_KEY_SCOPES, listApiKeys } from "@/lib/handoff/api-keys";
 import { listRecentDeliveries } from "@/lib/handoff/deliveries";
 import { webhookTarget } from "@/lib/handoff/deliver";
 import { staffNames } from "@/lib/email/staff-contact";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys and webhooks" };
 
@@ -67,7 +68,7 @@ export default async function ApiKeysPage() {
                   <span className="block text-sm text-muted">by {names[k.createdBy] ?? "a former member of staff"}</span>
                 </Td>
                 <Td label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</Td>
-                <Td label="Status">{k.revokedAt ? <Tag tone="grey">Revoked</Tag> : <RevokeApiKeyButton keyId={k.id} name={k.name} />}</Td>
+                <Td label="Status">{k.revokedAt ? <Tag tone="grey">Revoked</Tag> : <RevokeApiKeyButton keyId={k.id} name={k.name} revoke={revokeApiKeyAction} />}</Td>
               </Tr>
             ))}
           </Table>
@@ -78,7 +79,7 @@ export default async function ApiKeysPage() {
         <h2 id="new-key-heading" className="mb-3 text-xl font-bold">
           Create an API key
         </h2>
-        <CreateApiKeyForm scopes={Object.entries(API_KEY_SCOPES).map(([value, hint]) => ({ value, label: value, hint }))} />
+        <CreateApiKeyForm create={createApiKeyAction} scopes={Object.entries(API_KEY_SCOPES).map(([value, hint]) => ({ value, label: value, hint }))} />
       </section>
 
       <h2 className="mb-3 text-2xl font-bold">Webhook deliveries</h2>

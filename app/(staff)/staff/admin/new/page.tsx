@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NewStaffForm } from "@/components/staff/admin/new-staff-form";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
+import { createStaffAccountAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a staff account" };
 
@@ -14,7 +15,7 @@ export default async function NewStaffPage() {
         Back to staff accounts
       </Link>
       <h1 className="mb-6 text-3xl font-bold sm:text-4xl">Add a staff account</h1>
-      <NewStaffForm />
+      <NewStaffForm create={createStaffAccountAction} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ImportForm } from "@/components/staff/onboarding/import-form";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
+import { importBrokeragesAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import brokerages from a CSV file" };
 
@@ -31,7 +32,7 @@ export default async function ImportPage() {
           Download a template CSV file
         </a>
       </p>
-      <ImportForm />
+      <ImportForm importBrokerages={importBrokeragesAction} />
     </div>
   );
 }

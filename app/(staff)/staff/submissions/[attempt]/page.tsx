@@ -6,15 +6,15 @@ import { AttemptChangesSection } from "@/components/review/attempt-changes";
 import { DecisionForms } from "@/components/review/decision-forms";
 import { describeAction } from "@/components/review/history-words";
 import { ATTEMPT_STATUS_LABELS, checkLabel } from "@/components/review/labels";
-import { NoteForm } from "@/components/review/note-form";
+import { NoteForm, RevokeForm } from "@/components/review/attempt-text-form";
 import { RefreshWhile } from "@/components/review/refresh-while";
 import { RequestChangesForm } from "@/components/review/request-changes-form";
-import { RevokeForm } from "@/components/review/revoke-form";
 import { RunChecks } from "@/components/review/run-checks";
 import { STATUS_TONES } from "@/components/review/tag";
-import { NotificationBanner } from "@/components/staff/notification-banner";
-import { StageTag, Tag } from "@/components/staff/stage-tag";
-import { SummaryList } from "@/components/staff/summary-list";
+import { NotificationBanner } from "@/components/form/notification-banner";
+import { Tag } from "@/components/form/tag";
+import { StageTag } from "@/components/staff/stage-tag";
+import { SummaryList } from "@/components/form/summary-list";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -23,6 +23,7 @@ import { isGuid } from "@/lib/validation/guid";
 import { getSubmissionDetail } from "@/lib/review/detail";
 import { remediationOf } from "@/lib/runs/remediation";
 import { staffNames } from "@/lib/email/staff-contact";
+import { addNoteAction, approveAction, requestChangesAction, rerunAction, revokeAction } from "../actions";
 
 const load = cache(async (id: string) => (isGuid(id) ? getSubmissionDetail(id) : null));
 
@@ -72,9 +73,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       <Link href="/staff/submissions" className="mb-6 inline-block text-brand-700 underline">
         Back to submissions
       </Link>
-      {query.notice && NOTICES[query.notice] ? <NotificationBanner>{NOTICES[query.notice]}</NotificationBanner> : null}
+      {query.notice && NOTICES[query.notice] ? <NotificationBanner kind="success">{NOTICES[query.notice]}</NotificationBanner> : null}
       {isActive && activeApproval?.regressedAt ? (
-        <NotificationBanner kind="important" title="These approved credentials stopped working">
+        <NotificationBanner title="These approved credentials stopped working">
           Re-verification failed on {formatDateTime(activeApproval.regressedAt)} where it passed before. The latest run below says why; ask the administrator for changes, or revoke the credentials.
         </NotificationBanner>
       ) : null}
@@ -88,7 +89,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         {isActive ? <Tag tone="green">Active credentials</Tag> : null}
       </p>
 
-      <section aria-labelledby="decision-heading" className="mb-10 bg-[#f3f2f1] p-4">
+      <section aria-labelledby="decision-heading" className="mb-10 bg-panel p-4">
         <h2 id="decision-heading" className="mb-2 text-xl font-bold">
           Decision
         </h2>
@@ -99,7 +100,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         ) : null}
         {detail.approvalBlocker && !isActive ? <p className="mb-3">Approval is not possible yet: {detail.approvalBlocker}</p> : null}
         {isActive ? <p className="mb-3">Approved by {who(activeApproval.approvedBy)} on {formatDateTime(activeApproval.approvedAt)}.</p> : null}
-        <DecisionForms attemptId={attempt.id} blocker={waiting ? "running" : detail.approvalBlocker} canRerun={attempt.secretStored && !waiting} />
+        <DecisionForms actions={{ approve: approveAction, rerun: rerunAction }} attemptId={attempt.id} blocker={waiting ? "running" : detail.approvalBlocker} canRerun={attempt.secretStored && !waiting} />
       </section>
 
       <h2 className="mb-3 text-2xl font-bold">What was submitted</h2>
@@ -161,7 +162,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="changes-request-heading" className="mb-3 text-2xl font-bold">
             Ask the administrator for changes
           </h2>
-          <RequestChangesForm attemptId={attempt.id} problems={problems} recipient={attempt.submitterEmail} />
+          <RequestChangesForm requestChanges={requestChangesAction} attemptId={attempt.id} problems={problems} recipient={attempt.submitterEmail} />
           {detail.changeRequests.length ? (
             <ul className="mt-6 space-y-3">
               {detail.changeRequests.map((r) => (
@@ -184,7 +185,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             Revoke these credentials
           </h2>
           <p className="mb-4">The sync service stops using them, the secret is destroyed, and the brokerage needs a new invite to submit again.</p>
-          <RevokeForm attemptId={attempt.id} />
+          <RevokeForm attemptId={attempt.id} revoke={revokeAction} />
         </section>
       ) : null}
 
@@ -203,7 +204,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <NoteForm attemptId={attempt.id} />
+        <NoteForm attemptId={attempt.id} addNote={addNoteAction} />
       </section>
 
       <section aria-labelledby="attempts-heading" className="mb-10">

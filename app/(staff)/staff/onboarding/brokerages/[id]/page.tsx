@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { buttonClass } from "@/components/staff/form/button-class";
-import { NotificationBanner } from "@/components/staff/notification-banner";
+import { buttonClass } from "@/components/form/button";
+import { NotificationBanner } from "@/components/form/notification-banner";
 import { InviteList } from "@/components/staff/onboarding/invite-list";
 import { StageTag } from "@/components/staff/stage-tag";
-import { SummaryList } from "@/components/staff/summary-list";
+import { SummaryList } from "@/components/form/summary-list";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
@@ -14,6 +14,7 @@ import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
 import { describeEvent } from "@/lib/onboarding/history";
 import { isGuid } from "@/lib/validation/guid";
 import { formatAge, STAGE_HINTS } from "@/lib/onboarding/stages";
+import { resendInviteAction, revokeInviteAction } from "../../actions";
 
 const load = cache(async (id: string) => (isGuid(id) ? getBrokerageDetail(id) : null));
 
@@ -41,7 +42,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
       <Link href="/staff/onboarding" className="mb-6 inline-block text-brand-700 underline">
         Back to the pipeline
       </Link>
-      {notice && NOTICES[notice] ? <NotificationBanner>{NOTICES[notice]}</NotificationBanner> : null}
+      {notice && NOTICES[notice] ? <NotificationBanner kind="success">{NOTICES[notice]}</NotificationBanner> : null}
       <span className="block text-lg text-muted">Brokerage</span>
       <h1 className="mb-6 break-words text-3xl font-bold sm:text-4xl">{brokerage.name}</h1>
       <SummaryList
@@ -76,6 +77,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
           expires: formatDate(i.expiresAt),
           sent: i.lastSentAt ? formatDate(i.lastSentAt) : null,
         }))}
+        actions={{ resend: resendInviteAction, revoke: revokeInviteAction }}
       />
 
       <h2 className="mb-4 mt-10 text-2xl font-bold">History</h2>

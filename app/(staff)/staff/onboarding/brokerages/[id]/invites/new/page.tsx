@@ -6,6 +6,7 @@ import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
 import { isGuid } from "@/lib/validation/guid";
+import { createInviteAction } from "../../../../actions";
 
 export const metadata: Metadata = { title: "Create an invite link" };
 
@@ -21,7 +22,7 @@ export default async function NewInvitePage({ params }: { params: Promise<{ id: 
       </Link>
       <span className="block text-lg text-muted">{brokerage.name}</span>
       <h1 className="mb-6 text-3xl font-bold sm:text-4xl">Create an invite link</h1>
-      <InviteForm brokerageId={brokerage.id} brokerageName={brokerage.name} />
+      <InviteForm create={createInviteAction} brokerageId={brokerage.id} brokerageName={brokerage.name} />
     </div>
   );
 }

@@ -1,30 +1,22 @@
 import { fieldId } from "./field-id";
+import { describedBy, ErrorMessage, FormGroup, Hint, Legend } from "./form-group";
 
 type Option = { value: string; label: string; hint?: string };
 
 /** A fieldset of radios; the first option's id is the field id, so the error summary link lands on it. */
 export function Radios({ name, legend, hint, error, options, defaultValue, inline }: { name: string; legend: string; hint?: string; error?: string; options: Option[]; defaultValue?: string; inline?: boolean }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-[#d4351c] pl-4" : ""}`}>
-      <fieldset aria-describedby={describedBy}>
-        <legend className="mb-1 font-bold">{legend}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} className="mb-2 text-muted">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="mb-2 font-bold text-[#d4351c]">
-            <span className="sr-only">Error:</span> {error}
-          </p>
-        ) : null}
+    <FormGroup error={error}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <Legend>{legend}</Legend>
+        {hint ? <Hint id={id}>{hint}</Hint> : null}
+        {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
         <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;
             return (
-              <div key={option.value} className="flex items-start gap-2">
+              <div key={option.value} className="flex items-start gap-3">
                 <input
                   id={optionId}
                   type="radio"
@@ -32,21 +24,23 @@ export function Radios({ name, legend, hint, error, options, defaultValue, inlin
                   value={option.value}
                   defaultChecked={defaultValue === option.value}
                   aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                  className="mt-1 h-6 w-6 accent-ink"
+                  className="mt-0.5 size-8 shrink-0 accent-ink"
                 />
-                <label htmlFor={optionId} className="text-lg">
-                  {option.label}
+                <div>
+                  <label htmlFor={optionId} className="block pt-1 text-lg">
+                    {option.label}
+                  </label>
                   {option.hint ? (
-                    <span id={`${optionId}-hint`} className="block text-base text-muted">
+                    <div id={`${optionId}-hint`} className="max-w-2xl text-muted">
                       {option.hint}
-                    </span>
+                    </div>
                   ) : null}
-                </label>
+                </div>
               </div>
             );
           })}
         </div>
       </fieldset>
-    </div>
+    </FormGroup>
   );
 }
