@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
 import { text } from "node:stream/consumers";
-import type { ICruiseResult, IViolation } from "dependency-cruiser";
+import type { ICruiseResult } from "dependency-cruiser";
 import { oneLineReport } from "./one-line-report";
 
 /**
- * `depcruise … --output-type json | tsx scripts/architecture/report.ts [known-violations.json]`
+ * `depcruise … --output-type json | tsx scripts/architecture/report.ts`
  * prints the violations one a line and fails on any error, or when dependency-cruiser
  * gave no result at all (its own message is above).
  */
-
-const knownFile = process.argv[2];
-const known: IViolation[] = knownFile && existsSync(knownFile) ? JSON.parse(readFileSync(knownFile, "utf8")) : [];
 
 let result: ICruiseResult;
 try {
@@ -19,6 +15,6 @@ try {
   console.error("architecture: dependency-cruiser gave no result");
   process.exit(2);
 }
-const { lines, errors } = oneLineReport(result, known);
+const { lines, errors } = oneLineReport(result);
 console.log(lines.join("\n"));
 process.exitCode = errors ? 1 : 0;
