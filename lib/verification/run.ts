@@ -13,6 +13,7 @@ import { once, type RunContext } from "./context";
 import { inputProblems, normaliseInput, type InputField } from "./input";
 import { DEFAULT_TIMEOUTS } from "./policy";
 import { skipped } from "./results";
+import { withRecheck } from "./recheck";
 import { executePlan, type PlannedCheck } from "./runner";
 import { outcomeOf, type CheckResult, type RunOptions, type VerificationInput, type VerificationReport } from "./types";
 
@@ -73,6 +74,22 @@ export function report(checks: CheckResult[], startedAt: Date, started: number):
 const ALL_FIELDS: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn"];
 
 export async function runVerification(input: VerificationInput, options: RunOptions = {}): Promise<VerificationReport> {
+  return withRecheck(
+    () => runOnce(input, options),
+    (r) => r.checks,
+    (second, checks, first, firstReasons) => ({
+      ...second,
+      outcome: outcomeOf(checks),
+      startedAt: first.startedAt,
+      durationMs: Date.parse(second.finishedAt) - Date.parse(first.startedAt),
+      checks,
+      recheck: { afterMs: options.recheckAfterMs!, firstReasons },
+    }),
+    { afterMs: options.recheckAfterMs, signal: options.signal },
+  );
+}
+
+async function runOnce(input: VerificationInput, options: RunOptions): Promise<VerificationReport> {
   const startedAt = new Date();
   const started = performance.now();
   const { ctx, finish, describeError } = startRun(input, options, ALL_FIELDS);
