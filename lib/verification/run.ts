@@ -18,9 +18,11 @@ import { executePlan, type PlannedCheck } from "./runner";
 import { outcomeOf, type CheckResult, type RunOptions, type VerificationInput, type VerificationReport } from "./types";
 
 /**
- * A verification run (DESIGN §4): discovery and the token request go out
- * together, then the three reads and the test message, then the two writes
- * (create, delete) — four round trips on the critical path. The run is bounded by
+ * A verification run (DESIGN §4) in three round trips on the critical path:
+ * discovery and the token request together; then the two reads and the two creates
+ * (each create beside its read, whose result still decides whether the write counts);
+ * then the two deletes and the test message, which waits for the reads so that no
+ * more than Exchange's 4 requests per mailbox are ever in flight. The run is bounded by
  * `timeouts.runMs`; test items are deleted even after that. The secret and the
  * token stay in memory: they are never logged or stored.
  */
@@ -104,12 +106,13 @@ async function runOnce(input: VerificationInput, options: RunOptions): Promise<V
     { id: "token", run: () => checkToken(ctx) },
     { id: "permissions", run: () => checkPermissions(ctx) },
     { id: "calendar.read", run: () => checkCalendarRead(ctx) },
-    { id: "calendar.write", run: () => checkCalendarWrite(ctx) },
+    { id: "calendar.write", run: () => checkCalendarWrite(ctx), overlaps: ["calendar.read"] },
     { id: "contacts.read", run: () => checkContactsRead(ctx) },
-    { id: "contacts.write", run: () => checkContactsWrite(ctx) },
+    { id: "contacts.write", run: () => checkContactsWrite(ctx), overlaps: ["contacts.read"] },
     {
       id: "mail.send",
       run: () => checkMailSend(ctx),
+      after: ["calendar.read", "contacts.read"],
       skipWhen: () => (ctx.input.sendTestMessage ? undefined : skipped("Not checked: sending a test message was turned off.", { turnedOff: true })),
     },
     {
