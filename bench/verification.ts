@@ -51,8 +51,8 @@ try {
     console.log(`${r.label.padEnd(34)}${`${Math.round(r.wallMs)} ms`.padStart(10)}${String(r.roundTrips).padStart(13)}${String(r.requests).padStart(10)}  ${r.outcomes}`);
   }
   const concurrent = rows[0]!;
-  const ok = concurrent.roundTrips <= 4 && concurrent.outcomes === "verified";
-  console.log(`\nCritical path: ${concurrent.roundTrips} sequential round trips (target: at most 4) ${ok ? "✓" : "✗"}`);
+  const ok = concurrent.roundTrips <= 3 && concurrent.outcomes === "verified";
+  console.log(`\nCritical path: ${concurrent.roundTrips} sequential round trips (target: at most 3) ${ok ? "✓" : "✗"}`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await sim.stop();

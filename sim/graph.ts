@@ -83,6 +83,9 @@ function refuseMailbox(ctx: SimContext, res: ServerResponse, caller: Caller, tar
     sendGraphError(res, status, code, message, { clientRequestId, retryAfterSeconds });
     return true;
   };
+  if (ctx.state.tenants.get(caller.tenantId)?.noExchange) {
+    return error(404, "OrganizationFromTenantGuidNotFound", `The tenant for tenant guid '${caller.tenantId}' does not exist.`);
+  }
   if (!caller.roles.length) return error(403, "NoPermissionsInAccessToken", "The token contains no permissions, or permissions can not be understood.");
   if (!mailbox || mailbox.tenantId !== caller.tenantId) return error(404, "ErrorInvalidUser", `The requested user '${target.mailboxId}' is invalid.`);
   if (target.route === "graph.other") return false;

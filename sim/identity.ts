@@ -87,6 +87,25 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
+/** Identity platform answers an app can be set to give instead of a token, worded as Microsoft words them. */
+const TOKEN_ERRORS: Record<number, (ctx: SimContext, tenantId: string, tenantName: string, clientId: string) => [number, string, string]> = {
+  500011: (ctx, _id, name) => [
+    400,
+    "invalid_resource",
+    `The resource principal named ${ctx.graphUrl} was not found in the tenant named ${name}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+  ],
+  500014: () => [
+    400,
+    "invalid_request",
+    `The service principal for resource '${MICROSOFT_GRAPH_APP_ID}' is disabled. This indicate that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it.`,
+  ],
+  7000229: (_ctx, id, _name, clientId) => [
+    400,
+    "invalid_client",
+    `The client application ${clientId} is missing service principal in the tenant ${id}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119`,
+  ],
+};
+
 /** `scope` must name a resource with /.default: this simulator's Graph or Microsoft Graph itself. */
 function acceptedScope(ctx: SimContext, scope: string): boolean {
   const scopes = scope.split(" ").filter(Boolean);
@@ -144,13 +163,10 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
       `The provided value for scope ${form.get("scope") ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
     );
   }
-  if (app.tokenErrorCode === 500011) {
-    return fail(
-      400,
-      "invalid_resource",
-      500011,
-      `The resource principal named ${ctx.graphUrl} was not found in the tenant named ${tenant.name}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
-    );
+  if (app.tokenErrorCode !== null) {
+    const known = TOKEN_ERRORS[app.tokenErrorCode]?.(ctx, tenant.id, tenant.name, app.clientId);
+    const [status, error, description] = known ?? [400, "invalid_request", "An error occurred that this simulator does not describe."];
+    return fail(status, error, app.tokenErrorCode, description);
   }
   if (app.conditionalAccessBlocked) {
     return fail(400, "interaction_required", 53003, "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.", "message_only");

@@ -12,6 +12,8 @@ export type SimTenant = {
   cloud: Cloud;
   /** The identity platform answers 503 for this tenant (discovery and token). */
   outage: boolean;
+  /** No Exchange Online: Graph answers OrganizationFromTenantGuidNotFound for its mailboxes. */
+  noExchange?: boolean;
 };
 
 export type SimSecret = { keyId: string; value: string; expiresAt: string; displayName: string };
@@ -27,7 +29,7 @@ export type SimApp = {
   conditionalAccessBlocked: boolean;
   /** An Exchange application access policy: only these mailboxes (null: no policy). */
   accessPolicyMailboxes: string[] | null;
-  /** An identity platform error to answer instead of a token (e.g. 500011). */
+  /** An identity platform error to answer instead of a token (sim/identity.ts TOKEN_ERRORS). */
   tokenErrorCode: number | null;
 };
 

@@ -15,6 +15,8 @@ export const TENANTS = {
   summit: { id: "f637a468-5d38-4e06-8363-e5d900ed6b02", name: "Summit Homes", domains: ["summit.example"] },
   liberty: { id: "8c0d0033-fc23-45a9-b8fd-d20854348156", name: "Liberty Federal Realty", domains: ["libertyfed.example"] },
   coastal: { id: "f735efe6-08d1-4011-be94-0bb452d31e1b", name: "Coastal Properties", domains: ["coastal.example"] },
+  /** Entra ID without Exchange Online: Graph knows no organisation for its mailboxes. */
+  lakeside: { id: "02d6eb29-8ef2-4ad0-9b74-a92786517f65", name: "Lakeside Lofts", domains: ["lakeside.example"] },
 } as const;
 
 /** A well-formed tenant id that no tenant has. */
@@ -33,7 +35,10 @@ export const APPS = {
   disabled: { clientId: "537d9128-c3a9-4889-a3b7-59f598b81c66", name: "CRM Sync (disabled)", secret: "vOo9Q~yEZDz_TddJ8HyS5SUkCnD8zRA9a9SkpXz9", secretId: "26433798-7e83-4904-bc17-3498b87e4e2b" },
   blocked: { clientId: "a4aa07b4-9e63-47d4-b962-45d348bfcbcf", name: "CRM Sync (conditional access)", secret: "lBY5Q~lY7Zkuvqdt7s8Stqcbnr3yBdGBL-EPH1qh", secretId: "d5d5891f-d329-465c-8b35-b1de250e7b34" },
   scoped: { clientId: "a098d691-8352-4c85-a456-559cb70af5f2", name: "CRM Sync (access policy)", secret: "VwD9Q~1-qt~c4xatws8phP9nhFyJfm-5di4P-~zJ", secretId: "cfed943b-b378-4a7c-bbdd-bb9b6de2fb1f" },
-  broken: { clientId: "8614f504-e8ee-45a1-a3a9-a9da816b2332", name: "CRM Sync (no Graph in tenant)", secret: "CGI7Q~-FHz5r1pY4OjE2jBMptUsGr7CmY.uCu3~Z", secretId: "d5be785a-9187-4f42-811e-7616c0bbe6ed" },
+  broken: { clientId: "8614f504-e8ee-45a1-a3a9-a9da816b2332", name: "CRM Sync (unrecognised answer)", secret: "CGI7Q~-FHz5r1pY4OjE2jBMptUsGr7CmY.uCu3~Z", secretId: "d5be785a-9187-4f42-811e-7616c0bbe6ed" },
+  noEnterpriseApp: { clientId: "adcbe822-6a13-4d08-a245-88ec06665b9e", name: "CRM Sync (no enterprise app)", secret: "ErQ8Q~SsWbV9J6Das4VuRAhzj-RZlch-Cl24o2rO", secretId: "d3f874c8-e06a-4c40-8d4e-b09270d66163" },
+  lapsed: { clientId: "1caa95aa-6716-4fc8-a668-b387b8399907", name: "CRM Sync (subscription lapsed)", secret: "NJk0Q~v~kZ189XdkyHTUXNoGEQUV-~wdW3edC2fX", secretId: "cd098def-48c9-4e02-a28a-a74c1a7f4055" },
+  lakeside: { clientId: "faae5b76-df3e-49f3-b802-26bcb7d3eb05", name: "Lakeside CRM Sync", secret: "nXM1Q~CwjJe3J_Sg-6VARK689Ev7UxyCaIRwEb~f", secretId: "559aa758-e1df-4649-a086-c3431c336248" },
   liberty: { clientId: "d38f8c45-041d-4d94-8dff-5a1cd01a914c", name: "Liberty CRM Sync", secret: "vAm5Q~OlUcR64cXQL~ioDnkHIfxIq2HZt~_PlJhx", secretId: "db5b5fab-8f4d-4e27-9da1-494c73cf256d" },
   coastal: { clientId: "73ab4876-7734-47c1-87fd-e805ec99108d", name: "Coastal CRM Sync", secret: "Ber0Q~lHkCiHp6bR1IqfEouHgxzNNAL5-wIScGeb", secretId: "309d6b79-965e-4a32-9ae4-45508201e2bd" },
 } as const satisfies Record<string, AppSeed>;
@@ -53,6 +58,7 @@ export const MAILBOXES = {
   summitAgent: "agent@summit.example",
   liberty: "agent@libertyfed.example",
   coastal: "agent@coastal.example",
+  lakeside: "agent@lakeside.example",
 } as const;
 
 export const DAY = 86_400_000;
@@ -173,6 +179,27 @@ export const SCENARIOS = [
     values: withApp(APPS.disabled),
     expected: { outcome: "failed", check: "token", status: "fail", reason: "app-disabled" },
     fix: { description: "Enable the app", apply: (s) => void (app(s, APPS.disabled).disabled = false) },
+  },
+  {
+    key: "service-principal-missing",
+    title: "App registration without an enterprise application",
+    values: withApp(APPS.noEnterpriseApp),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "service-principal-missing" },
+    fix: { description: "Create the enterprise application", apply: (s) => void (app(s, APPS.noEnterpriseApp).tokenErrorCode = null) },
+  },
+  {
+    key: "tenant-inactive",
+    title: "Tenant whose subscription lapsed (Microsoft Graph disabled there)",
+    values: withApp(APPS.lapsed),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "tenant-inactive" },
+    fix: { description: "Renew the subscription", apply: (s) => void (app(s, APPS.lapsed).tokenErrorCode = null) },
+  },
+  {
+    key: "exchange-not-provisioned",
+    title: "Tenant without Exchange Online",
+    values: good({ tenantId: TENANTS.lakeside.id, clientId: APPS.lakeside.clientId, clientSecret: APPS.lakeside.secret, testMailbox: MAILBOXES.lakeside }),
+    expected: { outcome: "failed", check: "calendar.read", status: "fail", reason: "exchange-not-provisioned" },
+    fix: { description: "Add Exchange Online to the tenant", apply: (s) => void (s.tenants.get(TENANTS.lakeside.id)!.noExchange = false) },
   },
   {
     key: "conditional-access",

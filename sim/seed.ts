@@ -25,13 +25,14 @@ function mailboxSeed(address: string, tenantId: string, overrides: Partial<Seed[
 
 /** The world every simulator starts from (and `reset` returns to). */
 export function scenarioSeed(): Seed {
-  const { harbor, summit, liberty, coastal } = TENANTS;
+  const { harbor, summit, liberty, coastal, lakeside } = TENANTS;
   return {
     tenants: [
       { ...harbor, domains: [...harbor.domains], cloud: "public", outage: false },
       { ...summit, domains: [...summit.domains], cloud: "public", outage: false },
       { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
       { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
+      { ...lakeside, domains: [...lakeside.domains], cloud: "public", outage: false, noExchange: true },
     ],
     apps: [
       appSeed(APPS.sync, harbor.id),
@@ -44,7 +45,10 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.disabled, harbor.id, { disabled: true }),
       appSeed(APPS.blocked, harbor.id, { conditionalAccessBlocked: true }),
       appSeed(APPS.scoped, harbor.id, { accessPolicyMailboxes: [MAILBOXES.agent] }),
-      appSeed(APPS.broken, harbor.id, { tokenErrorCode: 500011 }),
+      appSeed(APPS.broken, harbor.id, { tokenErrorCode: 9002999 }),
+      appSeed(APPS.noEnterpriseApp, harbor.id, { tokenErrorCode: 7000229 }),
+      appSeed(APPS.lapsed, harbor.id, { tokenErrorCode: 500014 }),
+      appSeed(APPS.lakeside, lakeside.id),
       appSeed(APPS.liberty, liberty.id),
       appSeed(APPS.coastal, coastal.id),
     ],
@@ -59,6 +63,7 @@ export function scenarioSeed(): Seed {
       mailboxSeed(MAILBOXES.summitAgent, summit.id),
       mailboxSeed(MAILBOXES.liberty, liberty.id),
       mailboxSeed(MAILBOXES.coastal, coastal.id),
+      mailboxSeed(MAILBOXES.lakeside, lakeside.id),
     ],
   };
 }

@@ -39,6 +39,10 @@ export function formatReport(report: VerificationReport, guideUrl: string): stri
     (c) => `  ${STATUS_WORDS[c.status].padEnd(8)} ${c.id.padEnd(idWidth)}  ${c.status === "skipped" ? `${CHECK_LABELS[c.id]}: ${c.detail}` : c.title}`,
   );
   const out = [HEADLINES[report.outcome], `(${(report.durationMs / 1000).toFixed(1)} s)`, "", ...rows];
+  if (report.recheck) {
+    const wait = Math.round(report.recheck.afterMs / 1000);
+    out.push("", `Checked twice, ${wait} s apart: the first look found ${report.recheck.firstReasons.join(", ")}; the results above are the second look's.`);
+  }
   const attention = report.checks.filter((c) => c.status === "fail" || c.status === "warn" || c.status === "error");
   if (attention.length) {
     out.push("", "What to do");

@@ -31,3 +31,6 @@ export function checkedOptions(options: ScriptOptions): ScriptOptions {
 export function commentText(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
+
+/** How long the scripts keep retrying a step that depends on an object Microsoft has just created. */
+export const REPLICATION_RETRY_SECONDS = 120;

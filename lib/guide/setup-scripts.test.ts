@@ -67,6 +67,18 @@ describe("the PowerShell script", () => {
     expect(script.replace(literal, "")).not.toContain(appName);
   });
 
+  it("retries steps on new objects for about two minutes, re-uses the app of exactly its name, and stops with the ids so far", () => {
+    const script = powershellScript({ ...base, appName: "O'Brien" });
+    expect(script).toContain("$RetrySeconds = 120");
+    expect(script).toContain(`Get-MgApplication -Filter "displayName eq '$($AppName.Replace("'", "''"))'" | Where-Object { $_.DisplayName -ceq $AppName }`);
+    expect(script).toContain("Found the app created before");
+    expect(script).toMatch(/Invoke-WithRetry 'Creating the service principal'/);
+    expect(script).toMatch(/needs a Global Administrator or Privileged Role Administrator/);
+    expect(script).toMatch(/Microsoft did not accept admin consent for/);
+    expect(script).toMatch(/app management policy[\s\S]*certificate method/);
+    expect(script.match(/Stop-Setup "/g)!.length).toBeGreaterThanOrEqual(5);
+  });
+
   it("balances its script block and prints the values in the form's order", () => {
     const script = powershellScript(base);
     expect(script.match(/^& \{$/gm)).toHaveLength(1);
@@ -103,6 +115,9 @@ describe("bad options never become a script", () => {
  * Runs the generated script in bash with a stand-in `az` on PATH that records every
  * call and answers like Azure CLI would, so the whole script is executed, not just parsed.
  */
+/** Python's jmespath (python3-jmespath, which Debian's azure-cli uses; .ci/run installs it). */
+const hasJmespath = spawnSync("python3", ["-c", "import jmespath"]).status === 0;
+
 describe("running the Azure CLI script against a stand-in az", () => {
   let dir: string;
   const ids = {
@@ -121,21 +136,57 @@ const args = process.argv.slice(2);
 fs.appendFileSync(process.env.AZ_LOG, JSON.stringify(args) + "\\n");
 const has = (...words) => words.every((w, i) => args[i] === w);
 const out = (s) => process.stdout.write(s + "\\n");
+const fail = (s) => { process.stderr.write(s + "\\n"); process.exit(1); };
+// What the tenant holds, kept between runs of the script (a re-run must find it).
+const stateFile = process.env.AZ_STATE;
+const state = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : { apps: [], sp: false, counts: {} };
+const save = () => fs.writeFileSync(stateFile, JSON.stringify(state));
+// Replication lag: the first N calls of a kind fail as if the new app were not there yet.
+const lagging = (kind) => {
+  state.counts[kind] = (state.counts[kind] ?? 0) + 1;
+  save();
+  return state.counts[kind] <= Number(process.env["AZ_LAG_" + kind] ?? 0);
+};
 if (has("account", "show")) out(${JSON.stringify(ids.tenant)});
-else if (has("ad", "app", "list")) out(process.env.AZ_EXISTING ?? "0");
-else if (has("ad", "app", "create")) out(${JSON.stringify(ids.client)});
-else if (has("ad", "app", "permission", "add")) out("");
-else if (has("ad", "sp", "create")) out(${JSON.stringify(ids.sp)});
+else if (has("ad", "app", "list")) {
+  const apps = [...state.apps, ...(process.env.AZ_EXISTING ? JSON.parse(process.env.AZ_EXISTING) : [])];
+  const query = args[args.indexOf("--query") + 1];
+  // The --query is evaluated by the JMESPath library Azure CLI itself uses, when it is installed.
+  const found = process.env.JMESPATH === "1"
+    ? JSON.parse(require("node:child_process").execFileSync("python3", ["-c", "import jmespath, json, sys; print(json.dumps(jmespath.search(sys.argv[1], json.loads(sys.argv[2]))))", query, JSON.stringify(apps)], { encoding: "utf8" }))
+    : apps.filter((a) => a.displayName === process.env.EXPECTED_NAME).map((a) => a.appId);
+  if (found.length) out(found.join("\\n"));
+}
+else if (has("ad", "app", "create")) {
+  state.apps.push({ displayName: args.find((a) => a.startsWith("--display-name=")).slice(15), appId: ${JSON.stringify(ids.client)} });
+  save();
+  out(${JSON.stringify(ids.client)});
+}
+else if (has("ad", "app", "permission", "add")) { if (lagging("PERMISSION")) fail("Resource '" + ${JSON.stringify(ids.client)} + "' does not exist or one of its queried reference-property objects are not present."); out(""); }
+else if (has("ad", "sp", "list")) { if (state.sp) out(${JSON.stringify(ids.sp)}); }
+else if (has("ad", "sp", "create")) {
+  if (lagging("SP")) fail("When using this permission, the backing application of the service principal being created must in the local tenant");
+  state.sp = true;
+  save();
+  out(${JSON.stringify(ids.sp)});
+}
 else if (has("ad", "sp", "show")) out(${JSON.stringify(ids.graphSp)});
 else if (has("rest")) {
-  if (process.env.AZ_DENY_CONSENT) { process.stderr.write("Forbidden({\\"error\\":{\\"code\\":\\"Authorization_RequestDenied\\"}})\\n"); process.exit(1); }
+  if (process.env.AZ_DENY_CONSENT) fail("Forbidden({\\"error\\":{\\"code\\":\\"Authorization_RequestDenied\\",\\"message\\":\\"Insufficient privileges to complete the operation.\\"}})");
+  if (process.env.AZ_CONSENT_ERROR) fail("Bad Request({\\"error\\":{\\"code\\":\\"Request_BadRequest\\",\\"message\\":\\"Invalid value specified for property 'resourceId' of resource 'AppRoleAssignment'.\\"}})");
   out("{}");
 }
-else if (has("ad", "app", "credential", "reset")) out(${JSON.stringify(ids.secret)});
+else if (has("ad", "app", "credential", "reset")) {
+  if (process.env.AZ_SECRET_POLICY) fail("Bad Request({\\"error\\":{\\"code\\":\\"CredentialTypeNotAllowedAsPerAppPolicy\\",\\"message\\":\\"Credential type not allowed as per assigned policy.\\"}})");
+  out(${JSON.stringify(ids.secret)});
+}
 else { process.stderr.write("unexpected az call\\n"); process.exit(2); }
 `;
     writeFileSync(path.join(dir, "az"), stub);
     chmodSync(path.join(dir, "az"), 0o755);
+    // Waits are recorded, not slept, so back-off can be tested in no time.
+    writeFileSync(path.join(dir, "sleep"), `#!/usr/bin/env bash\necho "sleep $1" >>"$SLEEP_LOG"\n`);
+    chmodSync(path.join(dir, "sleep"), 0o755);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -146,12 +197,15 @@ else { process.stderr.write("unexpected az call\\n"); process.exit(2); }
     const result = spawnSync("bash", [file], {
       cwd: dir,
       encoding: "utf8",
-      env: { NODE_ENV: "test", PATH: `${dir}:${process.env.PATH}`, AZ_LOG: log, ...env },
+      env: { NODE_ENV: "test", PATH: `${dir}:${process.env.PATH}`, AZ_LOG: log, JMESPATH: hasJmespath ? "1" : "", EXPECTED_NAME: options.appName, AZ_STATE: path.join(dir, "state.json"), SLEEP_LOG: path.join(dir, "sleep.log"), ...env },
     });
+    const sleeps = existsSync(path.join(dir, "sleep.log")) ? readFileSync(path.join(dir, "sleep.log"), "utf8").trim().split("\n").map((l) => Number(l.split(" ")[1])) : [];
     const calls = existsSync(log)
       ? readFileSync(log, "utf8").trim().split("\n").map((line) => JSON.parse(line) as string[])
       : [];
-    return { ...result, calls };
+    rmSync(log, { force: true });
+    rmSync(path.join(dir, "sleep.log"), { force: true });
+    return { ...result, calls, sleeps };
   }
 
   it.each(HOSTILE_NAMES)("registers the app under exactly the name %j and runs nothing else", (appName) => {
@@ -203,9 +257,79 @@ else { process.stderr.write("unexpected az call\\n"); process.exit(2); }
     expect(stdout).toContain(ids.secret);
   });
 
-  it("mentions an existing app of the same name", () => {
-    const { stdout } = run(base, { AZ_EXISTING: "1" });
-    expect(stdout).toContain("an app with this name already exists");
+  const creates = (calls: string[][]) => calls.filter((c) => c[0] === "ad" && c[1] === "app" && c[2] === "create");
+  const idsPrinted = (text: string) => {
+    expect(text).toContain(ids.tenant);
+    expect(text).toContain(ids.client);
+    expect(text).toMatch(/Next step: /);
+  };
+
+  it("finishes an app of exactly this name instead of creating another, and ignores names it only starts", () => {
+    const existing = JSON.stringify([{ displayName: base.appName, appId: ids.client }, { displayName: `${base.appName} (old)`, appId: "55555555-5555-5555-5555-555555555555" }]);
+    const { status, stdout, calls } = run(base, { AZ_EXISTING: existing });
+    expect(status).toBe(0);
+    expect(stdout).toContain("Found the app created before");
+    expect(creates(calls)).toHaveLength(0);
+    const prefixOnly = run(base, { AZ_EXISTING: JSON.stringify([{ displayName: `${base.appName} (old)`, appId: "55555555-5555-5555-5555-555555555555" }]) });
+    expect(creates(prefixOnly.calls)).toHaveLength(1);
+    expect(prefixOnly.stdout).not.toContain("Found the app");
+  });
+
+  it.skipIf(!hasJmespath).each([
+    ["O'Brien's \\sync", "displayName eq 'O''Brien''s \\sync'"],
+    ["ends with \\", "displayName eq 'ends with \\'"],
+    ['back`tick "quoted"', `displayName eq 'back\`tick "quoted"'`],
+  ])("matches %j exactly, quoted for OData and for JMESPath", (appName, filter) => {
+    const existing = JSON.stringify([{ displayName: appName, appId: ids.client }, { displayName: `${appName} 2`, appId: "55555555-5555-5555-5555-555555555555" }]);
+    const { status, stdout, calls } = run({ ...base, appName }, { AZ_EXISTING: existing });
+    expect(status).toBe(0);
+    expect(stdout).toContain("Found the app created before");
+    expect(creates(calls)).toHaveLength(0);
+    const list = calls.find((c) => c[1] === "app" && c[2] === "list")!;
+    expect(list[list.indexOf("--filter") + 1]).toBe(filter);
+  });
+
+  it("waits out replication lag with back-off, within about two minutes, and goes on", () => {
+    const { status, stdout, sleeps } = run(base, { AZ_LAG_SP: "3", AZ_LAG_PERMISSION: "1" });
+    expect(status).toBe(0);
+    expect(stdout).toContain("not ready yet");
+    expect(sleeps).toEqual([5, 5, 10, 20]);
+    expect(stdout).toContain(ids.secret);
+  });
+
+  it("stops after the retry budget with the ids so far, and a re-run finishes the same app", () => {
+    const first = run(base, { AZ_LAG_SP: "100" });
+    expect(first.status).toBe(1);
+    expect(first.stderr).toContain("Stopped: Microsoft did not create the enterprise application");
+    idsPrinted(first.stderr);
+    expect(first.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(120);
+    expect(first.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(160);
+    const second = run(base);
+    expect(second.status).toBe(0);
+    expect(creates(second.calls)).toHaveLength(0);
+    expect(second.stdout).toContain(ids.secret);
+  });
+
+  it("tells a consent that Microsoft did not accept from one that needs a Global Administrator", () => {
+    const { status, stdout, stderr, sleeps } = run(base, { AZ_CONSENT_ERROR: "1" });
+    expect(status).toBe(0);
+    expect(stderr).toContain("Microsoft did not accept admin consent for: Calendars.ReadWrite Contacts.ReadWrite Mail.Send");
+    expect(stderr).not.toContain("needs a Global Administrator");
+    expect(stderr).toContain("Request_BadRequest");
+    expect(stderr).toMatch(/Next step: paste the script again/);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3 * 120);
+    expect(stdout).toContain(ids.client);
+  });
+
+  it("catches a secret refused by an app management policy, with the ids and the certificate method", () => {
+    const { status, stderr, sleeps } = run(base, { AZ_SECRET_POLICY: "1" });
+    expect(status).toBe(1);
+    expect(stderr).toContain("an app management policy");
+    expect(stderr).toContain("certificate method");
+    expect(stderr).toContain("https://portal.example/guide#create-secret");
+    idsPrinted(stderr);
+    expect(stderr).toContain(ids.sp);
+    expect(sleeps).toEqual([]);
   });
 
   it("stops with a clear message when Azure CLI is not signed in", () => {
@@ -213,5 +337,6 @@ else { process.stderr.write("unexpected az call\\n"); process.exit(2); }
     const { status, stderr } = run(base);
     expect(status).toBe(1);
     expect(stderr).toContain("Stopped: Azure CLI is not signed in. Run: az login --allow-no-subscriptions");
+    expect(stderr).toMatch(/Next step: sign in/);
   });
 });

@@ -26,6 +26,8 @@ export type GraphFailure = {
   httpStatus: number;
   /** `error.code` from the body, e.g. `ErrorInvalidUser`; empty when the body had none. */
   code: string;
+  /** Microsoft's answer names an Exchange application access policy (see APPLICATION_ACCESS_POLICY). */
+  accessPolicy?: boolean;
   requestId?: string;
   timestamp?: string;
 };
@@ -106,6 +108,15 @@ export function aadFailureFromBody(body: unknown, httpStatus?: number): AadFailu
 export const aadFailureFromText = (text: string, httpStatus?: number) => aadFailureFromBody(parseJson(text), httpStatus);
 
 /**
+ * NOTE: Graph has no code of its own for a mailbox left out by an application access
+ * policy: it answers ErrorAccessDenied "Access to OData is disabled" (documented at
+ * https://learn.microsoft.com/graph/auth-limit-mailbox-access#handling-api-errors), lately
+ * followed by "[RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings".
+ * These stable markers are the only message text read anywhere.
+ */
+const APPLICATION_ACCESS_POLICY = /OData is disabled|AccessPolicy|\[RAOP\]/i;
+
+/**
  * A Graph error body: `{ error: { code, message, innerError: { date, request-id } } }`.
  * The `request-id` and `Date` headers fill in what the body lacks.
  */
@@ -118,6 +129,7 @@ export function graphFailureFromBody(body: unknown, httpStatus: number, headers?
     kind: "graph",
     httpStatus,
     code: str(e.code) ?? "",
+    ...(APPLICATION_ACCESS_POLICY.test(str(e.message) ?? "") ? { accessPolicy: true } : {}),
     requestId: str(inner["request-id"]) ?? headers?.get("request-id") ?? undefined,
     timestamp: isoTimestamp(inner.date) ?? isoTimestamp(headers?.get("date") ? new Date(headers.get("date")!).toISOString() : undefined),
   };

@@ -35,12 +35,41 @@ const AAD = {
     status: 400,
     body: '{"error":"interaction_required","error_description":"AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.\\r\\nTrace ID: 36a9bfd2-0233-4b3b-b947-5ed41fa7a600\\r\\nCorrelation ID: 85b60f58-62ff-4d26-b249-6a0229ba280e\\r\\nTimestamp: 2023-05-29 05:46:34Z","error_codes":[53003],"timestamp":"2023-05-29 05:46:34Z","trace_id":"36a9bfd2-0233-4b3b-b947-5ed41fa7a600","correlation_id":"85b60f58-62ff-4d26-b249-6a0229ba280e","error_uri":"https://login.microsoft.com/error?code=53003","suberror":"message_only"}',
   },
+  noServicePrincipal: {
+    status: 401,
+    body: '{"error":"invalid_client","error_description":"AADSTS7000229: The client application 3f1c8a2e-9d41-4b7a-8e55-2c6d0b9a7f13 is missing service principal in the tenant 5e0c9b1d-7a2f-4c83-9e61-8d4b2a0f6c75. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119 Trace ID: 1f6a92a9-f3a8-4071-889a-6a2ea88d9500 Correlation ID: 0d1a5c28-3487-4767-a690-9cc680689523 Timestamp: 2025-06-09 09:07:41Z"}',
+  },
+  graphDisabled: {
+    status: 400,
+    body: '{"error":"invalid_resource","error_description":"AADSTS500014: The service principal for resource \'00000003-0000-0000-c000-000000000000\' is disabled. This indicate that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it. Trace ID: 3c242f86-8c36-476d-8e47-2967df0f0c00 Correlation ID: 9a4120c1-f2e3-4490-9f79-4a4301a7af73 Timestamp: 2024-08-22 06:35:57Z","error_codes":[500014]}',
+  },
+  noTenantInfo: {
+    status: 400,
+    body: '{"error":"invalid_request","error_description":"AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.\\r\\nTrace ID: 2427820b-55d9-4be8-943a-1497c349f200\\r\\nCorrelation ID: e561c394-c4e3-4c43-be57-b35e3070cac5\\r\\nTimestamp: 2020-01-06 20:50:25Z","error_codes":[50059]}',
+  },
   // Published without error_codes: the number is only in the description.
   appDisabled: {
     status: 400,
     body: '{"error":"unauthorized_client","error_description":"AADSTS7000112: Application \'8b0c024c-7823-3774-2da8-a8d8b7ed331a\'(worklytics-azuread-connector) is disabled."}',
   },
 };
+
+describe("codes that are not the secret's fault", () => {
+  it("does not file an assertion failure (50012) under secrets", () => {
+    const assertion = JSON.stringify({ error: "invalid_client", error_description: "AADSTS70002: Error validating credentials. AADSTS50012: Client assertion audience claim does not match Realm issuer.", error_codes: [70002, 50012] });
+    expect(classifyTokenFailure(aadFailureFromText(assertion, 401)!, { secretLooksLikeSecretId: false })).toMatchObject({ status: "error", reason: "unexpected" });
+  });
+
+  it.each([
+    [90033, 503, "microsoft-unavailable"],
+    [90024, 400, "microsoft-unavailable"],
+    [90006, 400, "microsoft-unavailable"],
+    [90055, 400, "throttled"],
+  ])("AADSTS%s (HTTP %s) is transient: %s", (code, status, reason) => {
+    const body = JSON.stringify({ error: "temporarily_unavailable", error_description: `AADSTS${code}: Try again.`, error_codes: [code] });
+    expect(classifyTokenFailure(aadFailureFromText(body, status)!, { secretLooksLikeSecretId: false })).toMatchObject({ status: "error", reason });
+  });
+});
 
 function aad(sample: { status: number; body: string }): MicrosoftFailure {
   return aadFailureFromText(sample.body, sample.status)!;
@@ -74,6 +103,9 @@ describe("token endpoint answers", () => {
     ["tenant in another cloud", AAD.crossCloud, "tenant-other-cloud"],
     ["Conditional Access", AAD.conditionalAccess, "conditional-access-blocked"],
     ["disabled app, code only in the description", AAD.appDisabled, "app-disabled"],
+    ["no enterprise application", AAD.noServicePrincipal, "service-principal-missing"],
+    ["Graph disabled in the tenant", AAD.graphDisabled, "tenant-inactive"],
+    ["no tenant-identifying information", AAD.noTenantInfo, "tenant-not-found"],
   ])("%s", (_name, sample, reason) => {
     const classified = token(aad(sample));
     expect(classified.status).toBe("fail");
@@ -86,8 +118,8 @@ describe("token endpoint answers", () => {
   });
 
   it("treats an unknown code as unexpected, and outages and throttling as not the administrator's fault", () => {
-    const resource = JSON.stringify({ error: "invalid_resource", error_description: "AADSTS500011: The resource principal named https://graph.microsoft.com was not found in the tenant.", error_codes: [500011] });
-    expect(token(aadFailureFromText(resource, 400)!)).toMatchObject({ status: "error", reason: "unexpected", microsoft: { code: "AADSTS500011" } });
+    const unknown = JSON.stringify({ error: "invalid_request", error_description: "AADSTS9002999: Something new.", error_codes: [9002999] });
+    expect(token(aadFailureFromText(unknown, 400)!)).toMatchObject({ status: "error", reason: "unexpected", microsoft: { code: "AADSTS9002999" } });
     expect(token(aadFailureFromText("<html>Service Unavailable</html>", 503) ?? { kind: "aad", httpStatus: 503, codes: [] })).toMatchObject({
       status: "error",
       reason: "microsoft-unavailable",
@@ -148,6 +180,9 @@ const GRAPH = {
   directoryDenied: '{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}',
   badToken: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure. Invalid audience."}}',
   unavailable: '{"error":{"code":"ServiceUnavailable","message":"Service Unavailable"}}',
+  raop: '{"error":{"code":"ErrorAccessDenied","message":"Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings."}}',
+  extension: '{"error":{"code":"ExtensionError","message":"Operation: Create; Exception: [Status Code: Forbidden; Reason: Forbidden]","innerError":{"date":"2020-06-30T21:58:03","request-id":"f41fabda-5d81-44db-a3e6-a0fc43c9a5ac"}}}',
+  noExchange: '{"error":{"code":"OrganizationFromTenantGuidNotFound","message":"The tenant for tenant guid \'db404958-8858-4f05-8a8c-91cbd9d89b21\' does not exist.","innerError":{"request-id":"7048cf60-92d1-4514-86e9-a061c68b2238","date":"2019-06-08T01:58:58"}}}',
 };
 
 const granted = ["Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.Send"];
@@ -181,13 +216,17 @@ describe("Graph answers", () => {
     ["a directory refusal", GRAPH.directoryDenied, 403, "fail", "access-denied"],
     ["a token Graph rejects", GRAPH.badToken, 401, "error", "unexpected"],
     ["an outage", GRAPH.unavailable, 503, "error", "microsoft-unavailable"],
+    ["a tenant without Exchange Online", GRAPH.noExchange, 404, "fail", "exchange-not-provisioned"],
   ])("%s", (_name, body, status, expectedStatus, reason) => {
     expect(graph(body, status)).toMatchObject({ status: expectedStatus, reason });
   });
 
-  it("reads ErrorAccessDenied through the token's roles: granted means an access policy refuses the mailbox", () => {
+  it("reads ErrorAccessDenied through the token's roles, and calls it a policy only when Microsoft says so", () => {
     expect(graph(GRAPH.odataDisabled, 403).reason).toBe("access-policy-denied");
-    expect(graph(GRAPH.accessDenied, 403).reason).toBe("access-policy-denied");
+    expect(graph(GRAPH.raop, 403).reason).toBe("access-policy-denied");
+    expect(graph(GRAPH.extension, 403).reason).toBe("access-policy-denied");
+    expect(graph(GRAPH.extension, 403, []).reason).toBe("consent-missing");
+    expect(graph(GRAPH.accessDenied, 403).reason).toBe("access-denied");
     expect(graph(GRAPH.accessDenied, 403, []).reason).toBe("consent-missing");
     expect(graph(GRAPH.accessDenied, 403, ["Mail.Send"]).reason).toBe("permission-missing");
   });

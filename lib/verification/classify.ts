@@ -23,21 +23,39 @@ export function microsoftInfo(failure: MicrosoftFailure): MicrosoftErrorInfo | u
   return undefined;
 }
 
-/** AADSTS numbers the token endpoint answers for what the administrator can fix. */
+/**
+ * AADSTS numbers the token endpoint answers for what the administrator can fix
+ * (Microsoft's table: learn.microsoft.com/entra/identity-platform/reference-error-codes).
+ */
 const TOKEN_REASONS: ReadonlyMap<number, Reason> = new Map<number, Reason>([
   [90002, "tenant-not-found"], // invalid_tenant
   [900023, "tenant-not-found"], // not a valid tenant identifier
-  [90059, "tenant-not-found"], // no tenant-identifying information
+  [50059, "tenant-not-found"], // no tenant-identifying information
   [90038, "tenant-other-cloud"], // national cloud tenant redirection
   [900382, "tenant-other-cloud"], // confidential client across clouds
   [700016, "app-not-found"], // unauthorized_client: application not found in the directory
+  [700011, "app-not-found"], // UnauthorizedClientAppNotFoundInOrgIdTenant
+  [7000229, "service-principal-missing"], // the app has no service principal (enterprise app) in the tenant
   [7000215, "secret-invalid"], // invalid client secret
-  [50012, "secret-invalid"], // the same, from older endpoints
   [7000218, "secret-invalid"], // no secret in the request
   [7000222, "secret-expired"], // client secret keys expired
   [7000112, "app-disabled"], // application disabled
+  [70001, "app-disabled"], // UnauthorizedClient_DoesNotMatchRequest: the application is disabled
+  [500014, "tenant-inactive"], // Graph's service principal disabled: subscription lapsed or Graph turned off
+  [500011, "tenant-inactive"], // Graph's service principal missing from the tenant
+  [5000224, "tenant-inactive"], // the tenant was deleted or blocked by Microsoft
   [53003, "conditional-access-blocked"], // blocked by Conditional Access
   [530032, "conditional-access-blocked"], // blocked by security policy
+  // 50012 (AuthenticationFailed) is about client assertions (certificates), not secrets:
+  // it stays `unexpected` for a secret run, with its code shown.
+]);
+
+/** Transient identity platform errors, whatever the HTTP status they come with. */
+const TRANSIENT_CODES: ReadonlyMap<number, Reason> = new Map<number, Reason>([
+  [90033, "microsoft-unavailable"], // a transient error has occurred
+  [90024, "microsoft-unavailable"], // RequestBudgetExceededError
+  [90006, "microsoft-unavailable"], // ExternalServerRetryableError
+  [90055, "throttled"], // TenantThrottlingError: too many incoming requests (can come without a 429)
 ]);
 
 const unavailable: Classified = { status: "error", reason: "microsoft-unavailable" };
@@ -45,6 +63,8 @@ const unavailable: Classified = { status: "error", reason: "microsoft-unavailabl
 function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean): Classified {
   const microsoft = microsoftInfo(failure);
   if (failure.httpStatus === 429) return { status: "error", reason: "throttled", microsoft };
+  const transient = failure.codes.map((c) => TRANSIENT_CODES.get(c)).find(Boolean);
+  if (transient) return { status: "error", reason: transient, microsoft };
   if ((failure.httpStatus ?? 0) >= 500) return { ...unavailable, microsoft };
   for (const code of failure.codes) {
     const reason = TOKEN_REASONS.get(code);
@@ -96,15 +116,18 @@ export function classifyGraphFailure(failure: MicrosoftFailure, context: GraphCo
   const fail = (reason: Reason): Classified => ({ status: "fail", reason, microsoft });
   if (g.httpStatus === 429 || THROTTLE_CODES.has(g.code)) return { status: "error", reason: "throttled", microsoft };
   if (g.httpStatus >= 500 || UNAVAILABLE_CODES.has(g.code)) return { ...unavailable, microsoft };
+  if (g.code === "OrganizationFromTenantGuidNotFound") return fail("exchange-not-provisioned");
   if (MAILBOX_NOT_ENABLED_CODES.has(g.code)) return fail("mailbox-not-enabled");
   if (MAILBOX_NOT_FOUND_CODES.has(g.code)) return fail("mailbox-not-found");
   if (g.code === "NoPermissionsInAccessToken") return fail("consent-missing");
-  if (ACCESS_DENIED_CODES.has(g.code)) {
-    // The token's roles decide: with the permission granted, only an Exchange
-    // application access policy or RBAC scope still refuses the mailbox.
+  const extension = g.code === "ExtensionError" && g.httpStatus === 403;
+  if (ACCESS_DENIED_CODES.has(g.code) || extension) {
+    // The token's roles come first; with the permission granted, only Microsoft's own
+    // word (its access-policy marker, or Exchange refusing through an ExtensionError)
+    // says a policy leaves the mailbox out. A bare refusal is `access-denied`.
     if (!context.roles.length) return fail("consent-missing");
     if (!context.requiredRoles.some((r) => context.roles.includes(r))) return fail("permission-missing");
-    return fail("access-policy-denied");
+    return fail(g.accessPolicy || extension ? "access-policy-denied" : "access-denied");
   }
   if (g.httpStatus === 403) return fail("access-denied");
   return { status: "error", reason: "unexpected", microsoft };

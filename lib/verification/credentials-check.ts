@@ -1,6 +1,7 @@
 import "server-only";
 import { checkInput } from "./checks/input";
 import { checkPermissions, checkToken } from "./checks/token";
+import { withRecheck } from "./recheck";
 import { startRun } from "./run";
 import { executePlan } from "./runner";
 import type { CheckResult, RunOptions } from "./types";
@@ -14,6 +15,15 @@ export async function checkCredentials(
   input: { tenantId: string; clientId: string; clientSecret: string },
   options: RunOptions = {},
 ): Promise<CheckResult[]> {
+  return withRecheck(
+    () => checkOnce(input, options),
+    (checks) => checks,
+    (_checks, marked) => marked,
+    { afterMs: options.recheckAfterMs, signal: options.signal },
+  );
+}
+
+async function checkOnce(input: { tenantId: string; clientId: string; clientSecret: string }, options: RunOptions): Promise<CheckResult[]> {
   const { ctx, finish, describeError } = startRun(input, options, ["tenantId", "clientId", "clientSecret"]);
   try {
     return await executePlan(

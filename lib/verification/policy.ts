@@ -1,7 +1,7 @@
 import type { VerificationTimeouts } from "./types";
 
 /**
- * The numbers a run works to. A run against a healthy tenant needs four sequential
+ * The numbers a run works to. A run against a healthy tenant needs three sequential
  * round trips; these bounds keep a sick one to about half a minute.
  */
 export const DEFAULT_TIMEOUTS: VerificationTimeouts = {

@@ -41,6 +41,24 @@ function catalog(product: string): Record<Reason, Remediation> {
         "Copy the Application (client) ID from the app registration's Overview page (not the Object ID), and check that the app was registered in this tenant.",
       guideAnchor: "copy-ids",
     },
+    "service-principal-missing": {
+      title: "The app has no enterprise application in your tenant",
+      detail:
+        "The app registration exists, but Microsoft found no enterprise application (service principal) for it in your tenant, so it cannot sign in. This happens when a setup script stopped right after creating the app, or when the enterprise application was deleted. Run the setup script again (it finishes the app it created), or open the app registration's Overview page and select the link under Managed application in local directory to create it.",
+      guideAnchor: "troubleshooting",
+    },
+    "tenant-inactive": {
+      title: "Your tenant cannot use Microsoft Graph",
+      detail:
+        "Microsoft refuses tokens for Microsoft Graph in your tenant: its subscription may have lapsed, Microsoft Graph may have been turned off there, or Microsoft may have suspended or deleted the tenant. Check in the Microsoft 365 admin center, under Billing, that your subscription is active; if it is, contact Microsoft support with the code shown.",
+      guideAnchor: "troubleshooting",
+    },
+    "exchange-not-provisioned": {
+      title: "Your tenant has no Exchange Online",
+      detail:
+        "Microsoft Graph reports that your organisation has no Exchange Online, so there are no mailboxes for the sync to use. The sync needs a Microsoft 365 plan that includes Exchange Online mailboxes. If the plan was bought in the last few hours, Exchange may still be setting up: check again later.",
+      guideAnchor: "before-you-start",
+    },
     "secret-is-secret-id": {
       title: "The secret ID was entered instead of the secret value",
       detail:
@@ -50,7 +68,7 @@ function catalog(product: string): Record<Reason, Remediation> {
     "secret-invalid": {
       title: "Microsoft did not accept the client secret",
       detail:
-        "The secret value does not match any secret of this app: it may be mistyped, incomplete, or from another app. Create a new client secret and copy its Value straight away.",
+        "The secret value does not match any secret of this app: it may be mistyped, incomplete, or from another app. A secret created in the last minute or two can also be refused while Microsoft copies it to all its servers: if you have only just created it, check again in a minute. Otherwise create a new client secret and copy its Value straight away.",
       guideAnchor: "create-secret",
     },
     "secret-expired": {
@@ -61,7 +79,7 @@ function catalog(product: string): Record<Reason, Remediation> {
     "app-disabled": {
       title: "The app is disabled in your tenant",
       detail:
-        "Microsoft refuses sign-ins for this app because it is disabled. In the Entra admin center, open Enterprise applications, find the app, and set Enabled for users to sign in to Yes.",
+        "Microsoft refuses sign-ins for this app in your tenant because it is disabled. In the Entra admin center, open Enterprise applications, find the app by its client ID, check that it is there, and set Enabled for users to sign in to Yes.",
       guideAnchor: "troubleshooting",
     },
     "conditional-access-blocked": {
@@ -73,7 +91,7 @@ function catalog(product: string): Record<Reason, Remediation> {
     "consent-missing": {
       title: "Admin consent has not been granted",
       detail:
-        "The app signed in but holds no application permissions. On the app's API permissions page, select Grant admin consent, then run the checks again.",
+        "The app signed in but holds no application permissions. On the app's API permissions page, select Grant admin consent. If consent was already granted, check that each of the three permissions shows the type Application: permissions added as Delegated give this same result. Consent can take a few minutes to reach Microsoft's sign-in service, so if you granted it just now, check again in a few minutes rather than starting over.",
       guideAnchor: "grant-consent",
     },
     "permission-missing": {
@@ -89,13 +107,14 @@ function catalog(product: string): Record<Reason, Remediation> {
     },
     "mailbox-not-found": {
       title: "Microsoft found no mailbox at this address",
-      detail: "Check the spelling of the test mailbox address, and that it is a user's primary address in this tenant.",
+      detail:
+        "Enter the mailbox's sign-in name (its user principal name, shown as Username in the Microsoft 365 admin center), which can differ from the email address people write to, for example when mail uses another domain or an alias. Check the spelling too, and that the user belongs to this tenant.",
       guideAnchor: "choose-test-mailbox",
     },
     "mailbox-not-enabled": {
       title: "The test mailbox cannot be used by apps",
       detail:
-        "Microsoft reports the mailbox as unlicensed, inactive, deleted or hosted on an on-premises Exchange server. Choose a mailbox in Exchange Online with a licence, such as an agent's.",
+        "Microsoft reports the mailbox as unlicensed, inactive, deleted or hosted on an on-premises Exchange server. If its licence was assigned or it was moved to Exchange Online in the last few hours, Exchange may still be setting it up: wait and check again. Otherwise choose a mailbox in Exchange Online with a licence, such as an agent's.",
       guideAnchor: "choose-test-mailbox",
     },
     "access-policy-denied": {
@@ -106,7 +125,8 @@ function catalog(product: string): Record<Reason, Remediation> {
     },
     "access-denied": {
       title: "Microsoft refused access to the mailbox",
-      detail: "Microsoft denied the request for a reason other than the app's permissions. Check the mailbox's settings, or contact us with the code shown.",
+      detail:
+        "Microsoft denied the request although the app holds the permission it needs. If the permissions, the mailbox or an Exchange policy were changed in the last hour, Exchange may not have caught up yet: check again later. If it keeps happening, check the mailbox's settings, or contact us with the code shown.",
       guideAnchor: "troubleshooting",
     },
     "cleanup-failed": {
@@ -125,8 +145,9 @@ function catalog(product: string): Record<Reason, Remediation> {
       guideAnchor: "create-secret",
     },
     "secret-expiry-too-far": {
-      title: "The expiry date is further away than Microsoft allows",
-      detail: "The Entra admin center offers secrets of up to 24 months. Check the Expires column on the app's Certificates & secrets page for a typo.",
+      title: "The expiry date is further away than the Entra admin center offers",
+      detail:
+        "The Entra admin center offers secrets of up to 24 months (scripts can set longer ones, unless your organisation's policy caps them). Check the Expires column on the app's Certificates & secrets page for a typo.",
       guideAnchor: "create-secret",
     },
     throttled: {

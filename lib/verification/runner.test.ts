@@ -32,6 +32,22 @@ describe("the check runner", () => {
     expect(log.indexOf("start token")).toBeGreaterThan(log.indexOf("end input"));
   });
 
+  it("starts an overlapping check beside its dependency, whose result still decides", async () => {
+    const log: string[] = [];
+    const write = (ok: boolean) => [
+      { ...timed("calendar.read", 20, log, ok ? passed("ok", "ok") : problem("fail", "mailbox-not-found")) },
+      { ...timed("calendar.write", 5, log), overlaps: ["calendar.read" as CheckId] },
+      { ...timed("mail.send", 5, log), after: ["calendar.read" as CheckId] },
+    ];
+    const [, written, sent] = await executePlan(write(true), { logger, describeError });
+    expect(written!.status).toBe("pass");
+    expect(log.indexOf("start calendar.write")).toBeLessThan(log.indexOf("end calendar.read"));
+    expect(log.indexOf("start mail.send")).toBeGreaterThan(log.indexOf("end calendar.read"));
+    expect(sent!.status).toBe("pass");
+    const [, skippedWrite] = await executePlan(write(false), { logger, describeError });
+    expect(skippedWrite).toMatchObject({ status: "skipped", data: { blockedBy: "calendar.read" } });
+  });
+
   it("skips a check whose dependency did not pass or warn, naming it", async () => {
     const log: string[] = [];
     const plan = [timed("input", 1, log, problem("fail", "invalid-input")), timed("token", 1, log), timed("permissions", 1, log), timed("secret.expiry", 1, log)];

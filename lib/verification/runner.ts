@@ -14,6 +14,14 @@ export type PlannedCheck = {
   run: () => Promise<CheckOutcome>;
   /** Decided before the check starts, e.g. sending turned off: the check is skipped. */
   skipWhen?: () => CheckOutcome | undefined;
+  /**
+   * Dependencies it starts alongside instead of after (it waits for theirs): their result
+   * still decides, so when one did not pass or warn, the check reports `skipped` as if it
+   * had waited. The check must be harmless to run early (a write cleans up after itself).
+   */
+  overlaps?: CheckId[];
+  /** Checks it starts after, whatever their result (to stay within Exchange's concurrency). */
+  after?: CheckId[];
 };
 
 export type PlanOptions = {
@@ -37,13 +45,17 @@ export async function executePlan(plan: readonly PlannedCheck[], options: PlanOp
       .catch((error: unknown) => options.logger.warn({ check: update.id, error: options.describeError(error) }, "progress listener failed"));
   };
 
+  const notPassed = (blocker: CheckResult) => skipped(`Not checked, because “${CHECK_LABELS[blocker.id]}” did not pass.`, { blockedBy: blocker.id });
+  const resultsOf = (ids: readonly CheckId[]) => Promise.all(ids.filter((d) => inPlan.has(d)).map((d) => results.get(d)!));
+
   async function runOne(check: PlannedCheck): Promise<CheckResult> {
-    const dependencies = await Promise.all(CHECK_DEPENDENCIES[check.id].filter((d) => inPlan.has(d)).map((d) => results.get(d)!));
+    const overlapped = new Set(options.sequential ? [] : (check.overlaps ?? []));
+    const waitsFor = CHECK_DEPENDENCIES[check.id].flatMap((d) => (overlapped.has(d) ? CHECK_DEPENDENCIES[d] : [d]));
+    const dependencies = await resultsOf(waitsFor);
     const blocker = dependencies.find((r) => !settled(r));
-    const early = blocker
-      ? skipped(`Not checked, because “${CHECK_LABELS[blocker.id]}” did not pass.`, { blockedBy: blocker.id })
-      : check.skipWhen?.();
+    const early = blocker ? notPassed(blocker) : check.skipWhen?.();
     if (early) return finish(check.id, early, 0);
+    if (check.after && !options.sequential) await resultsOf(check.after);
     emit({ id: check.id, status: "running" });
     const started = performance.now();
     let outcome: CheckOutcome;
@@ -52,6 +64,11 @@ export async function executePlan(plan: readonly PlannedCheck[], options: PlanOp
     } catch (error) {
       options.logger.error({ check: check.id, error: options.describeError(error) }, "check failed unexpectedly");
       outcome = problem("error", "unexpected");
+    }
+    if (overlapped.size) {
+      // A test item left behind is worth reporting whatever the read found.
+      const late = (await resultsOf([...overlapped])).find((r) => !settled(r));
+      if (late && outcome.reason !== "cleanup-failed") outcome = notPassed(late);
     }
     return finish(check.id, outcome, performance.now() - started);
   }

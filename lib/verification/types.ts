@@ -43,6 +43,9 @@ export const REASONS = [
   "tenant-other-cloud",
   "mailbox-domain-other-tenant",
   "app-not-found",
+  "service-principal-missing",
+  "tenant-inactive",
+  "exchange-not-provisioned",
   "secret-is-secret-id",
   "secret-invalid",
   "secret-expired",
@@ -88,6 +91,11 @@ export type VerificationReport = {
   finishedAt: string;
   durationMs: number;
   checks: CheckResult[];
+  /**
+   * Present when the run looked twice (RunOptions.recheckAfterMs): the first look failed for
+   * these reasons, and `checks` are the second look's, `afterMs` later.
+   */
+  recheck?: { afterMs: number; firstReasons: Reason[] };
 };
 
 export type VerificationInput = {
@@ -128,6 +136,13 @@ export type RunOptions = {
   logger?: Logger;
   /** One check and one request at a time, for comparison in bench/verification.ts. */
   sequential?: boolean;
+  /**
+   * A fresh setup (the brokerage's previous attempt was minutes ago): when the run fails
+   * with `secret-invalid`, `consent-missing` or `mailbox-not-enabled`, wait this long and
+   * check once more before reporting (lib/verification/recheck.ts; `recheckAfterFor`
+   * computes it from the previous attempt's time). Unset: one look.
+   */
+  recheckAfterMs?: number;
 };
 
 /** verified: no fail and no error; failed: a fail the administrator can fix; inconclusive: an error. */

@@ -154,3 +154,29 @@ describe("test items", () => {
     expect(leftovers()).toEqual([]);
   });
 });
+
+describe("a fresh setup", () => {
+  const consentMissing = scenario("consent-missing");
+
+  it("looks once more after a short wait, and reports the second look", async () => {
+    const fixLater = setTimeout(() => void sim.control.fixScenario("consent-missing"), 100);
+    const report = await runVerification(consentMissing.values, { endpoints: sim, logger, recheckAfterMs: 400 });
+    clearTimeout(fixLater);
+    expect(report.outcome).toBe("verified");
+    expect(report.recheck).toEqual({ afterMs: 400, firstReasons: ["consent-missing"] });
+    expect(check(report, "permissions").detail).toMatch(/first check.*had cleared/);
+    expect(requestsTo("token")).toHaveLength(2);
+  });
+
+  it("says it looked twice when the answer stays the same", async () => {
+    const report = await runVerification(consentMissing.values, { endpoints: sim, logger, recheckAfterMs: 200 });
+    expect(check(report, "permissions")).toMatchObject({ status: "fail", reason: "consent-missing", detail: expect.stringMatching(/Checked twice/) });
+    expect(report.recheck?.firstReasons).toEqual(["consent-missing"]);
+  });
+
+  it("does not look again without the option, nor for a reason no delay explains", async () => {
+    expect((await runVerification(consentMissing.values, { endpoints: sim, logger })).recheck).toBeUndefined();
+    expect((await runVerification(scenario("unknown-mailbox").values, { endpoints: sim, logger, recheckAfterMs: 200 })).recheck).toBeUndefined();
+    expect(requestsTo("token")).toHaveLength(2);
+  });
+});

@@ -75,8 +75,8 @@ export function BeforeYouStart({ ctx }: { ctx: GuideContext }) {
       <h3 className="pt-2 text-xl font-bold">Who can do this</h3>
       <ul className="list-disc space-y-2 pl-6">
         <li>
-          Registering the app and creating its secret (steps 1 to 3, 5 and 6) needs the <strong>Application Administrator</strong>{" "}
-          or <strong>Cloud Application Administrator</strong> role, or a higher one.
+          Registering the app and creating its secret (steps 1 to 3, 5 and 6) needs only the <strong>Application Developer</strong>{" "}
+          role (or any higher one, such as Application Administrator); in many organisations every user may register apps.
         </li>
         <li>
           Granting admin consent (step 4) to Microsoft Graph application permissions needs a <strong>Global Administrator</strong>{" "}

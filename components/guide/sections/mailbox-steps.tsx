@@ -19,9 +19,10 @@ export function ChooseTestMailboxStep({ ctx }: { ctx: GuideContext }) {
         <li>is in Exchange Online, not on an Exchange server in your own building.</li>
       </ul>
       <p>
-        Not an administrator account (these often have no mailbox), a shared mailbox, a room or equipment mailbox, a group, or a user
-        without a licence: the checks cannot use those. The Microsoft 365 admin center (admin.microsoft.com) lists each user’s
-        licences under <Ui>Users</Ui> &gt; <Ui>Active users</Ui>.
+        Not an administrator account (these often have no mailbox), a group, or a user without a licence: the checks cannot use
+        those. A shared, room or equipment mailbox is a poor choice too: the checks may pass there, but it proves little about an
+        agent’s mailbox, and a room or equipment mailbox may answer the test event on its own. The Microsoft 365 admin center
+        (admin.microsoft.com) lists each user’s licences under <Ui>Users</Ui> &gt; <Ui>Active users</Ui>.
       </p>
       <Inset>
         <p className="font-bold">What the checks do in that mailbox</p>
@@ -30,7 +31,11 @@ export function ChooseTestMailboxStep({ ctx }: { ctx: GuideContext }) {
           test message from the mailbox to itself. You can turn the message off when you submit. Let the mailbox’s owner know.
         </p>
       </Inset>
-      <p>Copy the mailbox’s email address into your note.</p>
+      <p>
+        Copy the user’s sign-in name into your note: the <Ui>Username</Ui> column of <Ui>Active users</Ui> (its user principal
+        name). It is usually the email address, but not always: when mail uses another domain or an alias, the address people
+        write to finds no mailbox, and the sign-in name does.
+      </p>
       <StepFigure
         step={step}
         label="Drawing of Active users in the Microsoft 365 admin center"

@@ -39,8 +39,13 @@ export function CreateSecretStep({ ctx }: { ctx: GuideContext }) {
         </p>
         <p>
           Microsoft recommends shorter lifetimes, under 12 months, for security. If your organisation prefers that, choose it: the
-          reminder works for any date. Some organisations also limit secret lifetimes by policy; the admin center then offers only
-          what the policy allows, and you choose the longest on offer.
+          reminder works for any date.
+        </p>
+        <p>
+          Some organisations set an app management policy for secrets in Microsoft Entra. It can cap a secret’s lifetime (then
+          choose a lifetime within the cap, or Microsoft refuses to add the secret) or forbid client secrets altogether (then
+          Microsoft refuses to add any). If that happens, ask whoever manages that policy for an exception for this app, or use a
+          certificate instead of a secret when {ctx.vendorName} offers that method.
         </p>
       </Inset>
       <StepFigure

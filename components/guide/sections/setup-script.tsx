@@ -30,8 +30,9 @@ export function SetupScript({ ctx }: { ctx: GuideContext }) {
         </li>
         <li>The secret’s Value appears once, in your window. Copy it straight into the submission form or a password manager.</li>
         <li>
-          Running the script again creates a second app. That does no harm; delete the one you do not submit (Entra ID, then App
-          registrations).
+          Running the script again is safe: it finds the app of exactly that name and finishes it instead of creating a second
+          one. If a step fails because Microsoft is still copying the new app to its servers, the script waits and tries again
+          for about two minutes; if it stops, it prints the IDs it has and what to do next.
         </li>
       </ul>
       <Inset>

@@ -30,6 +30,8 @@ const RESULTS: Array<{ result: string; fix: ReactNode }> = [
   { result: "The mailbox was not found or cannot be used", fix: <>Choose a licensed user mailbox in Exchange Online (<StepLink anchor="choose-test-mailbox">step 7</StepLink>).</> },
   { result: "An Exchange policy denied access to the mailbox", fix: <>Add the test mailbox to the group or scope of <StepLink anchor="limit-mailbox-access">step 8</StepLink>, or wait for Exchange to apply a recent change.</> },
   { result: "Conditional Access blocked the sign-in", fix: <>See <StepLink anchor="conditional-access">Conditional Access blocks the app</StepLink> below.</> },
+  { result: "The app has no enterprise application in your tenant", fix: <>Run the setup script again (it finishes the app it created), or open the app registration’s Overview and select the link under Managed application in local directory.</> },
+  { result: "Your tenant cannot use Microsoft Graph, or has no Exchange Online", fix: <>Check in the Microsoft 365 admin center, under Billing, that a plan with Exchange Online is active; if it is, contact Microsoft support with the code shown.</> },
   { result: "Microsoft was unavailable or busy", fix: <>Nothing to fix on your side: the checks run again automatically.</> },
 ];
 
@@ -85,9 +87,14 @@ export function Troubleshooting({ ctx }: { ctx: GuideContext }) {
       <Problem id="third-party-tenant" title="Your Microsoft 365 came through another company, such as GoDaddy">
         <p>
           Some companies that resell Microsoft 365 keep full administrator rights for themselves and give you a limited account, so{" "}
-          <Ui>App registrations</Ui> or <Ui>Grant admin consent</Ui> may be missing or greyed out. Ask the provider to grant consent
-          for you (step 4), or to give your account the Global Administrator role. Some businesses move their subscription to
-          Microsoft directly to get full control; your provider can explain what that involves.
+          <Ui>App registrations</Ui> or <Ui>Grant admin consent</Ui> may be missing or greyed out. With GoDaddy, the known route is
+          its own dashboard: sign in to the <Ui>Email &amp; Office Dashboard</Ui> with your GoDaddy username, select{" "}
+          <Ui>Manage</Ui> next to your user, then <Ui>Edit</Ui> under <Ui>Account information</Ui>, set{" "}
+          <Ui>Administrator permissions</Ui> to <Ui>Yes</Ui> and save. GoDaddy then gives that account the Global Administrator
+          role in Microsoft 365 (it can take 15 minutes); sign in to the Entra admin center with it and follow the steps. With
+          another provider, ask it to grant consent for you (step 4) or to give your account the Global Administrator role. Some
+          businesses move their subscription to Microsoft directly to get full control; your provider can explain what that
+          involves.
         </p>
         <p>
           In the meantime your agents can still use {productName} by syncing with a free Gmail account: ask your {vendorName} contact.
