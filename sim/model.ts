@@ -12,6 +12,8 @@ export type SimTenant = {
   cloud: Cloud;
   /** The identity platform answers 503 for this tenant (discovery and token). */
   outage: boolean;
+  /** Domains whose sign-in another identity provider handles (the user-realm endpoint says Federated). */
+  federation?: { domains: string[]; protocol: string; authUrl: string };
 };
 
 export type SimSecret = { keyId: string; value: string; expiresAt: string; displayName: string };
@@ -54,6 +56,7 @@ export type SimMailbox = {
 export const ROUTES = [
   "discovery",
   "token",
+  "userrealm",
   "calendar.list",
   "calendar.create",
   "calendar.delete",
