@@ -55,7 +55,7 @@ export default async function EmailProviderPage({ searchParams }: { searchParams
 function CouldNotTell({ domain }: { domain: string }) {
   return (
     <div className="max-w-2xl">
-      <h1 className="mb-4 text-3xl font-bold sm:text-4xl">We could not tell which email service {domain} uses</h1>
+      <h1 className="mb-4 break-words text-3xl font-bold sm:text-4xl">We could not tell which email service {domain} uses</h1>
       <p className="mb-4 text-lg">
         Microsoft or the domain&apos;s DNS did not answer in time, or they did not say enough. Choose the one your brokerage
         uses; if you are not sure, ask whoever manages your email.
