@@ -91,6 +91,28 @@ describe("each case through HTTPS and DNS", () => {
   });
 });
 
+describe("the simulator's user-realm endpoints, in Microsoft's two shapes", () => {
+  const get = async (path: string) => (await fetch(`${sim.url}${path}`)).json() as Promise<Record<string, unknown>>;
+
+  it("common/userrealm (api-version 2.1): Managed, Federated with GoDaddy's sign-in page, Unknown", async () => {
+    expect(await get("/common/userrealm/user%40harbor.example?api-version=2.1")).toMatchObject({ NameSpaceType: "Managed", DomainName: "harbor.example", FederationBrandName: "Harbor Realty", cloud_instance_name: "microsoftonline.com" });
+    expect(await get("/common/userrealm/user%40pinecrest.example?api-version=2.1")).toMatchObject({
+      NameSpaceType: "Federated",
+      federation_protocol: "WSTrust",
+      AuthURL: "https://sso.secureserver.net/?realm=pass&app=o365&login=user%40pinecrest.example",
+    });
+    // The tenant's own onmicrosoft.com domain stays managed: that is why its built-in administrator signs in at Microsoft.
+    expect(await get("/common/userrealm/admin%40netorgft4821937.onmicrosoft.com?api-version=2.1")).toMatchObject({ NameSpaceType: "Managed" });
+    expect(await get("/common/userrealm/user%40maplegrove.example?api-version=2.1")).toEqual({ NameSpaceType: "Unknown", Login: "user@maplegrove.example", DomainName: "maplegrove.example" });
+  });
+
+  it("getuserrealm.srf (json=1): the older names, and the same answers", async () => {
+    expect(await get("/getuserrealm.srf?login=user@pinecrest.example&json=1")).toMatchObject({ State: 3, NameSpaceType: "Federated", FederationGlobalVersion: -1, CloudInstanceName: "microsoftonline.com" });
+    expect(await get("/getuserrealm.srf?login=user@harbor.example&json=1")).toMatchObject({ State: 4, NameSpaceType: "Managed", CloudInstanceIssuerUri: "urn:federation:MicrosoftOnline" });
+    expect(await get("/getuserrealm.srf?login=user@cedarhomes.example&json=1")).toEqual({ State: 4, UserState: 1, Login: "user@cedarhomes.example", NameSpaceType: "Unknown" });
+  });
+});
+
 describe("failures: unknown is an answer, within the bound", () => {
   it("a DNS server that never answers: Microsoft still decides, and a domain Microsoft does not know is unknown", async () => {
     const managed = await timed("harbor.example", { dnsServers: [silentDns.address], boundMs: 1_500, lookupTimeoutMs: 1_000 });
