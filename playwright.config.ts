@@ -12,6 +12,8 @@ export const baseURL = `http://localhost:${port}`;
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4611);
 export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
+/** The DNS server `npm run sim` starts beside it: MX records for provider detection (sim/providers.ts). */
+const dnsPort = Number(process.env.E2E_DNS_PORT ?? 5355);
 /** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 /** The sync service's stand-in: the review tests receive the portal's webhooks on this port. */
@@ -56,13 +58,15 @@ export default defineConfig({
         MICROSOFT_AUTHORITY_HOST: simulatorURL,
         MICROSOFT_GRAPH_URL: simulatorURL,
         NODE_EXTRA_CA_CERTS: simulatorCa,
+        DNS_SERVERS: `127.0.0.1:${dnsPort}`,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
         WEBHOOK_SECRET: webhookSecret,
       },
     },
     {
-      command: `npm run sim -- --port ${simulatorPort} --quiet`,
+      // Its DNS server starts first: the health check answering means both are up.
+      command: `npm run sim -- --port ${simulatorPort} --dns-port ${dnsPort} --quiet`,
       url: `${simulatorURL}/_sim/health`,
       ignoreHTTPSErrors: true,
       timeout: 60_000,

@@ -35,4 +35,14 @@ describe("configuration", () => {
     expect(result.ok && result.env.DATABASE_URL).toBeUndefined();
     expect(result.ok && result.env.MICROSOFT_GRAPH_URL).toBe("https://graph.example");
   });
+
+  it("reads DNS_SERVERS as IP addresses with optional ports, and names it in one line when wrong", () => {
+    const good = parseEnv({ DNS_SERVERS: "127.0.0.1:5353, [::1]:53,9.9.9.9" });
+    expect(good.ok && good.env.DNS_SERVERS).toEqual(["127.0.0.1:5353", "[::1]:53", "9.9.9.9"]);
+    for (const bad of ["dns.example:53", "127.0.0.1:99999", "300.1.1.1", ","]) {
+      const result = parseEnv({ DNS_SERVERS: bad });
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.errors).toEqual([expect.stringMatching(/^DNS_SERVERS must be/)]);
+    }
+  });
 });

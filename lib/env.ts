@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -24,6 +25,16 @@ function isWebhookSecret(value: string) {
   const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
   const bytes = match ? Buffer.from(match[1]!, "base64").length : 0;
   return bytes >= 24 && bytes <= 64;
+}
+
+/** An IP address with an optional port, as node:dns `setServers` takes it: 127.0.0.1:5353, [::1]:53, ::1. */
+function isDnsServer(value: string) {
+  const port = (p: string | undefined) => p === undefined || (/^\d{1,5}$/.test(p) && Number(p) >= 1 && Number(p) <= 65535);
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?$/.exec(value);
+  if (v4) return v4[1]!.split(".").every((n) => Number(n) <= 255) && port(v4[2]);
+  const bracketed = /^\[([0-9a-f:.]+)\](?::(\d+))?$/i.exec(value);
+  if (bracketed) return isIP(bracketed[1]!) === 6 && port(bracketed[2]);
+  return isIP(value) === 6;
 }
 
 const keyRingEntry = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
@@ -80,6 +91,15 @@ export const EnvSchema = z.object({
     .min(1, "REMINDER_AFTER_DAYS must be at least 1")
     .max(60, "REMINDER_AFTER_DAYS must be at most 60")
     .default(3),
+  /** Resolvers for provider detection (MX records), `host:port,...`; the system's when unset. */
+  DNS_SERVERS: z
+    .string()
+    .transform((v) => v.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine(
+      (servers) => servers.length > 0 && servers.every(isDnsServer),
+      "DNS_SERVERS must be a comma-separated list of IP addresses with optional ports, like 127.0.0.1:5353,[::1]:53",
+    )
+    .optional(),
   /** Microsoft Entra ID sign-in for staff: all three set turns it on. */
   STAFF_SSO_MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
   STAFF_SSO_MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),

@@ -7,11 +7,15 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedDemo } from "../lib/demo/seed";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
+import { startDnsServer } from "../sim/dns";
+import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 
 const SIMULATOR_PORT = 4610;
+/** The DNS server that answers MX records for provider detection. */
+const DNS_PORT = 5354;
 
 // The portal must trust the simulator's certificate, which Node reads only at start.
 await relaunchTrustingSimulator();
@@ -27,13 +31,18 @@ if (process.env.DEMO_SKIP_BUILD !== "1") {
 
 await runUntilSignal(async () => {
   const simulator = await startSimulator({ port: SIMULATOR_PORT });
+  const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
+    await simulator.stop();
+    throw error;
+  });
   process.env.MICROSOFT_AUTHORITY_HOST = simulator.authorityHost;
   process.env.MICROSOFT_GRAPH_URL = simulator.graphUrl;
+  process.env.DNS_SERVERS = dns.address;
   let portal;
   try {
     portal = await startPortal({ mode: "production", localKeys: true });
   } catch (error) {
-    await simulator.stop();
+    await Promise.all([simulator.stop(), dns.stop()]);
     throw error;
   }
   const seed = await seedDemo();
@@ -53,6 +62,10 @@ await runUntilSignal(async () => {
       "",
       scenarioTable(),
       "",
+      `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
+      "",
+      providerTable(),
+      "",
       "Stop with Ctrl+C; data stays in .data/ for the next start.",
     ].join("\n"),
   );
@@ -60,7 +73,7 @@ await runUntilSignal(async () => {
   return {
     stop: async () => {
       await running.stop();
-      await simulator.stop();
+      await Promise.all([simulator.stop(), dns.stop()]);
     },
   };
 });

@@ -1,21 +1,36 @@
 /**
- * `npm run sim -- [--port 4610] [--latency 0]`: the Microsoft 365 simulator on its
- * own (docs/simulator.md), printing the settings that point the portal at it and
- * the scenario values to type.
+ * `npm run sim -- [--port 4610] [--dns-port 5354] [--latency 0]`: the Microsoft 365
+ * simulator and its DNS server on their own (docs/simulator.md), printing the settings
+ * that point the portal at them and the values to type.
  */
 import { parseArgs } from "node:util";
+import { startDnsServer } from "../sim/dns";
+import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
 import { startSimulator } from "../sim/server";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "4610" }, latency: { type: "string", default: "0" }, quiet: { type: "boolean", default: false } },
+  options: {
+    port: { type: "string", default: "4610" },
+    "dns-port": { type: "string", default: "5354" },
+    latency: { type: "string", default: "0" },
+    quiet: { type: "boolean", default: false },
+  },
 });
 const port = Number(values.port);
+const dnsPort = Number(values["dns-port"]);
 const latencyMs = Number(values.latency);
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(latencyMs) || latencyMs < 0) {
-  console.error("Usage: npm run sim -- [--port 4610] [--latency 0] [--quiet]");
+const isPort = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
+if (!isPort(port) || !isPort(dnsPort) || !Number.isFinite(latencyMs) || latencyMs < 0) {
+  console.error("Usage: npm run sim -- [--port 4610] [--dns-port 5354] [--latency 0] [--quiet]");
   process.exit(64);
 }
+
+// Started first, so the simulator answering its health check means both are ready.
+const dns = await startDnsServer({ port: dnsPort }).catch((error: unknown) => {
+  console.error(`Could not start the DNS server on port ${dnsPort}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 
 const sim = await startSimulator({ port, latencyMs }).catch((error: unknown) => {
   console.error(`Could not start the simulator on port ${port}: ${error instanceof Error ? error.message : String(error)}`);
@@ -30,14 +45,15 @@ console.log(
     `  MICROSOFT_AUTHORITY_HOST=${sim.authorityHost}`,
     `  MICROSOFT_GRAPH_URL=${sim.graphUrl}`,
     `  NODE_EXTRA_CA_CERTS=${sim.caCertPath}`,
+    `  DNS_SERVERS=${dns.address}`,
     "",
     `Control API: ${sim.url}/_sim (docs/simulator.md)`,
   ].join("\n"),
 );
-if (!values.quiet) console.log(`\n${scenarioTable()}\n`);
+if (!values.quiet) console.log(`\n${scenarioTable()}\n\nWork email domains for the start page:\n\n${providerTable()}\n`);
 
 const stop = async () => {
-  await sim.stop();
+  await Promise.all([sim.stop(), dns.stop()]);
   process.exit(0);
 };
 process.on("SIGINT", () => void stop());

@@ -14,6 +14,8 @@ export type SimTenant = {
   outage: boolean;
   /** No Exchange Online: Graph answers OrganizationFromTenantGuidNotFound for its mailboxes. */
   noExchange?: boolean;
+  /** Domains whose sign-in another identity provider handles (the user-realm endpoint says Federated). */
+  federation?: { domains: string[]; protocol: string; authUrl: string };
 };
 
 export type SimSecret = { keyId: string; value: string; expiresAt: string; displayName: string };
@@ -56,6 +58,7 @@ export type SimMailbox = {
 export const ROUTES = [
   "discovery",
   "token",
+  "userrealm",
   "calendar.list",
   "calendar.create",
   "calendar.delete",

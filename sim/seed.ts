@@ -1,5 +1,6 @@
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { Seed } from "./model";
+import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT } from "./providers";
 import { APPS, DAY, MAILBOXES, TENANTS, type AppSeed } from "./scenarios";
 
 /** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
@@ -33,6 +34,13 @@ export function scenarioSeed(): Seed {
       { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
       { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
       { ...lakeside, domains: [...lakeside.domains], cloud: "public", outage: false, noExchange: true },
+      {
+        ...GODADDY_TENANT,
+        domains: [...GODADDY_TENANT.domains],
+        cloud: "public",
+        outage: false,
+        federation: { ...GODADDY_TENANT.federation, domains: [...GODADDY_TENANT.federation.domains] },
+      },
     ],
     apps: [
       appSeed(APPS.sync, harbor.id),
@@ -51,6 +59,7 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.lakeside, lakeside.id),
       appSeed(APPS.liberty, liberty.id),
       appSeed(APPS.coastal, coastal.id),
+      appSeed(GODADDY_APP, GODADDY_TENANT.id),
     ],
     mailboxes: [
       mailboxSeed(MAILBOXES.agent, harbor.id),
@@ -64,6 +73,7 @@ export function scenarioSeed(): Seed {
       mailboxSeed(MAILBOXES.liberty, liberty.id),
       mailboxSeed(MAILBOXES.coastal, coastal.id),
       mailboxSeed(MAILBOXES.lakeside, lakeside.id),
+      mailboxSeed(GODADDY_MAILBOX, GODADDY_TENANT.id),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { TokenSigner } from "./jwt";
 import { stateFromSeed, type Fault, type RequestLogEntry, type RouteName, type SimState } from "./model";
 import { GRAPH_STATUS_CODES, sendAadError, sendGraphError, sendJson } from "./responses";
 import { scenarioSeed } from "./seed";
+import { handleGetUserRealmSrf, handleUserRealm } from "./user-realm";
 
 /**
  * The Microsoft 365 simulator (DESIGN §6): one HTTPS server playing both the
@@ -43,11 +44,13 @@ type Dispatch =
   | { kind: "discovery"; tenant: string }
   | { kind: "token"; tenant: string }
   | { kind: "keys" }
+  | { kind: "userrealm"; login: string; shape: "v2.1" | "srf" }
   | { kind: "graph"; target: GraphTarget }
   | { kind: "unknown" };
 
-function dispatchOf(method: string, pathname: string): Dispatch {
+function dispatchOf(method: string, pathname: string, search: URLSearchParams): Dispatch {
   if (pathname === "/_sim" || pathname.startsWith("/_sim/")) return { kind: "control" };
+  if (method === "GET" && pathname === "/getuserrealm.srf") return { kind: "userrealm", login: search.get("login") ?? "", shape: "srf" };
   const graph = graphTarget(method, pathname);
   if (graph) return { kind: "graph", target: graph };
   const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -56,17 +59,18 @@ function dispatchOf(method: string, pathname: string): Dispatch {
   if (tenant && method === "GET" && tail === "v2.0/.well-known/openid-configuration") return { kind: "discovery", tenant };
   if (tenant && method === "POST" && tail === "oauth2/v2.0/token") return { kind: "token", tenant };
   if (tenant && method === "GET" && tail === "discovery/v2.0/keys") return { kind: "keys" };
+  if (tenant === "common" && method === "GET" && rest.length === 2 && rest[0] === "userrealm") return { kind: "userrealm", login: rest[1]!, shape: "v2.1" };
   return { kind: "unknown" };
 }
 
 function routeOf(d: Dispatch): RequestLogEntry["route"] {
   if (d.kind === "graph") return d.target.route;
-  if (d.kind === "discovery" || d.kind === "token" || d.kind === "control") return d.kind;
+  if (d.kind === "discovery" || d.kind === "token" || d.kind === "userrealm" || d.kind === "control") return d.kind;
   return "unknown";
 }
 
 function matchFault(state: SimState, route: RouteName, mailbox: string | undefined): Fault | undefined {
-  const graphRoute = !["discovery", "token"].includes(route);
+  const graphRoute = !["discovery", "token", "userrealm"].includes(route);
   const fault = state.faults.find(
     (f) =>
       (f.route === "any" || f.route === route || (f.route === "graph" && graphRoute)) &&
@@ -119,7 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", ctx.authorityHost);
     const method = req.method ?? "GET";
-    const d = dispatchOf(method, url.pathname);
+    const d = dispatchOf(method, url.pathname, url.searchParams);
     const state = holder.state;
     const entry: RequestLogEntry = { method, route: routeOf(d), path: url.pathname, status: 0, startedAt: now(), endedAt: 0 };
     let flightKey: string | undefined;
@@ -165,6 +169,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return handleToken(ctx, req, res, d.tenant);
       case "keys":
         return sendJson(res, 200, { keys: [] });
+      case "userrealm":
+        return d.shape === "srf" ? handleGetUserRealmSrf(ctx, res, d.login) : handleUserRealm(ctx, res, d.login);
       case "graph":
         return handleGraph(ctx, req, res, d.target, url);
       default:

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/form/button";
+import { EmailDomainForm } from "@/components/providers/email-domain-form";
 import { branding } from "@/lib/branding";
 
 export default function StartPage() {
@@ -20,6 +21,16 @@ export default function StartPage() {
       <Link href="/guide" className={buttonClass("primary")}>
         Start the setup guide
       </Link>
+      <section aria-labelledby="email-service-heading" className="space-y-3 border-t border-gray-300 pt-6">
+        <h2 id="email-service-heading" className="text-xl font-bold">
+          Bought Microsoft 365 through GoDaddy, or on Google Workspace?
+        </h2>
+        <p>
+          The steps differ. Enter your work email domain and we show the ones that fit, before you start. Leave it empty to go
+          straight to the Microsoft 365 guide.
+        </p>
+        <EmailDomainForm />
+      </section>
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationBanner } from "@/components/form/notification-banner";
+import { ProviderNotice } from "@/components/providers/provider-notice";
 import { CredentialForm } from "@/components/submission/credential-form";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
+import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { prefillFrom } from "@/lib/submissions/prefill";
 import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
 import { checkCredentialsAction, lookupTenantAction, submitCredentialsAction } from "./actions";
@@ -13,11 +15,16 @@ export const metadata: Metadata = { title: "Submit your Microsoft 365 details" }
 
 export default async function SubmitPage() {
   const session = await requireBrokerageSession();
-  const [name, latest] = await Promise.all([getBrokerageName(session.brokerageId), getLatestAttempt(session.brokerageId)]);
+  const [name, latest, provider] = await Promise.all([
+    getBrokerageName(session.brokerageId),
+    getLatestAttempt(session.brokerageId),
+    providerForBrokerage(session.brokerageId),
+  ]);
   const { productName, supportEmail } = branding();
 
   return (
     <div className="max-w-3xl">
+      <ProviderNotice detection={provider} />
       {latest ? (
         <NotificationBanner>
           <p>

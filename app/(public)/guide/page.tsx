@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { GuideContents } from "@/components/guide/guide-contents";
 import { ScreenReportProvider } from "@/components/guide/screen-report-form";
+import { EmailDomainForm } from "@/components/providers/email-domain-form";
 import type { GuideContext } from "@/components/guide/guide-context";
 import { AddPermissionsStep, CopyIdsStep, GrantConsentStep, RegisterAppStep } from "@/components/guide/sections/app-steps";
 import { BeforeYouStart } from "@/components/guide/sections/before-you-start";
@@ -41,6 +42,13 @@ export default function GuidePage() {
           For your brokerage’s email administrator: how to create the app registration {productName} needs in the Microsoft Entra
           admin center, by hand or with one script, and what to submit at the end.
         </p>
+        <details className="mt-4 max-w-3xl">
+          <summary className="cursor-pointer text-lg text-brand-700 underline">Bought Microsoft 365 through GoDaddy, or on Google Workspace?</summary>
+          <div className="mt-4 border-l-4 border-gray-300 pl-4">
+            <p className="mb-4">These steps are for Microsoft 365. Enter your work email domain to see the steps that fit yours.</p>
+            <EmailDomainForm label="Your work email address or domain" />
+          </div>
+        </details>
         <div className="mt-8 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
           <GuideContents />
           <div className="min-w-0 max-w-3xl space-y-12">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/form/button";
 import { NotificationBanner } from "@/components/form/notification-banner";
+import { ProviderSummary } from "@/components/providers/provider-summary";
 import { InviteList } from "@/components/staff/onboarding/invite-list";
 import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
@@ -15,6 +16,7 @@ import { describeEvent } from "@/lib/onboarding/history";
 import { isGuid } from "@/lib/validation/guid";
 import { formatAge, STAGE_HINTS } from "@/lib/onboarding/stages";
 import { resendInviteAction, revokeInviteAction } from "../../actions";
+import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 
 const load = cache(async (id: string) => (isGuid(id) ? getBrokerageDetail(id) : null));
 
@@ -35,6 +37,8 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
   const { notice } = await searchParams;
   const brokerage = await load(id);
   if (!brokerage) notFound();
+  // Computed on view from the domain (a brief cache behind it), so it follows edits to the domain.
+  const provider = await providerForBrokerage(brokerage.id);
   const base = `/staff/onboarding/brokerages/${brokerage.id}`;
 
   return (
@@ -57,6 +61,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
             ),
           },
           { key: "Email domain", value: brokerage.emailDomain ?? "Not set", change: { href: `${base}/edit` } },
+          { key: "Email provider", value: <ProviderSummary detection={provider} /> },
           { key: "Assigned CSM", value: brokerage.csmName ?? "Not assigned", change: { href: `${base}/edit` } },
           { key: "Added", value: formatDate(brokerage.createdAt) },
         ]}
