@@ -175,6 +175,8 @@ type ActionCase = {
   input: () => Promise<Record<string, string | File>>;
   /** Whether the call's change happened, for the input it was given. */
   changed: (input: Record<string, string | File>) => Promise<boolean>;
+  /** Waits for work an allowed call queued, so it cannot change the database during the next refusal. */
+  settled?: (input: Record<string, string | File>) => Promise<void>;
 };
 
 test.describe("server actions", () => {
@@ -288,11 +290,18 @@ test.describe("server actions", () => {
     {
       name: "rerunAction",
       roles: ["csm", "admin"],
-      // Sealed for another attempt: the queued run cannot open it, so nothing else changes meanwhile.
+      // Sealed for another attempt: the queued run cannot open it and ends inconclusive without asking Microsoft.
       input: async () => ({ attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "failed", sealedFor: unique() })).attempt.id }),
       changed: async (input) => {
         const { db, auditEvents, drizzle } = await lib();
         return (await db().$count(auditEvents, drizzle.and(drizzle.eq(auditEvents.subjectId, String(input.attemptId)), drizzle.eq(auditEvents.action, "attempt.rerun-requested")))) === 1;
+      },
+      settled: async (input) => {
+        // The run is settled last: the attempt turns inconclusive, audited in the same transaction.
+        const { db, auditEvents, drizzle } = await lib();
+        const settledEvents = () =>
+          db().$count(auditEvents, drizzle.and(drizzle.eq(auditEvents.subjectId, String(input.attemptId)), drizzle.eq(auditEvents.action, "attempt.inconclusive")));
+        await expect.poll(settledEvents, { timeout: 20_000 }).toBe(1);
       },
     },
     {
@@ -386,6 +395,7 @@ test.describe("server actions", () => {
           expect(await action.changed(input), label).toBe(true);
           const [event] = await db().select().from(auditEvents).orderBy(drizzle.desc(auditEvents.id)).limit(1);
           expect(event, label).toMatchObject({ actorType: "staff", actorId: identity.staff!.id, ip });
+          await action.settled?.(input);
         } else {
           if (isStaff(identity)) expect(response.status, label).toBe(404);
           else expect(signInRedirect, `${label}: ${response.status}`).toBe(true);

@@ -6,7 +6,7 @@
  * every suite: `N passed, N failed`.
  *
  * `npm test -- unit e2e` runs only the named steps (lint, typecheck, unit, integration, e2e,
- * embedded). The last step starts `npm run demo` with no DATABASE_URL (docs: scripts/checks).
+ * embedded); `npm test -- e2e e2e/review.spec.ts` runs only the named spec files. The last step starts `npm run demo` with no DATABASE_URL (docs: scripts/checks).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -66,7 +66,7 @@ async function e2eStep(env: Record<string, string | undefined>) {
   header("e2e");
   const output = path.join(reportsDir, "e2e.json");
   rmSync(output, { force: true });
-  const code = await run("playwright", ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const code = await run("playwright", ["test", "--reporter=list,json", ...process.argv.slice(2).filter((a) => a.startsWith("e2e/"))], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(output);
   const failedToRun = code !== 0 && (!report || report.stats.unexpected === 0);
   results.push({
