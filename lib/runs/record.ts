@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { SecretUnavailableError } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { checkResults, submissionAttempts, verificationRuns } from "../db/schema";
 import { logger } from "../logger";
+import { recheckAfterFor } from "../verification/recheck";
 import { runVerification } from "../verification/run";
 import { CHECK_IDS, type CheckResult, type Outcome, type VerificationReport } from "../verification/types";
 import { isFinished, recordedCheckOf } from "./check-rows";
@@ -68,6 +69,7 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
     return finish(runId, unreadableSecretReport());
   }
 
+  const recheckAfterMs = purpose === "submission" ? await recheckAfterForAttempt(attempt) : undefined;
   const writer = progressWriter(runId);
   let report: VerificationReport;
   try {
@@ -80,7 +82,7 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         secretExpiresOn: attempt.secretExpiresOn,
         sendTestMessage: request.sendTestMessage,
       },
-      { onProgress: (update) => writer.write(update) },
+      { onProgress: (update) => writer.write(update), recheckAfterMs },
     );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
@@ -91,6 +93,20 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
   await writer.flush();
   return finish(runId, report);
 };
+
+/**
+ * A submission made minutes after the brokerage's previous one is a setup still settling
+ * in Microsoft: its run looks once more before it reports a propagation failure.
+ */
+async function recheckAfterForAttempt(attempt: { brokerageId: string; number: number; createdAt: Date }): Promise<number | undefined> {
+  const [previous] = await db()
+    .select({ createdAt: submissionAttempts.createdAt })
+    .from(submissionAttempts)
+    .where(and(eq(submissionAttempts.brokerageId, attempt.brokerageId), lt(submissionAttempts.number, attempt.number)))
+    .orderBy(desc(submissionAttempts.number))
+    .limit(1);
+  return recheckAfterFor(previous?.createdAt, attempt.createdAt);
+}
 
 async function finish(runId: string, report: VerificationReport): Promise<RecordedRun> {
   await db().transaction((tx) => recordReport(tx, runId, report));

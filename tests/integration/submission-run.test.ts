@@ -55,8 +55,9 @@ const values = (overrides: Partial<SubmissionInput> = {}): SubmissionInput => ({
   ...overrides,
 });
 
-async function submit(brokerageId: string, input: SubmissionInput) {
-  const form = formDataFromSubmissionInput(input, { idempotencyKey: randomUUID(), basedOn: "0" });
+/** `basedOn`: the attempt number the administrator's form was filled from (a resubmission's predecessor). */
+async function submit(brokerageId: string, input: SubmissionInput, basedOn = "0") {
+  const form = formDataFromSubmissionInput(input, { idempotencyKey: randomUUID(), basedOn });
   const [invite] = await db().select({ id: invites.id }).from(invites).where(eq(invites.brokerageId, brokerageId));
   const outcome = await runAction(submitCredentials, form, await brokerageRequest({ brokerageId, inviteId: invite!.id }));
   if (outcome.state.status !== "ok" || !outcome.state.result) throw new Error(`not accepted: ${JSON.stringify(outcome.state)}`);
@@ -134,6 +135,33 @@ describe("the verification job", () => {
     expect(message).toMatchObject({ kind: "attempt-failed", toAddress: csm.email });
     expect(message!.textBody).toContain("(consent-missing)");
   });
+
+  it("looks once more, after a short wait, when a resubmission minutes later still lacks consent, and says it did", async () => {
+    const { brokerage } = await brokerageWithInvite("Second Look Realty");
+    const unconsented = values({ clientId: APPS.unconsented.clientId, clientSecret: APPS.unconsented.secret });
+    const first = await submit(brokerage.id, unconsented);
+    expect((await settled(first)).status).toBe("failed");
+    expect((await checksOf(first)).checks.permissions?.detail).not.toContain("Checked twice");
+
+    // The administrator grants consent and resubmits at once; Microsoft has "not caught up" when the
+    // run starts, and has by the second look.
+    const second = await submit(brokerage.id, unconsented, "1");
+    const deadline = Date.now() + 15_000;
+    while (!(await checksOf(second).catch(() => null))?.checks.permissions?.status?.match(/pass|fail/) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await checksOf(second)).checks.permissions).toMatchObject({ status: "fail", reason: "consent-missing" });
+    expect((await db().query.submissionAttempts.findFirst({ where: eq(submissionAttempts.id, second) }))?.status).toBe("verifying");
+    simulator.control.updateApp(APPS.unconsented.clientId, { roles: ["Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.Send"] });
+    try {
+      expect((await settled(second, 45_000)).status).toBe("verified");
+      const { checks } = await checksOf(second);
+      expect(checks.permissions).toMatchObject({ status: "pass" });
+      expect(checks.permissions?.detail).toContain("had cleared by this second check");
+    } finally {
+      simulator.control.updateApp(APPS.unconsented.clientId, { roles: [] });
+    }
+  }, 60_000);
 
   it("leaves an inconclusive attempt submitted, tells nobody, and queues a retry for later", async () => {
     const { brokerage } = await brokerageWithInvite("Coastal Properties");
