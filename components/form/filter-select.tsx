@@ -7,7 +7,7 @@ export function FilterSelect({ id, name, label, value, options, wide = false }: 
       <label htmlFor={id} className="mb-1 block font-bold">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className={`${wide ? "w-full" : ""} border-2 border-ink bg-white px-2 py-1.5 text-lg`}>
+      <select id={id} name={name} defaultValue={value} className={`${wide ? "w-full" : ""} h-11 border-2 border-ink bg-white px-2 py-1.5 text-lg`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
