@@ -19,12 +19,16 @@ export function TenantSuggestion({
   supportEmail: string;
 }) {
   if (lookup.status === "none") return null;
+  const branch = lookup.status === "found" || lookup.status === "not-found" ? <BranchHint lookup={lookup} /> : null;
   if (lookup.status === "not-found") {
     return (
-      <p className="mt-2 max-w-2xl">
-        Microsoft has no tenant for <strong>{lookup.domain}</strong>. Check the test mailbox is an address in your
-        Microsoft 365.
-      </p>
+      <>
+        <p className="mt-2 max-w-2xl">
+          Microsoft has no tenant for <strong>{lookup.domain}</strong>. Check the test mailbox is an address in your
+          Microsoft 365.
+        </p>
+        {branch}
+      </>
     );
   }
   if (lookup.status === "other-cloud") {
@@ -38,22 +42,48 @@ export function TenantSuggestion({
   const entered = tenantId.trim().toLowerCase().replace(/^\{|\}$/g, "");
   if (entered === lookup.tenantId) {
     return (
-      <p className="mt-2 max-w-2xl text-success">
-        <strong>{lookup.domain}</strong> belongs to the tenant you entered.
-      </p>
+      <>
+        <p className="mt-2 max-w-2xl text-success">
+          <strong>{lookup.domain}</strong> belongs to the tenant you entered.
+        </p>
+        {branch}
+      </>
     );
   }
   return (
-    <div className="mt-3 max-w-2xl border-l-4 border-brand-600 bg-brand-50 p-3">
-      <p>
-        {entered ? "The Tenant ID above is not the tenant of " : "Microsoft says "}
-        <strong>{lookup.domain}</strong>
-        {entered ? ", which is " : " belongs to tenant "}
-        <code className="break-all font-mono">{lookup.tenantId}</code>.
-      </p>
-      <Button type="button" variant="secondary" small className="mt-2" onClick={() => onUse(lookup.tenantId)}>
-        Use this Tenant ID
-      </Button>
-    </div>
+    <>
+      <div className="mt-3 max-w-2xl border-l-4 border-brand-600 bg-brand-50 p-3">
+        <p>
+          {entered ? "The Tenant ID above is not the tenant of " : "Microsoft says "}
+          <strong>{lookup.domain}</strong>
+          {entered ? ", which is " : " belongs to tenant "}
+          <code className="break-all font-mono">{lookup.tenantId}</code>.
+        </p>
+        <Button type="button" variant="secondary" small className="mt-2" onClick={() => onUse(lookup.tenantId)}>
+          Use this Tenant ID
+        </Button>
+      </div>
+      {branch}
+    </>
+  );
+}
+
+const BRANCH_WORDS = {
+  godaddy: "Its Microsoft 365 is managed through GoDaddy, which changes some steps:",
+  "google-workspace": "Its email is with Google Workspace, not Microsoft 365:",
+  other: "Its email is with neither Microsoft 365 nor Google Workspace:",
+} as const;
+
+/** A domain whose provider has its own branch of the guide says so beside the suggestion. */
+function BranchHint({ lookup }: { lookup: Extract<TenantLookup, { status: "found" | "not-found" }> }) {
+  if (!lookup.branch || !lookup.branchPath) return null;
+  return (
+    <p className="mt-2 max-w-2xl">
+      {BRANCH_WORDS[lookup.branch]}{" "}
+      <a className="text-brand-700 underline" href={lookup.branchPath}>
+        see the steps for {lookup.domain}
+      </a>
+      .
+    </p>
   );
 }

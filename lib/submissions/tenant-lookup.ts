@@ -3,17 +3,20 @@ import { z } from "zod";
 import type { ActionDefinition } from "../actions/action";
 import { brokerageGuard, type BrokerageContext } from "../actions/guards";
 import { logger } from "../logger";
-import { discoverTenant } from "../microsoft/discovery";
+import { detectProvider } from "../providers/detect";
+import { BRANCH_PATHS, branchOf } from "../providers/describe";
+import type { ProviderDetection } from "../providers/types";
 import { createRateLimiter } from "../rate-limit/limiter";
-import type { TenantLookup } from "./form-state";
+import type { OtherBranch, TenantLookup } from "./form-state";
 import { TENANT_LOOKUP_LIMIT } from "./limits";
 
 const Mailbox = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email().max(254));
 
 /**
- * The tenant that owns the test mailbox's domain, found by OpenID discovery, so the
- * form can offer it when the Tenant ID is empty or different. Quiet when unsure: the
- * form shows nothing for any answer but `ok`.
+ * The tenant that owns the test mailbox's domain, found by the provider detection
+ * (OpenID discovery, user realm, MX), so the form can offer it when the Tenant ID is
+ * empty or different, and point a GoDaddy-managed, Google Workspace or other domain to
+ * its branch of the guide. Quiet when unsure: the form shows nothing for `none`.
  */
 export const lookupTenantForMailbox = {
   guard: brokerageGuard({ limiter: createRateLimiter(TENANT_LOOKUP_LIMIT), crossOrigin: "", limited: () => "" }),
@@ -22,9 +25,10 @@ export const lookupTenantForMailbox = {
   run: async (mailbox) => {
     const domain = mailbox.split("@")[1]!;
     try {
-      const found = await discoverTenant(domain);
-      if (found.status === "found") return { status: "found", domain, tenantId: found.tenantId.toLowerCase() };
-      if (found.status === "not-found") return { status: "not-found", domain };
+      const detection = await detectProvider(domain);
+      const found = detection.sources.openId;
+      if (found.status === "found") return { status: "found", domain, tenantId: found.tenantId.toLowerCase(), ...otherBranch(detection) };
+      if (found.status === "not-found") return { status: "not-found", domain, ...otherBranch(detection) };
       if (found.status === "other-cloud") return { status: "other-cloud", domain };
       return { status: "none" };
     } catch (error) {
@@ -33,3 +37,8 @@ export const lookupTenantForMailbox = {
     }
   },
 } satisfies ActionDefinition<BrokerageContext, typeof Mailbox, TenantLookup>;
+
+function otherBranch(detection: ProviderDetection): OtherBranch {
+  const branch = branchOf(detection);
+  return branch === "godaddy" || branch === "google-workspace" || branch === "other" ? { branch, branchPath: BRANCH_PATHS[branch] } : {};
+}

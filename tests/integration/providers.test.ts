@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runAction } from "@/lib/actions/action";
+import { resetEnvCache } from "@/lib/env";
 import { clearProviderCache, detectProvider, DETECTION_BOUND_MS, type DetectOptions } from "@/lib/providers/detect";
 import { branchOf } from "@/lib/providers/describe";
+import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
 import { runVerification } from "@/lib/verification/run";
 import { startDnsServer, type RunningDnsServer } from "@/sim/dns";
 import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT, PROVIDER_CASES } from "@/sim/providers";
 import { TENANTS } from "@/sim/scenarios";
 import type { RunningSimulator } from "@/sim/server";
+import { brokerageRequest, brokerageWithInvite } from "../support/brokerages";
 import { startTestSimulator } from "../support/simulator";
 
 /**
@@ -169,5 +173,25 @@ describe("detection guides, never blocks", () => {
       { endpoints: sim },
     );
     expect(report.outcome).toBe("verified");
+  });
+});
+
+describe("the form's tenant suggestion", () => {
+  it("offers the tenant and points a GoDaddy-managed or Google Workspace domain to its branch", async () => {
+    process.env.MICROSOFT_AUTHORITY_HOST = sim.authorityHost;
+    process.env.DNS_SERVERS = dns.address;
+    resetEnvCache();
+    const { brokerage, inviteId } = await brokerageWithInvite("Suggestion Realty");
+    const lookup = async (mailbox: string) => (await runAction(lookupTenantForMailbox, mailbox, await brokerageRequest({ brokerageId: brokerage.id, inviteId }))).state;
+
+    expect((await lookup(GODADDY_MAILBOX)).result).toEqual({
+      status: "found",
+      domain: "pinecrest.example",
+      tenantId: GODADDY_TENANT.id.toLowerCase(),
+      branch: "godaddy",
+      branchPath: "/guide/godaddy",
+    });
+    expect((await lookup("agent@harbor.example")).result).toEqual({ status: "found", domain: "harbor.example", tenantId: TENANTS.harbor.id.toLowerCase() });
+    expect((await lookup("agent@maplegrove.example")).result).toMatchObject({ domain: "maplegrove.example", branch: "google-workspace", branchPath: "/guide/google-workspace" });
   });
 });

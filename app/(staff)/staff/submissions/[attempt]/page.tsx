@@ -15,11 +15,13 @@ import { NotificationBanner } from "@/components/form/notification-banner";
 import { Tag } from "@/components/form/tag";
 import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
+import { ProviderSummary } from "@/components/providers/provider-summary";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatDay } from "@/lib/format/dates";
 import { isGuid } from "@/lib/validation/guid";
+import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { getSubmissionDetail } from "@/lib/review/detail";
 import { remediationOf } from "@/lib/runs/remediation";
 import { staffNames } from "@/lib/email/staff-contact";
@@ -50,13 +52,17 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
 
-  const names = await staffNames(db(), [
+  const [names, provider] = await Promise.all([
+    staffNames(db(), [
     brokerage.csmId,
     ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
     ...detail.notes.map((n) => n.authorId),
     ...detail.changeRequests.map((r) => r.requestedBy),
     ...detail.history.filter((h) => h.actorType === "staff").map((h) => h.actorId),
     ...runs.map((r) => r.triggeredBy),
+    ]),
+    // Where the brokerage's email domain points, beside the tenant the administrator chose.
+    providerForBrokerage(brokerage.id),
   ]);
   const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
   const isActive = activeApproval?.attemptId === attempt.id;
@@ -140,6 +146,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             change: { href: `/staff/onboarding/brokerages/${brokerage.id}` },
           },
           { key: "Customer-success manager", value: brokerage.csmId ? who(brokerage.csmId) : "Not assigned" },
+          { key: "Email provider", value: <ProviderSummary detection={provider} /> },
         ]}
       />
 
