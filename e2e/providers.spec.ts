@@ -94,9 +94,14 @@ test("the guide asks too, and the start page keeps its direct link", async ({ pa
   await expect(page).toHaveURL(/\/guide\/google-workspace$/);
 });
 
-test("an invite for a GoDaddy domain opens with the GoDaddy branch in front; the form stays open", async ({ page }) => {
+test("an invite for a GoDaddy domain opens on the GoDaddy branch, with the form one click away", async ({ page }) => {
   const invite = await inviteFor("pinecrest.example");
   await page.goto(invite.path);
+  await expect(page).toHaveURL(/\/guide\/godaddy\?from=invite$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Microsoft 365 bought through GoDaddy");
+  const open = page.getByRole("region", { name: "Your invite link is open" });
+  await expectAccessible(page, "provider-invite-godaddy-branch");
+  await open.getByRole("link", { name: "Continue to the form" }).click();
   await expect(page).toHaveURL(/\/submit$/);
   const notice = page.getByRole("region", { name: "Your Microsoft 365 was bought through GoDaddy" });
   await expect(notice).toContainText("pinecrest.example signs in through GoDaddy");
@@ -104,18 +109,20 @@ test("an invite for a GoDaddy domain opens with the GoDaddy branch in front; the
   await expectAccessible(page, "provider-invite-godaddy");
   await notice.getByRole("link", { name: "What to do with GoDaddy’s Microsoft 365" }).click();
   await expect(page).toHaveURL(/\/guide\/godaddy$/);
+  await expect(page.getByRole("region", { name: "Your invite link is open" })).toHaveCount(0);
 });
 
-test("invites for Google Workspace and other domains say so; Microsoft 365 ones say nothing", async ({ page }) => {
-  for (const [domain, name, path] of [
-    ["maplegrove.example", "Your email looks like Google Workspace", "/guide/google-workspace"],
-    ["cedarhomes.example", "Your email does not look like Microsoft 365", "/guide/other-email"],
-  ] as const) {
-    await page.context().clearCookies();
-    await page.goto((await inviteFor(domain)).path);
-    const notice = page.getByRole("region", { name });
-    await expect(notice.getByRole("link")).toHaveAttribute("href", path);
-  }
+test("a Google Workspace invite opens on its branch; other domains get a notice on the form; Microsoft 365 ones say nothing", async ({ page }) => {
+  await page.goto((await inviteFor("maplegrove.example")).path);
+  await expect(page).toHaveURL(/\/guide\/google-workspace\?from=invite$/);
+  await page.getByRole("region", { name: "Your invite link is open" }).getByRole("link", { name: "Continue to the form" }).click();
+  await expect(page.getByRole("region", { name: "Your email looks like Google Workspace" }).getByRole("link")).toHaveAttribute("href", "/guide/google-workspace");
+
+  await page.context().clearCookies();
+  await page.goto((await inviteFor("cedarhomes.example")).path);
+  await expect(page).toHaveURL(/\/submit$/);
+  await expect(page.getByRole("region", { name: "Your email does not look like Microsoft 365" }).getByRole("link")).toHaveAttribute("href", "/guide/other-email");
+
   await page.context().clearCookies();
   await page.goto((await inviteFor("harbor.example")).path);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");

@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
 import { logger } from "../logger";
+import { BRANCH_PATHS, branchOf } from "./describe";
 import { detectProvider } from "./detect";
 import { normaliseEmailDomain } from "./domain";
 import type { ProviderDetection } from "./types";
@@ -38,4 +39,15 @@ export async function providerForDomain(domain: string | undefined): Promise<Pro
 
 export async function providerForBrokerage(brokerageId: string): Promise<ProviderDetection | undefined> {
   return providerForDomain(await brokerageEmailDomain(brokerageId));
+}
+
+/**
+ * Where an opened invite link lands: the GoDaddy or Google Workspace branch when the
+ * brokerage's domain clearly needs it (with the way on to the form), otherwise the form.
+ * "Other" domains keep the form with a notice: a guess from DNS alone should not detour.
+ */
+export async function inviteLandingPath(brokerageId: string): Promise<string> {
+  const detection = await providerForBrokerage(brokerageId);
+  const branch = detection ? branchOf(detection) : "unknown";
+  return branch === "godaddy" || branch === "google-workspace" ? `${BRANCH_PATHS[branch]}?from=invite` : "/submit";
 }

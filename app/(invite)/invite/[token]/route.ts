@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { redeemInvite } from "@/lib/invites/redeem";
 import { rateLimitedPage } from "@/lib/invites/rate-limited-page";
 import { clientIp } from "@/lib/http/client-ip";
+import { inviteLandingPath } from "@/lib/providers/brokerage-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(result.retryAfterSeconds), "Cache-Control": "no-store" },
     });
   }
-  const response = NextResponse.redirect(new URL(result.status === "redeemed" ? "/submit" : "/invite/unusable", base), 303);
+  const landing = result.status === "redeemed" ? await inviteLandingPath(result.brokerageId) : "/invite/unusable";
+  const response = NextResponse.redirect(new URL(landing, base), 303);
   response.headers.set("Cache-Control", "no-store");
   if (result.status === "redeemed") response.cookies.set(result.cookie);
   return response;
