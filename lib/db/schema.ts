@@ -34,6 +34,9 @@ export const brokerageStage = pgEnum("brokerage_stage", [
   "expired",
 ]);
 
+/** The guide branch a brokerage's email domain leads to (lib/providers/describe.ts), as last detected. */
+export const emailProviderBranch = pgEnum("email_provider_branch", ["microsoft", "godaddy", "google-workspace", "other", "unknown"]);
+
 export const brokerages = pgTable(
   "brokerages",
   {
@@ -43,6 +46,9 @@ export const brokerages = pgTable(
     csmId: text("csm_id"),
     stage: brokerageStage("stage").notNull().default("new"),
     stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Shown and filtered on by staff; refreshed whenever the provider is detected, and by an hourly sweep. */
+    emailProvider: emailProviderBranch("email_provider"),
+    emailProviderCheckedAt: timestamp("email_provider_checked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

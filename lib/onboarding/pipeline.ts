@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../db/client";
+import type { ProviderBranch } from "../providers/describe";
 import { PIPELINE_STAGES, type PipelineStage } from "./stages";
 
 /**
@@ -9,7 +10,10 @@ import { PIPELINE_STAGES, type PipelineStage } from "./stages";
  * at once, computed here rather than stored, so no job has to catch up first.
  */
 
-export type PipelineFilters = { stage?: PipelineStage; csm?: string; q?: string; page?: number };
+/** A detected email provider branch, or "unchecked" for brokerages not looked up yet. */
+export type ProviderFilter = ProviderBranch | "unchecked";
+
+export type PipelineFilters = { stage?: PipelineStage; csm?: string; q?: string; provider?: ProviderFilter; page?: number };
 
 export type PipelineRow = {
   id: string;
@@ -33,7 +37,7 @@ const pipeline = sql`
     select distinct i.brokerage_id from invites i where i.revoked_at is null and i.expires_at > now()
   ),
   p as (
-    select b.id, b.name, b.email_domain, b.csm_id, csm.name as csm_name, latest.recipient_email,
+    select b.id, b.name, b.email_domain, b.csm_id, b.email_provider, csm.name as csm_name, latest.recipient_email,
       case when b.stage in ('invited', 'opened') and usable.brokerage_id is null then 'expired' else b.stage::text end as stage,
       case when b.stage in ('invited', 'opened') and usable.brokerage_id is null
         then coalesce(least(latest.revoked_at, latest.expires_at), b.stage_changed_at)
@@ -51,6 +55,8 @@ function conditions(filters: PipelineFilters, withStage: boolean): SQL {
   if (withStage && filters.stage) parts.push(sql`p.stage = ${filters.stage}`);
   if (filters.csm === "none") parts.push(sql`p.csm_id is null`);
   else if (filters.csm) parts.push(sql`p.csm_id = ${filters.csm}`);
+  if (filters.provider === "unchecked") parts.push(sql`p.email_provider is null`);
+  else if (filters.provider) parts.push(sql`p.email_provider = ${filters.provider}`);
   const q = filters.q?.trim();
   if (q) {
     const pattern = likePattern(q);

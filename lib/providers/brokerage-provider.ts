@@ -1,17 +1,18 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { asc, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
 import { logger } from "../logger";
-import { BRANCH_PATHS, branchOf } from "./describe";
+import { BRANCH_PATHS, branchOf, type ProviderBranch } from "./describe";
 import { detectProvider } from "./detect";
 import { normaliseEmailDomain } from "./domain";
 import type { ProviderDetection } from "./types";
 
 /**
  * The provider of a brokerage's email: its email domain, or else the domain of the address
- * its newest invite went to. Computed on view (detection keeps a brief cache), never stored,
- * so it follows the domain as it changes. Undefined when there is no domain to look up.
+ * its newest invite went to. Detected on view (detection keeps a brief cache), so it follows
+ * the domain as it changes; the branch is written back for the pipeline's filter.
+ * Undefined when there is no domain to look up.
  */
 export async function brokerageEmailDomain(brokerageId: string): Promise<string | undefined> {
   const [row] = await db().select({ emailDomain: brokerages.emailDomain }).from(brokerages).where(eq(brokerages.id, brokerageId));
@@ -38,7 +39,42 @@ export async function providerForDomain(domain: string | undefined): Promise<Pro
 }
 
 export async function providerForBrokerage(brokerageId: string): Promise<ProviderDetection | undefined> {
-  return providerForDomain(await brokerageEmailDomain(brokerageId));
+  const detection = await providerForDomain(await brokerageEmailDomain(brokerageId));
+  await rememberBranch(brokerageId, detection ? branchOf(detection) : "unknown");
+  return detection;
+}
+
+/** Keeps the detected branch on the brokerage, for staff to filter on; a failed write changes nothing shown. */
+async function rememberBranch(brokerageId: string, branch: ProviderBranch) {
+  await db()
+    .update(brokerages)
+    .set({ emailProvider: branch, emailProviderCheckedAt: new Date() })
+    .where(eq(brokerages.id, brokerageId))
+    .catch((error: unknown) => logger().warn({ err: error, brokerageId }, "could not store the detected email provider"));
+}
+
+export const PROVIDER_REFRESH_JOB = "providers.refresh";
+const STALE_AFTER_MS = 7 * 24 * 3600_000;
+const REFRESH_BATCH = 100;
+const REFRESH_CONCURRENCY = 4;
+
+/**
+ * The hourly sweep: brokerages never detected (a CSV import, say) or detected more than
+ * a week ago, oldest first, a bounded batch per run.
+ */
+export async function refreshBrokerageProviders(now = new Date()): Promise<number> {
+  const due = await db()
+    .select({ id: brokerages.id })
+    .from(brokerages)
+    .where(or(isNull(brokerages.emailProviderCheckedAt), lt(brokerages.emailProviderCheckedAt, new Date(now.getTime() - STALE_AFTER_MS))))
+    .orderBy(asc(brokerages.emailProviderCheckedAt), asc(brokerages.createdAt))
+    .limit(REFRESH_BATCH);
+  const queue = [...due];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await providerForBrokerage(next.id);
+  };
+  await Promise.all(Array.from({ length: REFRESH_CONCURRENCY }, worker));
+  return due.length;
 }
 
 /**

@@ -13,6 +13,17 @@ export function branchOf(d: Pick<ProviderDetection, "kind" | "federationBrand">)
   return d.kind;
 }
 
+/** The branches in words, for staff filters and labels. */
+export const BRANCH_LABELS: Record<ProviderBranch, string> = {
+  microsoft: "Microsoft 365",
+  godaddy: "Microsoft 365 through GoDaddy",
+  "google-workspace": "Google Workspace",
+  other: "Neither",
+  unknown: "Could not tell",
+};
+
+export const isProviderBranch = (value: string | undefined): value is ProviderBranch => Boolean(value && Object.hasOwn(BRANCH_LABELS, value));
+
 export const BRANCH_PATHS: Record<Exclude<ProviderBranch, "unknown">, string> = {
   microsoft: "/guide",
   godaddy: "/guide/godaddy",

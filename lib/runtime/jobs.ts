@@ -3,6 +3,7 @@ import { expiryQueues } from "../expiry/jobs";
 import { handoffQueues } from "../handoff/jobs";
 import type { QueueDefinition } from "../jobs/queue";
 import { onboardingQueues } from "../onboarding/jobs";
+import { providerQueues } from "../providers/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
 import { verificationRunQueue } from "../submissions/verification-job";
@@ -13,5 +14,5 @@ import { verificationRunQueue } from "../submissions/verification-job";
  * define their queues; the queue module knows none of them.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues()];
+  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues()];
 }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/action";
+import { db } from "@/lib/db/client";
+import { brokerages } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
+import { listPipeline, type PipelineFilters } from "@/lib/onboarding/pipeline";
+import { refreshBrokerageProviders } from "@/lib/providers/brokerage-provider";
 import { clearProviderCache, detectProvider, DETECTION_BOUND_MS, type DetectOptions } from "@/lib/providers/detect";
 import { branchOf } from "@/lib/providers/describe";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
@@ -193,5 +197,30 @@ describe("the form's tenant suggestion", () => {
     });
     expect((await lookup("agent@harbor.example")).result).toEqual({ status: "found", domain: "harbor.example", tenantId: TENANTS.harbor.id.toLowerCase() });
     expect((await lookup("agent@maplegrove.example")).result).toMatchObject({ domain: "maplegrove.example", branch: "google-workspace", branchPath: "/guide/google-workspace" });
+  });
+});
+
+describe("the stored provider behind the pipeline's filter", () => {
+  it("the hourly sweep looks up brokerages never checked, and the pipeline filters on what it found", async () => {
+    process.env.MICROSOFT_AUTHORITY_HOST = sim.authorityHost;
+    process.env.DNS_SERVERS = dns.address;
+    resetEnvCache();
+    await db()
+      .insert(brokerages)
+      .values([
+        { name: "Pinecrest Filter Realty", emailDomain: "pinecrest.example" },
+        { name: "Maple Filter Realty", emailDomain: "maplegrove.example" },
+        { name: "Harbor Filter Realty", emailDomain: "harbor.example" },
+      ]);
+    const names = async (filters: PipelineFilters) => (await listPipeline({ q: "Filter Realty", ...filters })).rows.map((r) => r.name).sort();
+    expect(await names({ provider: "unchecked" })).toEqual(["Harbor Filter Realty", "Maple Filter Realty", "Pinecrest Filter Realty"]);
+
+    expect(await refreshBrokerageProviders()).toBeGreaterThanOrEqual(3);
+    expect(await names({ provider: "godaddy" })).toEqual(["Pinecrest Filter Realty"]);
+    expect(await names({ provider: "google-workspace" })).toEqual(["Maple Filter Realty"]);
+    expect(await names({ provider: "microsoft" })).toEqual(["Harbor Filter Realty"]);
+    expect(await names({ provider: "unchecked" })).toEqual([]);
+    // Checked just now: the next sweep leaves them alone.
+    expect(await refreshBrokerageProviders()).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { listPipeline, PIPELINE_PAGE_SIZE, stageCounts, type PipelineFilters } from "@/lib/onboarding/pipeline";
+import { BRANCH_LABELS, isProviderBranch } from "@/lib/providers/describe";
 import { formatAge, isPipelineStage, PIPELINE_STAGES, STAGE_HINTS, STAGE_LABELS } from "@/lib/onboarding/stages";
 import { pageParams } from "@/lib/pagination/keyset";
 
@@ -22,6 +23,7 @@ function filtersFrom(params: Params): PipelineFilters {
     stage: isPipelineStage(params.stage) ? params.stage : undefined,
     csm: params.csm || undefined,
     q: params.q?.slice(0, 200) || undefined,
+    provider: params.provider === "unchecked" || isProviderBranch(params.provider) ? params.provider : undefined,
     page: pageParams(params).page ?? 1,
   };
 }
@@ -32,6 +34,7 @@ function hrefFor(filters: PipelineFilters, changes: Partial<PipelineFilters>) {
   if (next.stage) query.set("stage", next.stage);
   if (next.csm) query.set("csm", next.csm);
   if (next.q) query.set("q", next.q);
+  if (next.provider) query.set("provider", next.provider);
   if (next.page && next.page > 1) query.set("page", String(next.page));
   const qs = query.toString();
   return `/staff/onboarding${qs ? `?${qs}` : ""}`;
@@ -79,11 +82,17 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
           defaultValue={filters.csm ?? ""}
           options={[{ value: "", label: "Anyone" }, { value: "none", label: "Not assigned" }, ...csms.map((c) => ({ value: c.id, label: c.name }))]}
         />
+        <SelectField
+          name="provider"
+          label="Email provider"
+          defaultValue={filters.provider ?? ""}
+          options={[{ value: "", label: "Any" }, ...Object.entries(BRANCH_LABELS).map(([value, label]) => ({ value, label })), { value: "unchecked", label: "Not looked up yet" }]}
+        />
         <div className="mb-6 flex items-center gap-4">
           <button type="submit" className={buttonClass("secondary")}>
             Apply filters
           </button>
-          {filters.q || filters.csm ? (
+          {filters.q || filters.csm || filters.provider ? (
             <Link href={hrefFor({ stage: filters.stage }, {})} className="text-brand-700 underline">
               Clear filters
             </Link>
