@@ -51,6 +51,23 @@ export function runMailbox(ctx: RunContext, options: { creating?: boolean } = {}
   });
 }
 
+/** The token carries no Graph application roles: only Exchange (RBAC for Applications) can decide what the app may do. */
+export const tokenHasNoRoles = (ctx: RunContext) => Boolean(ctx.token?.claims) && !ctx.token!.claims!.roles.length;
+
+/** Graph for the mailbox that must stay outside the scope: one read-only probe with the run's token. */
+export function outsideMailbox(ctx: RunContext): GraphMailbox {
+  if (!ctx.token || !ctx.input.outsideMailbox) throw new Error("No token or no outside mailbox");
+  return graphMailbox({
+    graphUrl: ctx.endpoints.graphUrl,
+    accessToken: ctx.token.accessToken,
+    clientId: ctx.input.clientId,
+    mailbox: ctx.input.outsideMailbox,
+    timeoutMs: ctx.timeouts.requestMs,
+    budget: ctx.budget,
+    signal: ctx.signal,
+  });
+}
+
 /** Retries of a delete wait at most this long in total. */
 const CLEANUP_RETRY_BUDGET_MS = 2_000;
 

@@ -17,6 +17,7 @@ export const CHECK_IDS = [
   "contacts.write",
   "mail.send",
   "secret.expiry",
+  "scope.outside",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -32,6 +33,7 @@ export const CHECK_DEPENDENCIES: Record<CheckId, CheckId[]> = {
   "contacts.write": ["contacts.read"],
   "mail.send": ["permissions"],
   "secret.expiry": ["input"],
+  "scope.outside": ["token"],
 };
 
 export const CHECK_STATUSES = ["pass", "warn", "fail", "skipped", "error"] as const;
@@ -65,6 +67,7 @@ export const REASONS = [
   "throttled",
   "microsoft-unavailable",
   "unexpected",
+  "scope-not-enforced",
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -98,6 +101,14 @@ export type VerificationReport = {
   recheck?: { afterMs: number; firstReasons: Reason[] };
 };
 
+/**
+ * How far the app reaches (DESIGN §9): every mailbox through Graph application permissions
+ * with tenant-wide admin consent, or only a management scope's mailboxes through Exchange
+ * Online RBAC for Applications (the token then carries no `roles`).
+ */
+export const ACCESS_SCOPES = ["organization", "exchange-rbac"] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+
 export type VerificationInput = {
   tenantId: string;
   clientId: string;
@@ -107,6 +118,10 @@ export type VerificationInput = {
   secretExpiresOn?: string;
   /** Send a test message from the mailbox to itself (default true). */
   sendTestMessage?: boolean;
+  /** "organization" by default. */
+  accessScope?: AccessScope;
+  /** A mailbox that must stay outside the app's scope: `scope.outside` probes it read-only (skipped without it). */
+  outsideMailbox?: string;
 };
 
 /** Live progress: a check starts (`running`) and later finishes with its result. */

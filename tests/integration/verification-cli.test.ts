@@ -59,7 +59,7 @@ describe("npm run cli -- verify", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as VerificationReport;
     expect(report.outcome).toBe("verified");
-    expect(report.checks).toHaveLength(10);
+    expect(report.checks).toHaveLength(11);
     expect(report.checks.find((c) => c.id === "secret.expiry")?.status).toBe("pass");
     expect(`${stdout}${stderr}`).not.toContain(scenario("good").values.clientSecret);
   });
