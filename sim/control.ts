@@ -258,7 +258,7 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       case "POST /exchange/assignments":
         return sendJson(res, 201, control.addRoleAssignment(body));
       case "DELETE /exchange/assignments/:id":
-        control.removeRoleAssignment(parts[3]!);
+        control.removeRoleAssignment(parts[2]!);
         return sendJson(res, 204, undefined);
       case "PUT /exchange/cache-delay":
         control.setRbacCacheDelay(Number(body.ms));
