@@ -79,6 +79,8 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         testMailbox: attempt.testMailbox,
         secretExpiresOn: attempt.secretExpiresOn,
         sendTestMessage: request.sendTestMessage,
+        accessScope: attempt.accessScope,
+        outsideMailbox: attempt.outsideMailbox ?? undefined,
       },
       { onProgress: (update) => writer.write(update) },
     );

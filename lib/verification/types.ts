@@ -101,13 +101,8 @@ export type VerificationReport = {
   recheck?: { afterMs: number; firstReasons: Reason[] };
 };
 
-/**
- * How far the app reaches (DESIGN §9): every mailbox through Graph application permissions
- * with tenant-wide admin consent, or only a management scope's mailboxes through Exchange
- * Online RBAC for Applications (the token then carries no `roles`).
- */
-export const ACCESS_SCOPES = ["organization", "exchange-rbac"] as const;
-export type AccessScope = (typeof ACCESS_SCOPES)[number];
+import type { AccessScope } from "../validation/access-scope";
+export { ACCESS_SCOPES, type AccessScope } from "../validation/access-scope";
 
 export type VerificationInput = {
   tenantId: string;
