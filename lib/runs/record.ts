@@ -82,7 +82,7 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         accessScope: attempt.accessScope,
         outsideMailbox: attempt.outsideMailbox ?? undefined,
       },
-      { onProgress: (update) => writer.write(update) },
+      { onProgress: (update) => writer.write(update), rbacSettlesAt: rbacSettlesAt(attempt) },
     );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
@@ -93,6 +93,13 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
   await writer.flush();
   return finish(runId, report);
 };
+
+/** Exchange caches RBAC for Applications changes for up to two hours after the brokerage set them up. */
+const RBAC_CACHE_MS = 2 * 3_600_000;
+
+function rbacSettlesAt(attempt: { accessScope: string; createdAt: Date }): Date | undefined {
+  return attempt.accessScope === "exchange-rbac" ? new Date(attempt.createdAt.getTime() + RBAC_CACHE_MS) : undefined;
+}
 
 async function finish(runId: string, report: VerificationReport): Promise<RecordedRun> {
   await db().transaction((tx) => recordReport(tx, runId, report));

@@ -24,6 +24,8 @@ export type RunContext = {
   /** Discovery of the tenant id and of the mailbox's domain, each started once. */
   tenantLookup: () => Promise<TenantDiscovery>;
   domainLookup: () => Promise<TenantDiscovery>;
+  /** Until then an RBAC for Applications refusal may be Exchange's cache (RunOptions.rbacSettlesAt). */
+  rbacSettlesAt?: Date;
   /** Set by the token check. */
   token?: AppToken;
 };

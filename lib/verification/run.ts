@@ -57,6 +57,7 @@ export function startRun(input: Partial<VerificationInput>, options: RunOptions,
     signal,
     logger: (options.logger ?? rootLogger()).child({ component: "verification" }),
     now: options.now ?? (() => new Date()),
+    rbacSettlesAt: options.rbacSettlesAt,
     tenantLookup: once(discover(values.tenantId)),
     domainLookup: once(discover(isMailboxAddress(values.testMailbox) ? mailboxDomain(values.testMailbox) : "")),
   };

@@ -153,6 +153,13 @@ export type RunOptions = {
    * computes it from the previous attempt's time). Unset: one look.
    */
   recheckAfterMs?: number;
+  /**
+   * The access scope was set up recently (lib/runs: two hours after an `exchange-rbac`
+   * attempt was sent). Exchange caches RBAC for Applications changes for 30 minutes to 2
+   * hours, so until then a refusal that RBAC explains is an `error` (inconclusive, checked
+   * again automatically), not a `fail`.
+   */
+  rbacSettlesAt?: Date;
 };
 
 /** verified: no fail and no error; failed: a fail the administrator can fix; inconclusive: an error. */

@@ -144,6 +144,20 @@ describe("the RBAC scenario matrix", () => {
     expect((await verify("rbac-assignment-missing")).outcome).toBe("verified");
   });
 
+  it("within two hours of the setup an RBAC refusal is inconclusive, to be checked again, not a failure", async () => {
+    const report = await runVerification(scenario("rbac-assignment-missing").values, {
+      endpoints: sim,
+      logger: logs.logger,
+      rbacSettlesAt: new Date(Date.now() + 3_600_000),
+    });
+    expect(report.outcome).toBe("inconclusive");
+    expect(check(report, "permissions")).toMatchObject({ status: "error", reason: "consent-missing", data: { rbacSettling: true } });
+    expect(check(report, "permissions").detail).toMatch(/checked again automatically/);
+    // Once the two hours are over, the same refusal is the administrator's to fix.
+    const later = await runVerification(scenario("rbac-assignment-missing").values, { endpoints: sim, logger: logs.logger, rbacSettlesAt: new Date(Date.now() - 1000) });
+    expect(later.outcome).toBe("failed");
+  });
+
   it("no roles keeps the three round trips, the outside probe included", async () => {
     sim.control.clearRequests();
     await verify("rbac-outside-refused");

@@ -92,10 +92,17 @@ async function permissionsFromExchange(ctx: RunContext, resultOf: ResultOf): Pro
   const refused = proofs.filter((p) => p.refused);
   const rbacChosen = ctx.input.accessScope === "exchange-rbac";
   const mailbox = ctx.input.testMailbox;
-  const data = { via: "exchange-rbac", granted: [], proven: proven.map((p) => p.role), refused: refused.map((p) => p.role) };
-  const cache = rbacChosen ? ` ${RBAC_CACHE_NOTE}` : "";
+  // A setup younger than Exchange's cache: the refusal may be the cache, so it is checked again rather than failed.
+  const settling = rbacChosen && ctx.rbacSettlesAt !== undefined && ctx.now() < ctx.rbacSettlesAt;
+  const status = settling ? "error" : "fail";
+  const cache = settling
+    ? ` The access scope was set up less than two hours ago and Exchange caches RBAC for Applications changes for 30 minutes to 2 hours, so this is checked again automatically before it counts as a problem.`
+    : rbacChosen
+      ? ` ${RBAC_CACHE_NOTE}`
+      : "";
+  const data = { via: "exchange-rbac", granted: [], proven: proven.map((p) => p.role), refused: refused.map((p) => p.role), ...(settling ? { rbacSettling: true } : {}) };
   if (proven.length && refused.length) {
-    const outcome = problem("fail", "permission-missing", {
+    const outcome = problem(status, "permission-missing", {
       facts: `The token carries no Graph permissions; Exchange RBAC for Applications let the app use ${mailbox} for ${list(proven.map((p) => p.role))}, but refused ${list(refused.map((p) => p.role))}. Assign ${refused.length > 1 ? "these roles" : "this role"} on the same management scope.${cache}`,
       data: { ...data, missing: refused.map((p) => p.permission) },
       microsoft: refused[0]!.microsoft,
@@ -121,7 +128,7 @@ async function permissionsFromExchange(ctx: RunContext, resultOf: ResultOf): Pro
   const microsoft = refused[0]!.microsoft;
   if (reason === "access-policy-denied") {
     return {
-      ...problem("fail", "access-policy-denied", {
+      ...problem(status, "access-policy-denied", {
         facts: `The token carries no Graph permissions, and Exchange refused ${mailbox}: the app has an RBAC for Applications role assignment, but its management scope leaves this mailbox out. Add the mailbox to the agents' group, or choose a test mailbox inside it.${cache}`,
         data,
         microsoft,
@@ -133,7 +140,7 @@ async function permissionsFromExchange(ctx: RunContext, resultOf: ResultOf): Pro
     ? `The token carries no Graph permissions, and Exchange found no RBAC for Applications role assignment for the app either. To limit the app to your agents, register its service principal in Exchange and assign Application Calendars.ReadWrite, Application Contacts.ReadWrite and Application Mail.Send on the agents' management scope (step 8). To let it reach the whole organisation instead, grant admin consent (step 4).${cache}`
     : "The token carries no Graph permissions, and Exchange found no RBAC for Applications role assignment for the app either. Grant admin consent (step 4), or, to limit the app to a group of agents, assign the Exchange application roles on a management scope (step 8).";
   return {
-    ...problem("fail", "consent-missing", { facts: both, data: { ...data, missing: [...REQUIRED_PERMISSION_NAMES] }, microsoft }),
+    ...problem(status, "consent-missing", { facts: both, data: { ...data, missing: [...REQUIRED_PERMISSION_NAMES] }, microsoft }),
     guideAnchor: rbacChosen ? "limit-mailbox-access" : "grant-consent",
   };
 }
