@@ -53,7 +53,14 @@ export async function checkPermissions(ctx: RunContext, resultOf?: ResultOf): Pr
   const granted = claims.roles;
   const missing = REQUIRED_PERMISSION_NAMES.filter((p) => !granted.includes(p));
   const extra = granted.filter((r) => !(REQUIRED_PERMISSION_NAMES as readonly string[]).includes(r));
-  if (!granted.length) return problem("fail", "consent-missing", { data: { missing, granted } });
+  if (!granted.length) {
+    // Only the early check gets here (no mailbox to ask Exchange): it names the RBAC way too.
+    return problem("fail", "consent-missing", {
+      facts:
+        "The token carries no Graph permissions. If you limit the app to a group of agents with Exchange RBAC for Applications (step 8), that is expected: send the form with that access scope and the checks ask Exchange with the test mailbox.",
+      data: { missing, granted },
+    });
+  }
   if (missing.length) {
     return problem("fail", "permission-missing", {
       facts: `Missing: ${list(missing)}.${extra.length ? ` Not needed: ${list(extra)}.` : ""}`,
