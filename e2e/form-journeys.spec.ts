@@ -64,7 +64,7 @@ test("from the invite link to verified, watching the checks turn green", async (
 
   await waitForOutcome(page, "verified");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your details work");
-  await expect(page.locator("[data-check]")).toHaveCount(10);
+  await expect(page.locator("[data-check]")).toHaveCount(11);
   await expect(page.locator('[data-check="mail.send"]')).toHaveAttribute("data-status", "pass");
   await capture(page, "status-verified");
   expect(await stageOf(invite.brokerageId)).toBe("verified");

@@ -4,6 +4,7 @@ import { ROUTES, stateFromSeed, type FaultSpec, type MailboxState, type RequestL
 import { SCENARIOS } from "./scenarios";
 import { scenarioSeed } from "./seed";
 import { sendJson } from "./responses";
+import { APPLICATION_ROLES } from "./exchange-rbac";
 
 /**
  * Changes to the simulated world at run time, in process (`control`) or over HTTP
@@ -143,6 +144,51 @@ export class SimulatorControl {
     this.state.latencyMs = ms;
   }
 
+  /** Removes the app's tenant-wide Graph admin consent: its tokens carry no `roles` from now on. */
+  removeGraphConsent(clientId: string) {
+    this.app(clientId).roles = [];
+  }
+
+  /** New-ManagementRoleAssignment: an "Application …" role for a registered service principal, optionally on a management scope. */
+  addRoleAssignment(spec: { clientId?: unknown; role?: unknown; scope?: unknown; name?: unknown }) {
+    const clientId = String(spec.clientId ?? "").toLowerCase();
+    const exchange = this.state.exchange;
+    if (!exchange.servicePrincipals.has(clientId)) throw new SimulatorError(404, `No service principal for app ${clientId} in Exchange (New-ServicePrincipal first)`);
+    if (!(APPLICATION_ROLES as readonly string[]).includes(String(spec.role))) throw new SimulatorError(400, `role must be one of ${APPLICATION_ROLES.join(", ")}`);
+    const scope = spec.scope === undefined || spec.scope === null ? undefined : String(spec.scope);
+    if (scope && !exchange.scopes.has(scope.toLowerCase())) throw new SimulatorError(404, `No management scope ${scope}`);
+    const name = typeof spec.name === "string" && spec.name ? spec.name : `${clientId} ${String(spec.role)}`;
+    if (exchange.assignments.some((a) => a.name.toLowerCase() === name.toLowerCase())) throw new SimulatorError(409, `A role assignment named ${name} exists`);
+    const assignment = { name, appId: clientId, role: String(spec.role), scope, createdAt: Date.now() };
+    exchange.assignments.push(assignment);
+    return { ...assignment };
+  }
+
+  /** Remove-ManagementRoleAssignment. */
+  removeRoleAssignment(name: string) {
+    const before = this.state.exchange.assignments.length;
+    this.state.exchange.assignments = this.state.exchange.assignments.filter((a) => a.name.toLowerCase() !== name.toLowerCase());
+    if (this.state.exchange.assignments.length === before) throw new SimulatorError(404, `No role assignment named ${name}`);
+  }
+
+  /** How long Exchange takes to apply a new role assignment (the real cache: 30 minutes to 2 hours). */
+  setRbacCacheDelay(ms: number) {
+    if (!Number.isFinite(ms) || ms < 0 || ms > 3 * 3_600_000) throw new SimulatorError(400, "cacheDelayMs must be 0 to 10800000 ms");
+    this.state.exchange.cacheDelayMs = ms;
+  }
+
+  /** Exchange's RBAC for Applications objects, for the demo and tests. */
+  exchange() {
+    const x = this.state.exchange;
+    return {
+      cacheDelayMs: x.cacheDelayMs,
+      servicePrincipals: [...x.servicePrincipals.values()].map((p) => ({ ...p })),
+      groups: [...x.groups.values()].map((g) => ({ ...g, members: [...g.members] })),
+      scopes: [...x.scopes.values()].map((m) => ({ ...m })),
+      assignments: x.assignments.map((a) => ({ ...a })),
+    };
+  }
+
   requests(): RequestLogEntry[] {
     return this.state.requests.map((r) => ({ ...r }));
   }
@@ -183,7 +229,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function handleControl(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, pathname: string) {
   const parts = pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   const method = req.method ?? "GET";
-  const route = `${method} /${parts.map((p, i) => (i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets"].includes(parts[i - 1]!) ? ":id" : p)).join("/")}`;
+  const route = `${method} /${parts.map((p, i) => ((i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets"].includes(parts[i - 1]!)) || parts[i - 1] === "assignments" ? ":id" : p)).join("/")}`;
   try {
     const body = ["POST", "PUT", "PATCH"].includes(method) ? await readBody(req) : {};
     switch (route) {
@@ -203,6 +249,19 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
         return sendJson(res, 201, control.addSecret(parts[1]!, body as { expiresAt?: string; value?: string }));
       case "DELETE /apps/:id/secrets/:id":
         control.revokeSecret(parts[1]!, parts[3]!);
+        return sendJson(res, 204, undefined);
+      case "DELETE /apps/:id/consent":
+        control.removeGraphConsent(parts[1]!);
+        return sendJson(res, 204, undefined);
+      case "GET /exchange":
+        return sendJson(res, 200, control.exchange());
+      case "POST /exchange/assignments":
+        return sendJson(res, 201, control.addRoleAssignment(body));
+      case "DELETE /exchange/assignments/:id":
+        control.removeRoleAssignment(parts[2]!);
+        return sendJson(res, 204, undefined);
+      case "PUT /exchange/cache-delay":
+        control.setRbacCacheDelay(Number(body.ms));
         return sendJson(res, 204, undefined);
       case "GET /mailboxes/:id":
         return sendJson(res, 200, control.mailbox(parts[1]!));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MICROSOFT_GRAPH_APP_ID } from "../lib/microsoft/permissions";
 import type { SimContext } from "./context";
+import { effectiveAssignments, rbacAllows } from "./exchange-rbac";
 import type { RouteName, SimMailbox } from "./model";
 import { sendGraphError, sendJson } from "./responses";
 
@@ -86,7 +87,11 @@ function refuseMailbox(ctx: SimContext, res: ServerResponse, caller: Caller, tar
   if (ctx.state.tenants.get(caller.tenantId)?.noExchange) {
     return error(404, "OrganizationFromTenantGuidNotFound", `The tenant for tenant guid '${caller.tenantId}' does not exist.`);
   }
-  if (!caller.roles.length) return error(403, "NoPermissionsInAccessToken", "The token contains no permissions, or permissions can not be understood.");
+  // Without Graph roles Exchange still looks for RBAC for Applications assignments.
+  const rbac = effectiveAssignments(ctx.state.exchange, caller.appId);
+  if (!caller.roles.length && !rbac.length) {
+    return error(403, "NoPermissionsInAccessToken", "The token contains no permissions, or permissions can not be understood.");
+  }
   if (!mailbox || mailbox.tenantId !== caller.tenantId) return error(404, "ErrorInvalidUser", `The requested user '${target.mailboxId}' is invalid.`);
   if (target.route === "graph.other") return false;
   if (mailbox.state === "on-premises") return error(404, "MailboxNotSupportedForRESTAPI", "REST API is not yet supported for this mailbox.");
@@ -98,7 +103,9 @@ function refuseMailbox(ctx: SimContext, res: ServerResponse, caller: Caller, tar
     return error(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
   }
   if (mailbox.throttled) return error(429, "ApplicationThrottled", "Application is over its IncomingBytes limit.", 60);
-  if (!ROLE_FOR[target.route]!.some((role) => caller.roles.includes(role))) {
+  const granted = ROLE_FOR[target.route]!.some((role) => caller.roles.includes(role)) || rbacAllows(ctx.state.exchange, caller.appId, target.route, mailbox);
+  if (!granted) {
+    // Exchange's answer when neither a Graph permission nor an in-scope RBAC assignment covers the request.
     return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
   }
   return false;

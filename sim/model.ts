@@ -97,6 +97,34 @@ export type RequestLogEntry = {
   endedAt: number;
 };
 
+/**
+ * Exchange Online RBAC for Applications: service principals registered in Exchange
+ * (New-ServicePrincipal), management scopes over the members of a group
+ * (New-ManagementScope -RecipientRestrictionFilter "MemberOfGroup -eq '…'") and role
+ * assignments of the "Application …" roles to a service principal, optionally on a scope
+ * (New-ManagementRoleAssignment -App … -CustomResourceScope …).
+ */
+export type SimGroup = { address: string; tenantId: string; displayName: string; members: string[] };
+export type SimServicePrincipal = { appId: string; objectId: string; displayName: string };
+export type SimManagementScope = { name: string; tenantId: string; memberOfGroup: string };
+export type SimRoleAssignment = {
+  name: string;
+  appId: string;
+  role: string;
+  /** A management scope's name; absent: the whole organisation. */
+  scope?: string;
+  /** When it was made (ms since the epoch): it takes effect after the cache delay. */
+  createdAt: number;
+};
+export type SimExchange = {
+  groups: Map<string, SimGroup>;
+  servicePrincipals: Map<string, SimServicePrincipal>;
+  scopes: Map<string, SimManagementScope>;
+  assignments: SimRoleAssignment[];
+  /** How long a new assignment waits before Exchange applies it (the real cache: 30 minutes to 2 hours); 0 by default. */
+  cacheDelayMs: number;
+};
+
 export type SimState = {
   tenants: Map<string, SimTenant>;
   apps: Map<string, SimApp>;
@@ -108,9 +136,22 @@ export type SimState = {
   /** In-flight Graph requests per app and mailbox, and the most seen at once. */
   inFlight: Map<string, number>;
   maxInFlight: Map<string, number>;
+  exchange: SimExchange;
 };
 
-export type Seed = { tenants: SimTenant[]; apps: SimApp[]; mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages" | "created">> };
+export type ExchangeSeed = {
+  groups: SimGroup[];
+  servicePrincipals: SimServicePrincipal[];
+  scopes: SimManagementScope[];
+  assignments: Array<Omit<SimRoleAssignment, "createdAt">>;
+};
+
+export type Seed = {
+  tenants: SimTenant[];
+  apps: SimApp[];
+  mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages" | "created">>;
+  exchange?: ExchangeSeed;
+};
 
 export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
   const clone = <T>(v: T): T => structuredClone(v);
@@ -126,6 +167,14 @@ export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
     issuedTokens: [],
     inFlight: new Map(),
     maxInFlight: new Map(),
+    exchange: {
+      groups: new Map((seed.exchange?.groups ?? []).map((g) => [g.address.toLowerCase(), clone(g)])),
+      servicePrincipals: new Map((seed.exchange?.servicePrincipals ?? []).map((p) => [p.appId, clone(p)])),
+      scopes: new Map((seed.exchange?.scopes ?? []).map((m) => [m.name.toLowerCase(), clone(m)])),
+      // Seeded assignments exist since long before: the cache delay does not hold them back.
+      assignments: (seed.exchange?.assignments ?? []).map((a) => ({ ...clone(a), createdAt: 0 })),
+      cacheDelayMs: 0,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
-import type { CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
+import type { AccessScope, CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
 import type { SimState } from "./model";
 
 /**
@@ -41,6 +41,12 @@ export const APPS = {
   lakeside: { clientId: "faae5b76-df3e-49f3-b802-26bcb7d3eb05", name: "Lakeside CRM Sync", secret: "nXM1Q~CwjJe3J_Sg-6VARK689Ev7UxyCaIRwEb~f", secretId: "559aa758-e1df-4649-a086-c3431c336248" },
   liberty: { clientId: "d38f8c45-041d-4d94-8dff-5a1cd01a914c", name: "Liberty CRM Sync", secret: "vAm5Q~OlUcR64cXQL~ioDnkHIfxIq2HZt~_PlJhx", secretId: "db5b5fab-8f4d-4e27-9da1-494c73cf256d" },
   coastal: { clientId: "73ab4876-7734-47c1-87fd-e805ec99108d", name: "Coastal CRM Sync", secret: "Ber0Q~lHkCiHp6bR1IqfEouHgxzNNAL5-wIScGeb", secretId: "309d6b79-965e-4a32-9ae4-45508201e2bd" },
+  /** Exchange RBAC for Applications on the agents' scope, tenant-wide Graph consent removed. */
+  rbac: { clientId: "eb4d54a6-2bed-4248-b2fc-a161cab154e9", name: "CRM Sync (agents only)", secret: "Tcq5Q~yuhqw~Txpq78sfXYGGB6H6ryUHB~MvKYHy", secretId: "9f73c61b-4fb8-4966-8f0f-fd697faa8293" },
+  /** The same RBAC assignments, but the tenant-wide Graph consent is still there. */
+  rbacConsented: { clientId: "14b96bc8-cfa5-4558-8c11-db16042ad923", name: "CRM Sync (agents scope, consent kept)", secret: "egR7Q~a90FMdefMMj76Qf1P9j~.MoREVsRqcFwQQ", secretId: "5d14ff03-9690-4b0b-b97c-e068885943aa" },
+  /** Registered in Exchange, Graph consent removed, but no role assignment made. */
+  rbacUnassigned: { clientId: "17a8b0ee-503f-4e3c-85d9-b45be124e1fb", name: "CRM Sync (no role assignment)", secret: "oIe8Q~qzR9EihaHoQrudKTHWmC7zoHih6xvd3zwi", secretId: "7c9c529a-966c-4114-a931-1a19785be9d9" },
 } as const satisfies Record<string, AppSeed>;
 
 /** A secret value that belongs to no app (the right shape, the wrong value). */
@@ -61,6 +67,23 @@ export const MAILBOXES = {
   lakeside: "agent@lakeside.example",
 } as const;
 
+/** The mail-enabled security group of Harbor's agents, and the management scope over its members. */
+export const AGENTS_GROUP = { address: "agents@harbor.example", displayName: "Harbor agents", scope: "Harbor agents scope" } as const;
+
+/** The Exchange application roles the sync needs (RBAC for Applications). */
+export const SYNC_APPLICATION_ROLES = ["Application Calendars.ReadWrite", "Application Contacts.ReadWrite", "Application Mail.Send"] as const;
+
+/** The enterprise application (service principal) object id of each RBAC app. */
+export const SERVICE_PRINCIPAL_OBJECT_IDS: Record<string, string> = {
+  [APPS.rbac.clientId]: "84a6844e-3b82-4547-a066-76c38decb12a",
+  [APPS.rbacConsented.clientId]: "215ba873-479a-4ffb-8bc3-3462358b3257",
+  [APPS.rbacUnassigned.clientId]: "f560be41-ece4-4d76-a905-f45796069e1e",
+};
+
+/** The three role assignments of an app on the agents' scope, as New-ManagementRoleAssignment names them. */
+export const agentRoleAssignments = (a: AppSeed) =>
+  SYNC_APPLICATION_ROLES.map((role) => ({ name: `${a.name} ${role.replace("Application ", "")}`, appId: a.clientId, role, scope: AGENTS_GROUP.scope }));
+
 export const DAY = 86_400_000;
 /** A YYYY-MM-DD date `days` from today (UTC). */
 export const daysFromToday = (days: number, now = new Date()) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
@@ -72,6 +95,8 @@ export type ScenarioValues = {
   testMailbox: string;
   /** Relative to the day the module is loaded. */
   secretExpiresOn?: string;
+  accessScope?: AccessScope;
+  outsideMailbox?: string;
 };
 
 export type Scenario = {
@@ -287,6 +312,49 @@ export const SCENARIOS = [
     values: withApp(APPS.broken),
     expected: { outcome: "inconclusive", check: "token", status: "error", reason: "unexpected" },
     fix: { description: "Answer with a token", apply: (s) => void (app(s, APPS.broken).tokenErrorCode = null) },
+  },
+  {
+    key: "rbac-in-scope",
+    title: "Limited to the agents' group with RBAC for Applications (no Graph roles)",
+    values: withApp(APPS.rbac, { accessScope: "exchange-rbac" }),
+    expected: { outcome: "verified", check: "permissions", status: "pass" },
+  },
+  {
+    key: "rbac-outside-refused",
+    title: "Limited to the agents: a mailbox outside the group is refused",
+    values: withApp(APPS.rbac, { accessScope: "exchange-rbac", outsideMailbox: MAILBOXES.frontDesk }),
+    expected: { outcome: "verified", check: "scope.outside", status: "pass" },
+  },
+  {
+    key: "rbac-outside-readable",
+    title: "Limited to the agents, but the tenant-wide consent still opens every mailbox",
+    values: withApp(APPS.rbacConsented, { accessScope: "exchange-rbac", outsideMailbox: MAILBOXES.frontDesk }),
+    expected: { outcome: "verified", check: "scope.outside", status: "warn", reason: "scope-not-enforced" },
+    fix: { description: "Remove the tenant-wide Graph consent", apply: (s) => void (app(s, APPS.rbacConsented).roles = []) },
+  },
+  {
+    key: "rbac-roles-present",
+    title: "RBAC for Applications chosen, Graph roles still in the token",
+    values: withApp(APPS.rbacConsented, { accessScope: "exchange-rbac" }),
+    expected: { outcome: "verified", check: "permissions", status: "warn", reason: "scope-not-enforced" },
+    fix: { description: "Remove the tenant-wide Graph consent", apply: (s) => void (app(s, APPS.rbacConsented).roles = []) },
+  },
+  {
+    key: "rbac-assignment-missing",
+    title: "Graph consent removed, but no RBAC role assignment",
+    values: withApp(APPS.rbacUnassigned, { accessScope: "exchange-rbac" }),
+    expected: { outcome: "failed", check: "permissions", status: "fail", reason: "consent-missing" },
+    fix: {
+      description: "Assign the three application roles on the agents' scope",
+      apply: (s) => void s.exchange.assignments.push(...agentRoleAssignments(APPS.rbacUnassigned).map((a) => ({ ...a, createdAt: Date.now() }))),
+    },
+  },
+  {
+    key: "rbac-mailbox-outside-scope",
+    title: "Limited to the agents, test mailbox outside the group",
+    values: withApp(APPS.rbac, { accessScope: "exchange-rbac", testMailbox: MAILBOXES.frontDesk }),
+    expected: { outcome: "failed", check: "permissions", status: "fail", reason: "access-policy-denied" },
+    fix: { description: "Add the mailbox to the agents' group", apply: (s) => void s.exchange.groups.get(AGENTS_GROUP.address)!.members.push(MAILBOXES.frontDesk) },
   },
   {
     key: "invalid-input",

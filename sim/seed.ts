@@ -1,7 +1,7 @@
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { Seed } from "./model";
 import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT } from "./providers";
-import { APPS, DAY, MAILBOXES, TENANTS, type AppSeed } from "./scenarios";
+import { AGENTS_GROUP, agentRoleAssignments, APPS, DAY, MAILBOXES, SERVICE_PRINCIPAL_OBJECT_IDS, TENANTS, type AppSeed } from "./scenarios";
 
 /** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
 
@@ -60,6 +60,9 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.liberty, liberty.id),
       appSeed(APPS.coastal, coastal.id),
       appSeed(GODADDY_APP, GODADDY_TENANT.id),
+      appSeed(APPS.rbac, harbor.id, { roles: [] }),
+      appSeed(APPS.rbacConsented, harbor.id),
+      appSeed(APPS.rbacUnassigned, harbor.id, { roles: [] }),
     ],
     mailboxes: [
       mailboxSeed(MAILBOXES.agent, harbor.id),
@@ -75,5 +78,15 @@ export function scenarioSeed(): Seed {
       mailboxSeed(MAILBOXES.lakeside, lakeside.id),
       mailboxSeed(GODADDY_MAILBOX, GODADDY_TENANT.id),
     ],
+    exchange: {
+      groups: [{ address: AGENTS_GROUP.address, tenantId: harbor.id, displayName: AGENTS_GROUP.displayName, members: [MAILBOXES.agent, MAILBOXES.listings] }],
+      servicePrincipals: [APPS.rbac, APPS.rbacConsented, APPS.rbacUnassigned].map((a) => ({
+        appId: a.clientId,
+        objectId: SERVICE_PRINCIPAL_OBJECT_IDS[a.clientId]!,
+        displayName: a.name,
+      })),
+      scopes: [{ name: AGENTS_GROUP.scope, tenantId: harbor.id, memberOfGroup: AGENTS_GROUP.address }],
+      assignments: [...agentRoleAssignments(APPS.rbac), ...agentRoleAssignments(APPS.rbacConsented)],
+    },
   };
 }

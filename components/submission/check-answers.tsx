@@ -2,6 +2,7 @@
 
 import type { Ref } from "react";
 import type { SubmissionInput } from "@/lib/validation/submission";
+import { ACCESS_SCOPE_LABELS } from "@/lib/validation/access-scope";
 import { FIELD_IDS } from "@/lib/validation/submission";
 import type { Warning } from "@/lib/validation/warnings";
 import { Button } from "@/components/form/button";
@@ -88,6 +89,10 @@ export function CheckAnswers({ headingRef, raw, warnings, refused, sending, onSe
         rows={[
           row("Test mailbox", raw.testMailbox.trim().toLowerCase(), FIELD_IDS.testMailbox),
           row("Test message", raw.sendTestMessage ? "Send one to itself" : "Do not send", FIELD_IDS.sendTestMessage),
+          row("Access scope", ACCESS_SCOPE_LABELS[raw.accessScope ?? "organization"], FIELD_IDS.accessScope),
+          ...(raw.accessScope === "exchange-rbac"
+            ? [row("Mailbox outside the group", raw.outsideMailbox?.trim().toLowerCase() || "None given", FIELD_IDS.outsideMailbox)]
+            : []),
         ]}
       />
 

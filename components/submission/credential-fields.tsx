@@ -8,6 +8,7 @@ import { FIELD_IDS, type FieldError, type FieldName, type Submission, type Submi
 import { Checkbox } from "@/components/form/checkbox";
 import { DateInput } from "@/components/form/date-input";
 import { TextField } from "@/components/form/text-field";
+import { AccessScopeFields } from "./access-scope-fields";
 import { CredentialsCheck } from "./credentials-check";
 import { errorFor } from "./form-errors";
 import { SecretField } from "./secret-field";
@@ -144,6 +145,10 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
           defaultChecked={defaults.sendTestMessage}
           {...register("sendTestMessage")}
         />
+      </Section>
+
+      <Section title="Access scope">
+        <AccessScopeFields form={form} defaults={defaults} error={error} />
       </Section>
 
       <Section title="About you">

@@ -46,7 +46,7 @@ export async function stageOf(brokerageId: string, db = e2eDb()) {
 /** The simulator the portal under test talks to (playwright.config.ts starts it; the portal trusts its certificate). */
 export const SIM_URL = `https://localhost:${Number(process.env.E2E_SIMULATOR_PORT ?? 4611)}`;
 
-async function simulator(method: "POST", pathname: string, data: object = {}) {
+async function simulator(method: "POST" | "DELETE", pathname: string, data: object = {}) {
   const context = await playwrightRequest.newContext({ ignoreHTTPSErrors: true });
   try {
     const response = await context.fetch(`${SIM_URL}/_sim${pathname}`, { method, data });
@@ -58,6 +58,8 @@ async function simulator(method: "POST", pathname: string, data: object = {}) {
 /** Back to the seeded scenarios; `latencyMs` slows every answer, to watch a run as it goes. */
 export const resetSimulator = (latencyMs = 0) => simulator("POST", "/reset", { latencyMs });
 export const fixScenario = (key: string) => simulator("POST", `/scenarios/${key}/fix`);
+/** Removes an app's tenant-wide Graph admin consent (its tokens then carry no roles). */
+export const removeGraphConsent = (clientId: string) => simulator("DELETE", `/apps/${clientId}/consent`);
 
 export type FormValues = {
   tenantId: string;

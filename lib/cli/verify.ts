@@ -4,21 +4,26 @@ import { parseArgs } from "node:util";
 import { env, parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { runVerification } from "../verification/run";
+import { ACCESS_SCOPES, type AccessScope } from "../verification/types";
 import { formatReport } from "./verify-output";
 
 /**
  * `verify`: runs the live checks for one set of credentials (DESIGN §4).
  *   npm run --silent cli -- verify --tenant <id> --client <id> --mailbox <upn> [--expires YYYY-MM-DD] [--no-send] [--json]
+ *     [--access-scope organization|exchange-rbac] [--scope-outside <upn>]
  * The secret comes from standard input (or VERIFY_CLIENT_SECRET), never from the
  * command line, where other users of the machine could read it. Exit codes: 0
  * verified, 1 failed, 2 inconclusive, 64 bad usage.
  */
 
 const USAGE = `Usage: npm run --silent cli -- verify --tenant <tenant-id> --client <client-id> --mailbox <address> [--expires YYYY-MM-DD] [--no-send] [--json]
+       [--access-scope organization|exchange-rbac] [--scope-outside <address>]
 
 Reads the client secret value from standard input (or VERIFY_CLIENT_SECRET).
   --expires YYYY-MM-DD  the secret's expiry date, to check it (skipped without)
   --no-send             do not send the test message
+  --access-scope SCOPE  organization (default) or exchange-rbac (RBAC for Applications on a group)
+  --scope-outside UPN   a mailbox that must stay outside the app's scope: probed read-only
   --json                print the report as JSON only
 Exit status: 0 verified, 1 failed, 2 inconclusive, 64 bad usage.`;
 
@@ -60,6 +65,8 @@ export async function run(args: string[]): Promise<number> {
         mailbox: { type: "string" },
         expires: { type: "string" },
         "no-send": { type: "boolean", default: false },
+        "access-scope": { type: "string" },
+        "scope-outside": { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -74,6 +81,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const missing = (["tenant", "client", "mailbox"] as const).filter((name) => !o[name]?.trim());
   if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
+  const accessScope = o["access-scope"];
+  if (accessScope !== undefined && !(ACCESS_SCOPES as readonly string[]).includes(accessScope)) {
+    return usageError(`--access-scope must be one of ${ACCESS_SCOPES.join(", ")}`);
+  }
 
   const config = parseEnv();
   if (!config.ok) {
@@ -98,6 +109,8 @@ export async function run(args: string[]): Promise<number> {
         testMailbox: o.mailbox!,
         secretExpiresOn: o.expires,
         sendTestMessage: !o["no-send"],
+        accessScope: accessScope as AccessScope | undefined,
+        outsideMailbox: o["scope-outside"],
       },
       { logger },
     );

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { ACCESS_SCOPES } from "../validation/access-scope";
 import {
   bigint,
   bigserial,
@@ -90,6 +91,8 @@ export const attemptStatus = pgEnum("attempt_status", [
   "superseded",
 ]);
 
+export const accessScope = pgEnum("access_scope", ACCESS_SCOPES);
+
 export const submissionAttempts = pgTable(
   "submission_attempts",
   {
@@ -105,6 +108,10 @@ export const submissionAttempts = pgTable(
     testMailbox: text("test_mailbox").notNull(),
     secretExpiresOn: date("secret_expires_on", { mode: "string" }).notNull(),
     sendTestMessage: boolean("send_test_message").notNull().default(true),
+    /** DESIGN §9: the whole organisation, or Exchange RBAC for Applications on a group of agents. */
+    accessScope: accessScope("access_scope").notNull().default("organization"),
+    /** A mailbox that must stay outside the app's scope (`scope.outside` probes it); null when none was given. */
+    outsideMailbox: text("outside_mailbox"),
     submitterName: text("submitter_name").notNull(),
     submitterEmail: text("submitter_email").notNull(),
     submitterPhone: text("submitter_phone"),

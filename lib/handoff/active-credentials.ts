@@ -16,6 +16,7 @@ export async function getActiveCredentials(tx: Executor, brokerageId: string) {
       tenantId: submissionAttempts.tenantId,
       clientId: submissionAttempts.clientId,
       testMailbox: submissionAttempts.testMailbox,
+      accessScope: submissionAttempts.accessScope,
       secretExpiresOn: submissionAttempts.secretExpiresOn,
       secretCiphertext: submissionAttempts.secretCiphertext,
       secretKeyId: submissionAttempts.secretKeyId,

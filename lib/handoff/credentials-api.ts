@@ -85,6 +85,8 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
         clientSecret,
         secretExpiresOn: active.secretExpiresOn,
         testMailbox: active.testMailbox,
+        // Agents outside an exchange-rbac scope will not sync (DESIGN §9).
+        accessScope: active.accessScope,
         approvedAt: active.approvedAt.toISOString(),
       });
     });
@@ -110,6 +112,7 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
         tenantId: active.tenantId,
         clientId: active.clientId,
         secretExpiresOn: active.secretExpiresOn,
+        accessScope: active.accessScope,
         approvedAt: active.approvedAt.toISOString(),
       },
     });

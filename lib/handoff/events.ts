@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../db/client";
 import { webhookDeliveries } from "../db/schema";
+import type { AccessScope } from "../validation/access-scope";
 
 export type HandoffEventType = "credentials.approved" | "credentials.rotated" | "credentials.revoked";
 
@@ -12,6 +13,8 @@ export type HandoffEventData = {
   clientId: string;
   /** YYYY-MM-DD, as the administrator stated it. */
   secretExpiresOn: string;
+  /** DESIGN §9: with "exchange-rbac" only the agents' group's mailboxes can sync. */
+  accessScope?: AccessScope;
   /** For a rotation: the attempt whose credentials these replace. */
   previousAttemptId?: string | null;
 };

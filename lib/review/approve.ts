@@ -60,6 +60,7 @@ export async function approveAttempt(
         tenantId: attempt.tenantId,
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
+        accessScope: attempt.accessScope,
         previousAttemptId: previous?.attemptId ?? null,
       },
     });

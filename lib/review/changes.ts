@@ -1,3 +1,4 @@
+import type { AccessScope } from "../validation/access-scope";
 import { CHECK_IDS } from "../verification/types";
 
 /** What changed between two attempts of one brokerage: the values typed, and how each check ended. */
@@ -8,6 +9,9 @@ export type AttemptValues = {
   testMailbox: string;
   secretExpiresOn: string;
   sendTestMessage: boolean;
+  /** DESIGN §9; "organization" for attempts from before the question existed. */
+  accessScope?: AccessScope;
+  outsideMailbox?: string | null;
   secretHint: string;
   submitterName: string;
   submitterEmail: string;
@@ -19,6 +23,8 @@ export const VALUE_LABELS: Record<keyof AttemptValues, string> = {
   testMailbox: "Test mailbox",
   secretExpiresOn: "Secret expiry",
   sendTestMessage: "Send a test message",
+  accessScope: "Access scope",
+  outsideMailbox: "Mailbox outside the group",
   secretHint: "Client secret (first 3 characters)",
   submitterName: "Submitted by",
   submitterEmail: "Submitter email",
@@ -28,7 +34,7 @@ export type ValueChange = { field: keyof AttemptValues; label: string; before: s
 export type CheckChange = { checkId: string; before: string | null; after: string | null };
 export type AttemptChanges = { previousAttemptNumber: number; values: ValueChange[]; checks: CheckChange[] };
 
-const show = (value: string | boolean) => (typeof value === "boolean" ? (value ? "Yes" : "No") : value);
+const show = (value: string | boolean | null | undefined) => (typeof value === "boolean" ? (value ? "Yes" : "No") : (value ?? "None"));
 
 export function compareAttempts(
   previous: { number: number; values: AttemptValues; checks: Map<string, string> },

@@ -41,6 +41,8 @@ const attemptColumns = {
   testMailbox: submissionAttempts.testMailbox,
   secretExpiresOn: submissionAttempts.secretExpiresOn,
   sendTestMessage: submissionAttempts.sendTestMessage,
+  accessScope: submissionAttempts.accessScope,
+  outsideMailbox: submissionAttempts.outsideMailbox,
   secretHint: submissionAttempts.secretHint,
   submitterName: submissionAttempts.submitterName,
   submitterEmail: submissionAttempts.submitterEmail,

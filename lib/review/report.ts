@@ -37,6 +37,8 @@ export async function buildRunReport(runId: string, now = new Date()) {
         secretExpiresOn: submissionAttempts.secretExpiresOn,
         secretHint: submissionAttempts.secretHint,
         sendTestMessage: submissionAttempts.sendTestMessage,
+        accessScope: submissionAttempts.accessScope,
+        outsideMailbox: submissionAttempts.outsideMailbox,
       },
       brokerage: { id: brokerages.id, name: brokerages.name },
     })

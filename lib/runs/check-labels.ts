@@ -15,4 +15,5 @@ export const CHECK_ROW_LABELS: Record<CheckId, string> = {
   "contacts.write": "A contact can be added and removed",
   "mail.send": "A message can be sent from the test mailbox",
   "secret.expiry": "The client secret's expiry date",
+  "scope.outside": "A mailbox outside the agents' group stays out of reach",
 };

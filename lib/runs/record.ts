@@ -81,8 +81,10 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         testMailbox: attempt.testMailbox,
         secretExpiresOn: attempt.secretExpiresOn,
         sendTestMessage: request.sendTestMessage,
+        accessScope: attempt.accessScope,
+        outsideMailbox: attempt.outsideMailbox ?? undefined,
       },
-      { onProgress: (update) => writer.write(update), recheckAfterMs },
+      { onProgress: (update) => writer.write(update), recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
     );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
@@ -106,6 +108,13 @@ async function recheckAfterForAttempt(attempt: { brokerageId: string; number: nu
     .orderBy(desc(submissionAttempts.number))
     .limit(1);
   return recheckAfterFor(previous?.createdAt, attempt.createdAt);
+}
+
+/** Exchange caches RBAC for Applications changes for up to two hours after the brokerage set them up. */
+const RBAC_CACHE_MS = 2 * 3_600_000;
+
+function rbacSettlesAt(attempt: { accessScope: string; createdAt: Date }): Date | undefined {
+  return attempt.accessScope === "exchange-rbac" ? new Date(attempt.createdAt.getTime() + RBAC_CACHE_MS) : undefined;
 }
 
 async function finish(runId: string, report: VerificationReport): Promise<RecordedRun> {

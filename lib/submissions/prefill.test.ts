@@ -23,6 +23,8 @@ describe("the form prefilled from the last attempt", () => {
       expiry: { day: "7", month: "3", year: "2031" },
       testMailbox: "agent@harbor.example",
       sendTestMessage: false,
+      accessScope: "organization",
+      outsideMailbox: "",
       submitterName: "Dana Whitfield",
       submitterEmail: "it@harbor.example",
       submitterPhone: "",

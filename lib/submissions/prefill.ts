@@ -1,3 +1,4 @@
+import type { AccessScope } from "../validation/access-scope";
 import { EMPTY_SUBMISSION } from "../validation/submission";
 import type { PrefillValues } from "./form-state";
 
@@ -7,6 +8,8 @@ type Source = {
   secretExpiresOn: string;
   testMailbox: string;
   sendTestMessage: boolean;
+  accessScope?: AccessScope;
+  outsideMailbox?: string | null;
   submitterName: string;
   submitterEmail: string;
   submitterPhone: string | null;
@@ -18,6 +21,8 @@ const EMPTY_SUBMISSION_WITHOUT_SECRET: PrefillValues = {
   expiry: EMPTY_SUBMISSION.expiry,
   testMailbox: "",
   sendTestMessage: EMPTY_SUBMISSION.sendTestMessage,
+  accessScope: EMPTY_SUBMISSION.accessScope,
+  outsideMailbox: "",
   submitterName: "",
   submitterEmail: "",
   submitterPhone: "",
@@ -38,6 +43,8 @@ export function prefillFrom(attempt: Source | null): PrefillValues {
     expiry: { day: String(Number(day)), month: String(Number(month)), year },
     testMailbox: attempt.testMailbox,
     sendTestMessage: attempt.sendTestMessage,
+    accessScope: attempt.accessScope ?? "organization",
+    outsideMailbox: attempt.outsideMailbox ?? "",
     submitterName: attempt.submitterName,
     submitterEmail: attempt.submitterEmail,
     submitterPhone: attempt.submitterPhone ?? "",

@@ -65,6 +65,8 @@ function withoutSecret(input: SubmissionInput): PrefillValues {
     expiry: input.expiry,
     testMailbox: input.testMailbox,
     sendTestMessage: input.sendTestMessage,
+    accessScope: input.accessScope,
+    outsideMailbox: input.outsideMailbox,
     submitterName: input.submitterName,
     submitterEmail: input.submitterEmail,
     submitterPhone: input.submitterPhone,

@@ -17,6 +17,9 @@ export function submissionInputFromFormData(form: FormData): SubmissionInput {
     expiry: { day: text("expiry.day"), month: text("expiry.month"), year: text("expiry.year") },
     testMailbox: text("testMailbox"),
     sendTestMessage: ["on", "true"].includes(text("sendTestMessage")),
+    // A form posted without the question (an older page still open) means the whole organisation.
+    accessScope: (text("accessScope") || "organization") as NonNullable<SubmissionInput["accessScope"]>,
+    outsideMailbox: text("outsideMailbox"),
     submitterName: text("submitterName"),
     submitterEmail: text("submitterEmail"),
     submitterPhone: text("submitterPhone"),
@@ -35,6 +38,8 @@ export function formDataFromSubmissionInput(values: SubmissionInput, extra: Reco
   form.set("expiry.year", values.expiry.year);
   form.set("testMailbox", values.testMailbox);
   if (values.sendTestMessage) form.set("sendTestMessage", "on");
+  form.set("accessScope", values.accessScope ?? "organization");
+  form.set("outsideMailbox", values.outsideMailbox ?? "");
   form.set("submitterName", values.submitterName);
   form.set("submitterEmail", values.submitterEmail);
   form.set("submitterPhone", values.submitterPhone);

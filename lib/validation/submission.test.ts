@@ -48,10 +48,21 @@ describe("the submission schema", () => {
       secretExpiresOn: "2027-11-26",
       testMailbox: "agent@harbor.example",
       sendTestMessage: true,
+      accessScope: "organization",
+      outsideMailbox: null,
       submitterName: "Dana Whitfield",
       submitterEmail: "it@harbor.example",
       submitterPhone: "+1 206 555 0100",
     });
+  });
+
+  it("keeps the outside mailbox only for a scope limited to a group, and never the test mailbox", () => {
+    const limited = SubmissionSchema.parse({ ...good, accessScope: "exchange-rbac", outsideMailbox: " FrontDesk@Harbor.Example " });
+    expect(limited).toMatchObject({ accessScope: "exchange-rbac", outsideMailbox: "frontdesk@harbor.example" });
+    expect(SubmissionSchema.parse({ ...good, accessScope: "organization", outsideMailbox: "frontdesk@harbor.example" }).outsideMailbox).toBeNull();
+    expect(messageFor({ ...good, accessScope: "exchange-rbac", outsideMailbox: "agent@harbor.example" }, "outsideMailbox")).toMatch(/must not be the test mailbox/);
+    expect(messageFor({ ...good, accessScope: "exchange-rbac", outsideMailbox: "front desk" }, "outsideMailbox")).toMatch(/correct format/);
+    expect(messageFor({ ...good, accessScope: "everyone" as "organization" }, "accessScope")).toBe("Choose which mailboxes the app may reach");
   });
 
   it("lists every missing answer, in the order of the form, with the field to link to", () => {
@@ -159,7 +170,9 @@ describe("form data", () => {
   it("round-trips what the browser posts", () => {
     const form = formDataFromSubmissionInput({ ...good, sendTestMessage: false }, { idempotencyKey: "k" });
     expect(form.get("idempotencyKey")).toBe("k");
-    expect(submissionInputFromFormData(form)).toEqual({ ...good, sendTestMessage: false });
+    expect(submissionInputFromFormData(form)).toEqual({ ...good, sendTestMessage: false, accessScope: "organization", outsideMailbox: "" });
+    const limited = formDataFromSubmissionInput({ ...good, accessScope: "exchange-rbac", outsideMailbox: "frontdesk@harbor.example" }, {});
+    expect(submissionInputFromFormData(limited)).toMatchObject({ accessScope: "exchange-rbac", outsideMailbox: "frontdesk@harbor.example" });
   });
 
   it("reads a missing field as empty, so the schema reports it", () => {

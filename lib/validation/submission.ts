@@ -9,6 +9,7 @@ import {
   tidyIdentifier,
   type SecretValueProblem,
 } from "./credential-rules";
+import { ACCESS_SCOPES } from "./access-scope";
 import { GUID_EXAMPLE } from "./guid";
 import { MAILBOX_MAX_LENGTH } from "./mailbox";
 import { hasHiddenCharacters, isoDate } from "./text";
@@ -30,6 +31,8 @@ export const FIELD_IDS = {
   "expiry.year": "secret-expiry-year",
   testMailbox: "test-mailbox",
   sendTestMessage: "send-test-message",
+  accessScope: "access-scope",
+  outsideMailbox: "outside-mailbox",
   submitterName: "submitter-name",
   submitterEmail: "submitter-email",
   submitterPhone: "submitter-phone",
@@ -154,6 +157,15 @@ const fields = {
     "Enter the test mailbox in the correct format, like agent@yourbrokerage.com",
   ),
   sendTestMessage: z.boolean(),
+  accessScope: z.enum(ACCESS_SCOPES, { error: "Choose which mailboxes the app may reach" }).default("organization"),
+  outsideMailbox: z.string().default("").transform((raw, ctx) => {
+    const value = cleaned(raw, "Mailbox outside the group", ctx);
+    if (value === undefined) return z.NEVER;
+    if (!value) return null;
+    const problem = mailboxProblem(value);
+    if (problem === "too-long") return fail(ctx, `Mailbox outside the group must be ${MAILBOX_MAX_LENGTH} characters or fewer`);
+    return problem ? fail(ctx, "Enter the mailbox outside the group in the correct format, like frontdesk@yourbrokerage.com") : value.toLowerCase();
+  }),
   submitterName: nameField,
   submitterEmail: emailField(
     "Your email address",
@@ -174,12 +186,22 @@ function flagSameIds(values: { tenantId: string; clientId: string }, ctx: Ctx) {
   }
 }
 
+/** The mailbox that must stay outside the scope cannot be the test mailbox, which must be inside it. */
+function flagOutsideIsTest(values: { accessScope: string; testMailbox: string; outsideMailbox: string | null }, ctx: Ctx) {
+  if (values.accessScope === "exchange-rbac" && values.outsideMailbox && values.outsideMailbox === values.testMailbox) {
+    ctx.addIssue({ code: "custom", path: ["outsideMailbox"], message: "Mailbox outside the group must not be the test mailbox: the test mailbox must be inside the group" });
+  }
+}
+
 const BaseSchema = z.object(fields);
 
 export const SubmissionSchema = BaseSchema.superRefine(flagSameIds, {
   // Runs alongside other fields' errors, as long as both IDs are themselves valid.
   when: (payload) => BaseSchema.pick({ tenantId: true, clientId: true }).safeParse(payload.value).success,
-}).transform(({ expiry, ...rest }) => ({ ...rest, secretExpiresOn: expiry }));
+})
+  .superRefine(flagOutsideIsTest)
+  // The outside mailbox belongs to a limited scope only; with the whole organisation it is not kept.
+  .transform(({ expiry, outsideMailbox, ...rest }) => ({ ...rest, outsideMailbox: rest.accessScope === "exchange-rbac" ? outsideMailbox : null, secretExpiresOn: expiry }));
 
 export type SubmissionInput = z.input<typeof SubmissionSchema>;
 export type Submission = z.output<typeof SubmissionSchema>;
@@ -197,6 +219,8 @@ export const EMPTY_SUBMISSION: SubmissionInput = {
   expiry: { day: "", month: "", year: "" },
   testMailbox: "",
   sendTestMessage: true,
+  accessScope: "organization",
+  outsideMailbox: "",
   submitterName: "",
   submitterEmail: "",
   submitterPhone: "",

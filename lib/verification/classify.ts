@@ -105,6 +105,13 @@ export type GraphContext = {
   roles: readonly string[];
   /** The permission the request needs. */
   requiredRoles: readonly string[];
+  /**
+   * The token carries no roles and the run goes on to let Exchange decide (RBAC for
+   * Applications). Exchange answers `NoPermissionsInAccessToken` when it finds neither a Graph
+   * permission nor any role assignment for the app, and `ErrorAccessDenied` when an
+   * assignment exists but does not cover this mailbox or this action.
+   */
+  exchangeDecides?: boolean;
 };
 
 export function classifyGraphFailure(failure: MicrosoftFailure, context: GraphContext): Classified {
@@ -121,6 +128,7 @@ export function classifyGraphFailure(failure: MicrosoftFailure, context: GraphCo
   if (MAILBOX_NOT_FOUND_CODES.has(g.code)) return fail("mailbox-not-found");
   if (g.code === "NoPermissionsInAccessToken") return fail("consent-missing");
   const extension = g.code === "ExtensionError" && g.httpStatus === 403;
+  if (context.exchangeDecides && !context.roles.length && (ACCESS_DENIED_CODES.has(g.code) || extension)) return fail("access-policy-denied");
   if (ACCESS_DENIED_CODES.has(g.code) || extension) {
     // The token's roles come first; with the permission granted, only Microsoft's own
     // word (its access-policy marker, or Exchange refusing through an ExtensionError)

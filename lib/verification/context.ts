@@ -24,6 +24,8 @@ export type RunContext = {
   /** Discovery of the tenant id and of the mailbox's domain, each started once. */
   tenantLookup: () => Promise<TenantDiscovery>;
   domainLookup: () => Promise<TenantDiscovery>;
+  /** Until then an RBAC for Applications refusal may be Exchange's cache (RunOptions.rbacSettlesAt). */
+  rbacSettlesAt?: Date;
   /** Set by the token check. */
   token?: AppToken;
 };
@@ -48,6 +50,23 @@ export function runMailbox(ctx: RunContext, options: { creating?: boolean } = {}
     timeoutMs: ctx.timeouts.requestMs,
     budget: ctx.budget,
     signal: options.creating ? undefined : ctx.signal,
+  });
+}
+
+/** The token carries no Graph application roles: only Exchange (RBAC for Applications) can decide what the app may do. */
+export const tokenHasNoRoles = (ctx: RunContext) => Boolean(ctx.token?.claims) && !ctx.token!.claims!.roles.length;
+
+/** Graph for the mailbox that must stay outside the scope: one read-only probe with the run's token. */
+export function outsideMailbox(ctx: RunContext): GraphMailbox {
+  if (!ctx.token || !ctx.input.outsideMailbox) throw new Error("No token or no outside mailbox");
+  return graphMailbox({
+    graphUrl: ctx.endpoints.graphUrl,
+    accessToken: ctx.token.accessToken,
+    clientId: ctx.input.clientId,
+    mailbox: ctx.input.outsideMailbox,
+    timeoutMs: ctx.timeouts.requestMs,
+    budget: ctx.budget,
+    signal: ctx.signal,
   });
 }
 

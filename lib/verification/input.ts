@@ -18,9 +18,9 @@ import type { VerificationInput } from "./types";
  * names that mistake with its own reason.
  */
 
-export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn";
+export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn" | "outsideMailbox";
 export type InputProblem = { field: InputField; message: string };
-export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn">> & { secretExpiresOn?: string };
+export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "outsideMailbox">> & { secretExpiresOn?: string; outsideMailbox?: string };
 
 const SECRET_MESSAGES: Record<SecretValueProblem, string> = {
   empty: "Enter the client secret value",
@@ -52,6 +52,8 @@ export function normaliseInput(input: Partial<VerificationInput>): NormalisedInp
     testMailbox: (input.testMailbox ?? "").trim(),
     secretExpiresOn: expires ? expires : undefined,
     sendTestMessage: input.sendTestMessage ?? true,
+    accessScope: input.accessScope === "exchange-rbac" ? "exchange-rbac" : "organization",
+    outsideMailbox: input.outsideMailbox?.trim() || undefined,
   };
 }
 
@@ -67,6 +69,13 @@ export function inputProblems(values: NormalisedInput, fields: readonly InputFie
   if (fields.includes("testMailbox")) problems.push(mailboxFieldProblem(values.testMailbox));
   if (fields.includes("secretExpiresOn") && values.secretExpiresOn !== undefined && !isIsoDate(values.secretExpiresOn)) {
     problems.push({ field: "secretExpiresOn", message: "Secret expiry must be a real date, like 2027-03-31" });
+  }
+  if (fields.includes("outsideMailbox") && values.outsideMailbox !== undefined) {
+    if (mailboxProblem(values.outsideMailbox)) {
+      problems.push({ field: "outsideMailbox", message: "Enter the outside mailbox as an email address, like name@example.com" });
+    } else if (values.outsideMailbox.toLowerCase() === values.testMailbox.toLowerCase()) {
+      problems.push({ field: "outsideMailbox", message: "The outside mailbox must be another mailbox than the test mailbox" });
+    }
   }
   return problems.filter((p): p is InputProblem => p !== undefined);
 }

@@ -12,4 +12,5 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   "contacts.write": "Create and delete a contact",
   "mail.send": "Send a test message",
   "secret.expiry": "Secret expiry date",
+  "scope.outside": "Mailbox outside the scope",
 };

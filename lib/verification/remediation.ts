@@ -158,6 +158,12 @@ function catalog(product: string): Record<Reason, Remediation> {
       title: "Microsoft did not answer",
       detail: "Microsoft's service was unavailable or too slow to answer. Nothing needs fixing on your side: running the checks again later will get an answer.",
     },
+    "scope-not-enforced": {
+      title: "The app can reach a mailbox meant to stay outside its scope",
+      detail:
+        "Exchange let the app into a mailbox outside the group you limited it to. While the app still holds the Graph application permissions with tenant-wide admin consent, the RBAC for Applications scope limits nothing, because Graph grants and Exchange grants add up: remove the tenant-wide consent for Calendars.ReadWrite, Contacts.ReadWrite and Mail.Send (step 8 shows the clicks and the PowerShell). If the consent is already gone, the management scope is wider than the group: check its recipient filter with Test-ServicePrincipalAuthorization. Exchange caches RBAC changes for 30 minutes to 2 hours, so a change made just now shows later.",
+      guideAnchor: "limit-mailbox-access",
+    },
     unexpected: {
       title: "Microsoft gave an answer we did not expect",
       detail: "We could not tell what went wrong. Try again later; if it happens again, contact us with the code shown.",

@@ -6,17 +6,17 @@ import { isGuid } from "../validation/guid";
 import { isMailboxAddress, mailboxDomain } from "../validation/mailbox";
 import { logger as rootLogger } from "../logger";
 import { checkInput } from "./checks/input";
-import { checkCalendarRead, checkCalendarWrite, checkContactsRead, checkContactsWrite, checkMailSend } from "./checks/mailbox";
+import { checkCalendarRead, checkCalendarWrite, checkContactsRead, checkContactsWrite, checkMailSend, checkScopeOutside } from "./checks/mailbox";
 import { checkSecretExpiry } from "./checks/expiry";
 import { checkTenant } from "./checks/tenant";
 import { checkPermissions, checkToken } from "./checks/token";
-import { once, type RunContext } from "./context";
+import { once, tokenHasNoRoles, type RunContext } from "./context";
 import { inputProblems, normaliseInput, type InputField } from "./input";
 import { DEFAULT_TIMEOUTS } from "./policy";
 import { skipped } from "./results";
 import { withRecheck } from "./recheck";
-import { executePlan, type PlannedCheck } from "./runner";
-import { outcomeOf, type CheckResult, type RunOptions, type VerificationInput, type VerificationReport } from "./types";
+import { executePlan, type PlannedCheck, type ResultOf } from "./runner";
+import { outcomeOf, type CheckId, type CheckResult, type RunOptions, type VerificationInput, type VerificationReport } from "./types";
 
 /**
  * A verification run (DESIGN §4) in three round trips on the critical path:
@@ -26,6 +26,10 @@ import { outcomeOf, type CheckResult, type RunOptions, type VerificationInput, t
  * more than Exchange's 4 requests per mailbox are ever in flight. The run is bounded by
  * `timeouts.runMs`; test items are deleted even after that. The secret and the
  * token stay in memory: they are never logged or stored.
+ *
+ * A token without roles (Exchange RBAC for Applications) keeps the same three round trips:
+ * the mailbox checks then wait for the token instead of `permissions`, and `permissions`
+ * reports what they proved. The probe of the mailbox outside the scope goes out with the reads.
  */
 
 export type Run = { ctx: RunContext; finish: () => void; describeError: (error: unknown) => string };
@@ -53,6 +57,7 @@ export function startRun(input: Partial<VerificationInput>, options: RunOptions,
     signal,
     logger: (options.logger ?? rootLogger()).child({ component: "verification" }),
     now: options.now ?? (() => new Date()),
+    rbacSettlesAt: options.rbacSettlesAt,
     tenantLookup: once(discover(values.tenantId)),
     domainLookup: once(discover(isMailboxAddress(values.testMailbox) ? mailboxDomain(values.testMailbox) : "")),
   };
@@ -74,7 +79,15 @@ export function report(checks: CheckResult[], startedAt: Date, started: number):
   };
 }
 
-const ALL_FIELDS: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn"];
+const ALL_FIELDS: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn", "outsideMailbox"];
+
+/** Without roles the mailbox checks go ahead after the token; `permissions` then waits for them. */
+const mailboxGate =
+  (ctx: RunContext) =>
+  async (resultOf: ResultOf): Promise<CheckId[]> => {
+    await resultOf("token");
+    return tokenHasNoRoles(ctx) ? ["token"] : ["permissions"];
+  };
 
 export async function runVerification(input: VerificationInput, options: RunOptions = {}): Promise<VerificationReport> {
   return withRecheck(
@@ -101,18 +114,20 @@ async function runOnce(input: VerificationInput, options: RunOptions): Promise<V
     if (isGuid(ctx.input.tenantId)) void ctx.tenantLookup();
     if (isGuid(ctx.input.tenantId) && isMailboxAddress(ctx.input.testMailbox)) void ctx.domainLookup();
   }
+  const gate = mailboxGate(ctx);
   const plan: PlannedCheck[] = [
     { id: "input", run: () => checkInput(ctx) },
     { id: "tenant", run: () => checkTenant(ctx) },
     { id: "token", run: () => checkToken(ctx) },
-    { id: "permissions", run: () => checkPermissions(ctx) },
-    { id: "calendar.read", run: () => checkCalendarRead(ctx) },
+    { id: "permissions", run: (resultOf) => checkPermissions(ctx, resultOf), waitsForLater: true },
+    { id: "calendar.read", run: () => checkCalendarRead(ctx), dependsOn: gate },
     { id: "calendar.write", run: () => checkCalendarWrite(ctx), overlaps: ["calendar.read"] },
-    { id: "contacts.read", run: () => checkContactsRead(ctx) },
+    { id: "contacts.read", run: () => checkContactsRead(ctx), dependsOn: gate },
     { id: "contacts.write", run: () => checkContactsWrite(ctx), overlaps: ["contacts.read"] },
     {
       id: "mail.send",
       run: () => checkMailSend(ctx),
+      dependsOn: gate,
       after: ["calendar.read", "contacts.read"],
       skipWhen: () => (ctx.input.sendTestMessage ? undefined : skipped("Not checked: sending a test message was turned off.", { turnedOff: true })),
     },
@@ -120,6 +135,11 @@ async function runOnce(input: VerificationInput, options: RunOptions): Promise<V
       id: "secret.expiry",
       run: () => checkSecretExpiry(ctx),
       skipWhen: () => (ctx.input.secretExpiresOn ? undefined : skipped("Not checked: no expiry date was given.", { noDate: true })),
+    },
+    {
+      id: "scope.outside",
+      run: () => checkScopeOutside(ctx),
+      skipWhen: () => (ctx.input.outsideMailbox ? undefined : skipped("Not checked: no mailbox outside the scope was given.", { noOutsideMailbox: true })),
     },
   ];
   let checks: CheckResult[];

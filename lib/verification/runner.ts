@@ -9,9 +9,21 @@ import { CHECK_DEPENDENCIES, type CheckId, type CheckProgress, type CheckResult 
  * dependency did neither is `skipped`. Progress is reported in order.
  */
 
+/** Another check's result, once it has one. */
+export type ResultOf = (id: CheckId) => Promise<CheckResult>;
+
 export type PlannedCheck = {
   id: CheckId;
-  run: () => Promise<CheckOutcome>;
+  /** `resultOf` lets a check decide from others' results (it must never wait for one that waits for it). */
+  run: (resultOf: ResultOf) => Promise<CheckOutcome>;
+  /**
+   * The dependencies to wait for instead of CHECK_DEPENDENCIES, decided at run time (e.g.
+   * from the token: without roles the mailbox checks wait for the token, not for
+   * `permissions`, which the mailbox checks then decide).
+   */
+  dependsOn?: (resultOf: ResultOf) => Promise<readonly CheckId[]>;
+  /** Its run waits for later checks of the plan: in a sequential run the next check starts without waiting for it. */
+  waitsForLater?: boolean;
   /** Decided before the check starts, e.g. sending turned off: the check is skipped. */
   skipWhen?: () => CheckOutcome | undefined;
   /**
@@ -37,7 +49,11 @@ const settled = (r: CheckResult) => r.status === "pass" || r.status === "warn";
 
 export async function executePlan(plan: readonly PlannedCheck[], options: PlanOptions): Promise<CheckResult[]> {
   const inPlan = new Set(plan.map((c) => c.id));
+  const planned = new Map(plan.map((c) => [c.id, c]));
   const results = new Map<CheckId, Promise<CheckResult>>();
+  const settle = new Map<CheckId, (r: CheckResult) => void>();
+  for (const check of plan) results.set(check.id, new Promise<CheckResult>((resolve) => settle.set(check.id, resolve)));
+  const resultOf: ResultOf = (id) => results.get(id) ?? Promise.reject(new Error(`${id} is not in the plan`));
   let progress = Promise.resolve();
   const emit = (update: CheckProgress) => {
     progress = progress
@@ -48,9 +64,15 @@ export async function executePlan(plan: readonly PlannedCheck[], options: PlanOp
   const notPassed = (blocker: CheckResult) => skipped(`Not checked, because “${CHECK_LABELS[blocker.id]}” did not pass.`, { blockedBy: blocker.id });
   const resultsOf = (ids: readonly CheckId[]) => Promise.all(ids.filter((d) => inPlan.has(d)).map((d) => results.get(d)!));
 
+  const dependenciesOf = async (id: CheckId): Promise<readonly CheckId[]> => {
+    const dynamic = planned.get(id)?.dependsOn;
+    return dynamic ? dynamic(resultOf) : CHECK_DEPENDENCIES[id];
+  };
+
   async function runOne(check: PlannedCheck): Promise<CheckResult> {
     const overlapped = new Set(options.sequential ? [] : (check.overlaps ?? []));
-    const waitsFor = CHECK_DEPENDENCIES[check.id].flatMap((d) => (overlapped.has(d) ? CHECK_DEPENDENCIES[d] : [d]));
+    const own = await dependenciesOf(check.id);
+    const waitsFor = (await Promise.all(own.map(async (d) => (overlapped.has(d) ? dependenciesOf(d) : [d])))).flat();
     const dependencies = await resultsOf(waitsFor);
     const blocker = dependencies.find((r) => !settled(r));
     const early = blocker ? notPassed(blocker) : check.skipWhen?.();
@@ -60,7 +82,7 @@ export async function executePlan(plan: readonly PlannedCheck[], options: PlanOp
     const started = performance.now();
     let outcome: CheckOutcome;
     try {
-      outcome = await check.run();
+      outcome = await check.run(resultOf);
     } catch (error) {
       options.logger.error({ check: check.id, error: options.describeError(error) }, "check failed unexpectedly");
       outcome = problem("error", "unexpected");
@@ -75,17 +97,19 @@ export async function executePlan(plan: readonly PlannedCheck[], options: PlanOp
 
   function finish(id: CheckId, outcome: CheckOutcome, ms: number): CheckResult {
     const result: CheckResult = { id, ...outcome, durationMs: Math.round(ms) };
+    settle.get(id)?.(result);
     options.logger.debug({ check: id, status: result.status, reason: result.reason, code: result.microsoft?.code, durationMs: result.durationMs }, "check finished");
     emit(result);
     return result;
   }
 
+  const running: Promise<CheckResult>[] = [];
   for (const check of plan) {
-    const running = runOne(check);
-    results.set(check.id, running);
-    if (options.sequential) await running;
+    const one = runOne(check);
+    running.push(one);
+    if (options.sequential && !check.waitsForLater) await one;
   }
-  const all = await Promise.all(plan.map((c) => results.get(c.id)!));
+  const all = await Promise.all(running);
   await progress;
   return all;
 }

@@ -17,6 +17,7 @@ export const CHECK_IDS = [
   "contacts.write",
   "mail.send",
   "secret.expiry",
+  "scope.outside",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -32,6 +33,7 @@ export const CHECK_DEPENDENCIES: Record<CheckId, CheckId[]> = {
   "contacts.write": ["contacts.read"],
   "mail.send": ["permissions"],
   "secret.expiry": ["input"],
+  "scope.outside": ["token"],
 };
 
 export const CHECK_STATUSES = ["pass", "warn", "fail", "skipped", "error"] as const;
@@ -65,6 +67,7 @@ export const REASONS = [
   "throttled",
   "microsoft-unavailable",
   "unexpected",
+  "scope-not-enforced",
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -98,6 +101,9 @@ export type VerificationReport = {
   recheck?: { afterMs: number; firstReasons: Reason[] };
 };
 
+import type { AccessScope } from "../validation/access-scope";
+export { ACCESS_SCOPES, type AccessScope } from "../validation/access-scope";
+
 export type VerificationInput = {
   tenantId: string;
   clientId: string;
@@ -107,6 +113,10 @@ export type VerificationInput = {
   secretExpiresOn?: string;
   /** Send a test message from the mailbox to itself (default true). */
   sendTestMessage?: boolean;
+  /** "organization" by default. */
+  accessScope?: AccessScope;
+  /** A mailbox that must stay outside the app's scope: `scope.outside` probes it read-only (skipped without it). */
+  outsideMailbox?: string;
 };
 
 /** Live progress: a check starts (`running`) and later finishes with its result. */
@@ -143,6 +153,13 @@ export type RunOptions = {
    * computes it from the previous attempt's time). Unset: one look.
    */
   recheckAfterMs?: number;
+  /**
+   * The access scope was set up recently (lib/runs: two hours after an `exchange-rbac`
+   * attempt was sent). Exchange caches RBAC for Applications changes for 30 minutes to 2
+   * hours, so until then a refusal that RBAC explains is an `error` (inconclusive, checked
+   * again automatically), not a `fail`.
+   */
+  rbacSettlesAt?: Date;
 };
 
 /** verified: no fail and no error; failed: a fail the administrator can fix; inconclusive: an error. */

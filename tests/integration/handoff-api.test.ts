@@ -64,6 +64,7 @@ describe("GET /api/v1/brokerages/{id}/credentials", () => {
       attemptId: approved.attemptId,
       clientSecret: SECRET,
       secretExpiresOn: "2027-06-30",
+      accessScope: "organization",
     });
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.actorId, id)).orderBy(desc(auditEvents.id));
     expect(audit).toMatchObject({

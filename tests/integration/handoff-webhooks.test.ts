@@ -147,6 +147,7 @@ describe("webhook delivery", () => {
         tenantId: attempt.tenantId,
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
+        accessScope: "organization",
         previousAttemptId: null,
       });
 

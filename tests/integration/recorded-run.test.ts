@@ -82,7 +82,7 @@ describe("one recorded verification run", () => {
       ["scheduled", null, "verified"],
     ]);
     const [first, ...others] = await Promise.all(runs.map((r) => rowsOf(r.id)));
-    expect(first).toHaveLength(10);
+    expect(first).toHaveLength(11);
     expect(first!.find((c) => c.checkId === "mail.send")?.status).toBe("skipped");
     expect(first!.filter((c) => c.status === "pass")).toHaveLength(9);
     for (const rows of others) expect(rows).toEqual(first);

@@ -188,7 +188,7 @@ describe("the submission detail", () => {
     expect(detail.brokerage.name).toBe("Detail Homes");
     expect(detail.attempts.map((a) => a.number)).toEqual([2, 1]);
     expect(detail.runs).toHaveLength(1);
-    expect(detail.runs[0]!.checks.map((c) => c.id)).toEqual(["input", "tenant", "token", "permissions", "calendar.read", "calendar.write", "contacts.read", "contacts.write", "mail.send", "secret.expiry"]);
+    expect(detail.runs[0]!.checks.map((c) => c.id)).toEqual(["input", "tenant", "token", "permissions", "calendar.read", "calendar.write", "contacts.read", "contacts.write", "mail.send", "secret.expiry", "scope.outside"]);
     expect(detail.changes?.values.map((v) => [v.label, v.before, v.after])).toEqual([
       ["Test mailbox", "admin@harbor.example", "sync@harbor.example"],
       ["Client secret (first 3 characters)", "Abc", "Nw9"],
@@ -217,7 +217,7 @@ describe("the submission detail", () => {
     expect(detail.runs).toHaveLength(10);
     expect(detail.moreRuns).toBe(true);
     expect(detail.runs[0]!.startedAt.getTime()).toBeGreaterThan(detail.runs[9]!.startedAt.getTime());
-    expect(detail.runs.every((r) => r.checks.length === 10)).toBe(true);
+    expect(detail.runs.every((r) => r.checks.length === 11)).toBe(true);
   });
 
   it("exports a run as a report without the secret, contact details or secret-looking data", async () => {

@@ -54,12 +54,22 @@ const argsFor = (key: ScenarioKey, extra: string[] = []) => {
 const secretOf = (key: ScenarioKey) => `${scenario(key).values.clientSecret}\n`;
 
 describe("npm run cli -- verify", () => {
+  it("probes a mailbox outside the scope with --scope-outside and warns when it is readable", async () => {
+    const args = argsFor("rbac-outside-readable", ["--json", "--access-scope", "exchange-rbac", "--scope-outside", MAILBOXES.frontDesk]);
+    const { code, stdout } = await cli(args, { stdin: secretOf("rbac-outside-readable") });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as VerificationReport;
+    expect(report.checks.find((c) => c.id === "scope.outside")).toMatchObject({ status: "warn", reason: "scope-not-enforced" });
+    expect(report.checks.find((c) => c.id === "permissions")).toMatchObject({ status: "warn", reason: "scope-not-enforced" });
+    expect((await cli(argsFor("good", ["--access-scope", "everyone"]), { stdin: secretOf("good") })).code).toBe(64);
+  });
+
   it("prints JSON alone on stdout and exits 0 for a good tenant", async () => {
     const { code, stdout, stderr } = await cli(argsFor("good", ["--json", "--expires", scenario("good").values.secretExpiresOn!]), { stdin: secretOf("good") });
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as VerificationReport;
     expect(report.outcome).toBe("verified");
-    expect(report.checks).toHaveLength(10);
+    expect(report.checks).toHaveLength(11);
     expect(report.checks.find((c) => c.id === "secret.expiry")?.status).toBe("pass");
     expect(`${stdout}${stderr}`).not.toContain(scenario("good").values.clientSecret);
   });

@@ -386,9 +386,24 @@ describe("recorded Microsoft answers over plain HTTP", () => {
     expect(check(report, "contacts.write")).toMatchObject({ status: "skipped", data: { blockedBy: "contacts.read" } });
   });
 
-  it("a token without roles means consent was not granted", async () => {
+  it("a token without roles means consent was not granted when Exchange finds no RBAC assignment either", async () => {
     routes.token = tokenOk([]);
-    expect(check(await verify(), "permissions")).toMatchObject({ status: "fail", reason: "consent-missing" });
+    const noPermissions: Reply = {
+      status: 403,
+      body: { error: { code: "NoPermissionsInAccessToken", message: "The token contains no permissions, or permissions can not be understood.", innerError: { "request-id": "5f3c1a0e-5a7b-4d0e-9f0e-3b1d7c2a9e11", date: "2026-11-30T10:00:00" } } },
+    };
+    for (const route of ["GET events", "GET contacts", "POST events", "POST contacts", "POST sendMail"]) routes[route] = noPermissions;
+    const report = await verify();
+    expect(check(report, "permissions")).toMatchObject({ status: "fail", reason: "consent-missing", microsoft: { code: "NoPermissionsInAccessToken" } });
+    expect(check(report, "calendar.read")).toMatchObject({ status: "skipped", data: { blockedBy: "permissions", refused: "consent-missing" } });
+  });
+
+  it("a token without roles that Exchange lets in is access through RBAC for Applications", async () => {
+    routes.token = tokenOk([]);
+    const report = await verify();
+    expect(report.outcome).toBe("verified");
+    expect(check(report, "permissions")).toMatchObject({ status: "pass", data: { via: "exchange-rbac" } });
+    expect(check(report, "permissions").detail).toMatch(/Application Calendars\.ReadWrite, Application Contacts\.ReadWrite, Application Mail\.Send/);
   });
 
   it("an endpoint that answers something that is not Microsoft's is not taken for a missing tenant", async () => {

@@ -1,7 +1,8 @@
-import { REQUIRED_PERMISSIONS } from "@/lib/microsoft/permissions";
+import { EXCHANGE_APPLICATION_ROLES } from "@/lib/guide/exchange-rbac-script";
 import { powershellSingleQuote as q } from "@/lib/guide/quote";
 import { stepByAnchor } from "@/lib/guide/steps";
 import type { GuideContext } from "../guide-context";
+import { ExchangeRbacGenerator } from "../exchange-rbac-generator";
 import { CodeBlock, Inset, linkClass, StepFigure, StepSection, Ui } from "../guide-ui";
 import { ChooseTestMailboxDrawing, LimitMailboxAccessDrawing } from "../illustrations/other-screens";
 
@@ -49,17 +50,12 @@ export function ChooseTestMailboxStep({ ctx }: { ctx: GuideContext }) {
 export function LimitMailboxAccessStep({ ctx }: { ctx: GuideContext }) {
   const step = stepByAnchor("limit-mailbox-access");
   const { appName, secretDescription } = ctx.literals;
-  const scope = `${ctx.productName} mailboxes`;
-  const roles = REQUIRED_PERMISSIONS.map((p) => q(`Application ${p.name}`)).join(", ");
-  const rbac = [
-    "Connect-ExchangeOnline",
-    "$group = Get-DistributionGroup -Identity 'agents@yourbrokerage.com'",
-    `New-ManagementScope -Name ${q(scope)} -RecipientRestrictionFilter "MemberOfGroup -eq '$($group.DistinguishedName)'"`,
-    `New-ServicePrincipal -AppId '<Client ID>' -ObjectId '<Object ID>' -DisplayName ${q(appName)}`,
-    `foreach ($role in ${roles}) {`,
-    `  New-ManagementRoleAssignment -App '<Client ID>' -Role $role -CustomResourceScope ${q(scope)}`,
-    "}",
-    "Test-ServicePrincipalAuthorization -Identity '<Client ID>' -Resource 'jordan@yourbrokerage.com'",
+  const removeGrants = [
+    "Connect-MgGraph -Scopes 'AppRoleAssignment.ReadWrite.All', 'Application.Read.All'",
+    "$graph = Get-MgServicePrincipal -Filter \"appId eq '00000003-0000-0000-c000-000000000000'\"",
+    "Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId '<Object ID>' -All |",
+    "  Where-Object { $_.ResourceId -eq $graph.Id } |",
+    "  ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId '<Object ID>' -AppRoleAssignmentId $_.Id }",
   ].join("\n");
   const policy = [
     "Connect-ExchangeOnline",
@@ -69,50 +65,78 @@ export function LimitMailboxAccessStep({ ctx }: { ctx: GuideContext }) {
   return (
     <StepSection step={step}>
       <p>
-        Without this step, Microsoft lets the app reach every mailbox in your tenant. Exchange Online can restrict it to a set of
-        mailboxes, such as your agents’. An Exchange Administrator does this in Exchange Online PowerShell. Put the agents’
-        mailboxes, and the test mailbox, in a mail-enabled security group first; the examples call it agents@yourbrokerage.com.
+        Without this step, Microsoft lets the app reach every mailbox in your tenant. Exchange Online can restrict it to your
+        agents’ mailboxes with <strong>RBAC for Applications</strong>, Microsoft’s recommended way. An Exchange Administrator does
+        this in Exchange Online PowerShell; the script below does it in one paste.
       </p>
-      <p>Microsoft offers two ways. Choose one.</p>
 
-      <h3 className="pt-2 text-xl font-bold">RBAC for Applications (Microsoft’s recommended way)</h3>
+      <h3 className="pt-2 text-xl font-bold">What it changes</h3>
+      <ul className="list-disc space-y-2 pl-6">
+        <li>
+          Exchange gets its own reference to the app (a service principal) and a <Ui>management scope</Ui>: the members of a
+          mail-enabled security group, such as agents@yourbrokerage.com. Put the agents’ mailboxes and the test mailbox in it.
+        </li>
+        <li>
+          The app is given three Exchange roles, {EXCHANGE_APPLICATION_ROLES.map((r, i) => (
+            <span key={r}>
+              {i ? (i === EXCHANGE_APPLICATION_ROLES.length - 1 ? " and " : ", ") : ""}
+              <code className="font-mono">{r}</code>
+            </span>
+          ))}
+          , on that scope only.
+        </li>
+        <li>
+          The organisation-wide consent of step 4 is removed. Microsoft adds Graph grants and Exchange grants together, so while that
+          consent remains, the app still reaches every mailbox and the scope limits nothing.
+        </li>
+        <li>
+          Agents outside the group will not sync. When someone joins, add them to the group. Exchange applies changes to roles,
+          scopes and group members after 30 minutes to 2 hours.
+        </li>
+      </ul>
+
+      <h3 className="pt-2 text-xl font-bold">The script</h3>
       <p>
-        You give the app Exchange roles that apply only to a management scope, then remove the organisation-wide consent from step 4.
-        Microsoft adds the two together, so while that consent remains, the app still reaches every mailbox.
+        First install Microsoft’s modules once: <code className="font-mono">Install-Module ExchangeOnlineManagement, Microsoft.Graph.Applications -Scope CurrentUser</code>.
+        Fill in your values; the script follows them. It registers the app in Exchange (<code className="font-mono">New-ServicePrincipal</code>),
+        creates the scope (<code className="font-mono">New-ManagementScope</code> with a <code className="font-mono">MemberOfGroup</code>{" "}
+        filter), assigns the three roles (<code className="font-mono">New-ManagementRoleAssignment</code>), checks the result with{" "}
+        <code className="font-mono">Test-ServicePrincipalAuthorization</code>, and finally, once you type REMOVE, removes the
+        organisation-wide Graph grants.
       </p>
-      <ol className="list-decimal space-y-3 pl-6">
+      <ExchangeRbacGenerator productName={ctx.productName} appName={appName} guideUrl={ctx.guideUrl} />
+
+      <h3 className="pt-2 text-xl font-bold">Removing the organisation-wide consent by hand</h3>
+      <p>If you prefer the admin center to the script’s last step:</p>
+      <ol className="list-decimal space-y-2 pl-6">
         <li>
-          Find the app’s <Ui>Object ID</Ui> as an enterprise application: in the Entra admin center, select <Ui>Entra ID</Ui> &gt;{" "}
-          <Ui>Enterprise apps</Ui>, open {appName} and copy <Ui>Object ID</Ui> from its Overview. It differs from the Object ID on the
-          app registration’s page.
+          In the Entra admin center, select <Ui>Entra ID</Ui> &gt; <Ui>Enterprise apps</Ui> and open {appName}.
         </li>
         <li>
-          Run these commands, with your Client ID, that Object ID and your addresses in place of the examples:
-          <div className="mt-2">
-            <CodeBlock code={rbac} label="the RBAC for Applications commands" />
-          </div>
-          The last command should list the three roles with <code className="font-mono">InScope</code> set to{" "}
-          <code className="font-mono">True</code> for the test mailbox.
+          Select <Ui>Security</Ui> &gt; <Ui>Permissions</Ui>. Under <Ui>Admin consent</Ui>, select the <Ui>…</Ui> beside Calendars.ReadWrite,
+          Contacts.ReadWrite and Mail.Send in turn and choose <Ui>Revoke permission</Ui>, then confirm.
         </li>
         <li>
-          Back on the app’s <Ui>API permissions</Ui> page, select the <Ui>…</Ui> beside each of the three permissions and choose{" "}
-          <Ui>Revoke admin consent</Ui>.
+          The permissions may stay listed on the app registration’s <Ui>API permissions</Ui> page as “Not granted”: that is
+          expected. Do not grant consent again.
         </li>
       </ol>
-      <Inset tone="warning">
-        <p>
-          Our checks read the permissions that Microsoft Entra grants the app. With RBAC for Applications, Entra no longer lists them,
-          so the checks stop at the permission check and report consent missing, although the sync can work. If you choose this way,
-          tell your {ctx.vendorName} contact when you submit, so they can confirm the result with you. Exchange can take up to two
-          hours to apply role changes.
-        </p>
-      </Inset>
+      <p>The same in Microsoft Graph PowerShell, with the enterprise application’s Object ID:</p>
+      <CodeBlock code={removeGrants} label="the commands that remove the Graph grants" />
+
+      <h3 className="pt-2 text-xl font-bold">When you submit</h3>
+      <p>
+        On the form, answer <Ui>Limited to a group of agents</Ui>, and give a mailbox outside the group, such as a front desk’s: the
+        checks then prove the scope both ways, reaching the test mailbox through Exchange and being refused at the other. If the
+        checks say the outside mailbox is readable, the organisation-wide consent is still there (or the scope is wider than the
+        group). Right after the script, Exchange may not have applied the roles yet: check again after two hours before changing
+        anything.
+      </p>
 
       <h3 className="pt-2 text-xl font-bold">Application access policy (the older way)</h3>
       <p>
-        A policy keeps the consent from step 4 and tells Exchange which mailboxes the app may open, so our checks work unchanged.
-        Microsoft is replacing these policies with RBAC for Applications and asks that no new ones be created; existing ones still
-        work.
+        A policy keeps the consent from step 4 and tells Exchange which mailboxes the app may open. Microsoft is replacing these
+        policies with RBAC for Applications and asks that no new ones be created; existing ones still work, and the checks support them.
       </p>
       <CodeBlock code={policy} label="the application access policy commands" />
       <p>

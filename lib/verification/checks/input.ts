@@ -8,6 +8,7 @@ const FIELD_NAMES: Record<InputField, string> = {
   clientSecret: "secret value",
   testMailbox: "test mailbox address",
   secretExpiresOn: "expiry date",
+  outsideMailbox: "outside mailbox address",
 };
 
 /** `input`: the values are well-formed (GUIDs, mailbox address, expiry date). */
@@ -19,7 +20,7 @@ export async function checkInput(ctx: RunContext): Promise<CheckOutcome> {
       data: { problems },
     });
   }
-  const names = ctx.inputFields.filter((f) => f !== "secretExpiresOn" || ctx.input.secretExpiresOn).map((f) => FIELD_NAMES[f]);
+  const names = ctx.inputFields.filter((f) => (f !== "secretExpiresOn" || ctx.input.secretExpiresOn) && (f !== "outsideMailbox" || ctx.input.outsideMailbox)).map((f) => FIELD_NAMES[f]);
   const listed = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
   return passed("Values are in the right format", `The ${listed} are in the expected format.`);
 }

@@ -1,8 +1,9 @@
 import { MicrosoftRequestError } from "../../microsoft/failures";
 import { pathSegment } from "../../microsoft/identifiers";
 import { classifyGraphFailure, microsoftInfo } from "../classify";
-import { cleanupMailbox, runMailbox, type RunContext } from "../context";
-import { fromClassified, passed, problem, type CheckOutcome } from "../results";
+import { cleanupMailbox, outsideMailbox, runMailbox, tokenHasNoRoles, type RunContext } from "../context";
+import { CHECK_LABELS } from "../labels";
+import { fromClassified, passed, problem, skipped, type CheckOutcome } from "../results";
 import { testContact, testEvent, testMessage } from "../test-items";
 
 /**
@@ -16,9 +17,21 @@ const ROLES = {
   mail: ["Mail.Send"],
 };
 
+/** Refusals that, for a token without roles, say what Exchange grants the app: `permissions` reports them. */
+const GRANT_REFUSALS = new Set(["consent-missing", "access-policy-denied"]);
+
 function failed(ctx: RunContext, error: unknown, requiredRoles: string[]): CheckOutcome {
   if (!(error instanceof MicrosoftRequestError)) throw error;
-  return fromClassified(classifyGraphFailure(error.failure, { roles: ctx.token?.claims?.roles ?? [], requiredRoles }));
+  const noRoles = tokenHasNoRoles(ctx);
+  const classified = classifyGraphFailure(error.failure, { roles: ctx.token?.claims?.roles ?? [], requiredRoles, exchangeDecides: noRoles });
+  if (noRoles && GRANT_REFUSALS.has(classified.reason)) {
+    // The token carries no roles: this refusal is what Exchange grants, which `permissions` words.
+    return {
+      ...skipped(`Not checked, because “${CHECK_LABELS.permissions}” did not pass.`, { blockedBy: "permissions", refused: classified.reason }),
+      ...(classified.microsoft ? { microsoft: classified.microsoft } : {}),
+    };
+  }
+  return fromClassified(classified);
 }
 
 async function read(ctx: RunContext, collection: "events" | "contacts", roles: string[], title: string, detail: string) {
@@ -99,4 +112,37 @@ export async function checkMailSend(ctx: RunContext): Promise<CheckOutcome> {
   } catch (error) {
     return failed(ctx, error, ROLES.mail);
   }
+}
+
+/**
+ * `scope.outside`: one read-only probe of a mailbox that must stay outside the app's scope,
+ * sent alongside the test mailbox's reads. Refused is the pass; readable is the warning.
+ */
+export async function checkScopeOutside(ctx: RunContext): Promise<CheckOutcome> {
+  const address = ctx.input.outsideMailbox!;
+  try {
+    await outsideMailbox(ctx).get("/events", { select: ["id"], top: 1 });
+  } catch (error) {
+    if (!(error instanceof MicrosoftRequestError)) throw error;
+    const classified = classifyGraphFailure(error.failure, { roles: ctx.token?.claims?.roles ?? [], requiredRoles: ROLES.calendar, exchangeDecides: true });
+    if (GRANT_REFUSALS.has(classified.reason) || classified.reason === "access-denied" || classified.reason === "permission-missing") {
+      return passed("The mailbox outside the scope stays out of reach", `Exchange refused the app access to ${address}, as it should.`, {
+        outsideMailbox: address,
+        refusedWith: classified.microsoft?.code,
+      });
+    }
+    if (classified.reason === "mailbox-not-found" || classified.reason === "mailbox-not-enabled") {
+      return problem("warn", classified.reason, {
+        facts: `The mailbox meant to stay outside the scope, ${address}, could not be probed: Microsoft does not know it as an Exchange Online mailbox.`,
+        microsoft: classified.microsoft,
+        data: { outsideMailbox: address },
+      });
+    }
+    return fromClassified(classified, undefined, { outsideMailbox: address });
+  }
+  const roles = ctx.token?.claims?.roles ?? [];
+  const facts = roles.length
+    ? `The app read ${address}'s calendar, which should be outside its scope: the token still carries the Graph application permissions (${roles.join(", ")}) granted with tenant-wide admin consent.`
+    : `The app read ${address}'s calendar, which should be outside its scope: the token carries no Graph permissions, so an RBAC for Applications assignment covers this mailbox (its scope is wider than the group, or the mailbox is a member).`;
+  return problem("warn", "scope-not-enforced", { facts, data: { outsideMailbox: address, graphRolesPresent: roles.length > 0 } });
 }

@@ -16,6 +16,7 @@ import { Tag } from "@/components/form/tag";
 import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
 import { ProviderSummary } from "@/components/providers/provider-summary";
+import { ACCESS_SCOPE_LABELS } from "@/lib/validation/access-scope";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -129,6 +130,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           { key: "Secret expires", value: formatDay(attempt.secretExpiresOn) },
           { key: "Test mailbox", value: <span className="break-all">{attempt.testMailbox}</span> },
           { key: "Test message", value: attempt.sendTestMessage ? "Send one to the test mailbox" : "Do not send" },
+          { key: "Access scope", value: ACCESS_SCOPE_LABELS[attempt.accessScope ?? "organization"] },
+          ...(attempt.accessScope === "exchange-rbac"
+            ? [{ key: "Mailbox outside the group", value: <span className="break-all">{attempt.outsideMailbox ?? "None given"}</span> }]
+            : []),
           {
             key: "Submitted by",
             value: (
