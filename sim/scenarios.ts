@@ -1,5 +1,7 @@
+import type { ClientCertificate } from "../lib/microsoft/client-certificate";
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
+import { keyCredentialOf, scenarioCertificates } from "./certificates";
 import type { SimState } from "./model";
 
 /**
@@ -41,6 +43,9 @@ export const APPS = {
   lakeside: { clientId: "faae5b76-df3e-49f3-b802-26bcb7d3eb05", name: "Lakeside CRM Sync", secret: "nXM1Q~CwjJe3J_Sg-6VARK689Ev7UxyCaIRwEb~f", secretId: "559aa758-e1df-4649-a086-c3431c336248" },
   liberty: { clientId: "d38f8c45-041d-4d94-8dff-5a1cd01a914c", name: "Liberty CRM Sync", secret: "vAm5Q~OlUcR64cXQL~ioDnkHIfxIq2HZt~_PlJhx", secretId: "db5b5fab-8f4d-4e27-9da1-494c73cf256d" },
   coastal: { clientId: "73ab4876-7734-47c1-87fd-e805ec99108d", name: "Coastal CRM Sync", secret: "Ber0Q~lHkCiHp6bR1IqfEouHgxzNNAL5-wIScGeb", secretId: "309d6b79-965e-4a32-9ae4-45508201e2bd" },
+  /** Signs in with a certificate (the `certificate` method); its secret is there but unused. */
+  certificate: { clientId: "c3f1e7a2-5b8d-4e0f-9a61-2d4b7c8e9f10", name: "CRM Sync (certificate)", secret: "Crt4Q~p2Lx8vNq5Rz0Wm7Ys3Tb6Hd9Kf1Jg4Ua2E", secretId: "0e6a9b3c-7d21-4f58-8c4e-5a1b2c3d4e5f" },
+  certificateExpired: { clientId: "d7a2c9e4-1f6b-4a83-b5d0-8e3f2a1c6b97", name: "CRM Sync (expired certificate)", secret: "Crt7Q~h5Nc2wQe8Tr1Yu4Io7Pa0Sd3Fg6Hj9Kl2Z", secretId: "6b2c8d4e-3a15-4e79-9f0a-1b2c3d4e5f60" },
 } as const satisfies Record<string, AppSeed>;
 
 /** A secret value that belongs to no app (the right shape, the wrong value). */
@@ -72,7 +77,18 @@ export type ScenarioValues = {
   testMailbox: string;
   /** Relative to the day the module is loaded. */
   secretExpiresOn?: string;
+  /** The `certificate` method: the key and certificate the run signs with (clientSecret is then empty). */
+  clientCertificate?: ClientCertificate;
 };
+
+type ScenarioCertificate = keyof ReturnType<typeof scenarioCertificates>;
+
+/** Values for the certificate method; the certificate is made on first read, not when this module loads. */
+function withCertificate(a: AppSeed, which: ScenarioCertificate): ScenarioValues {
+  const values: ScenarioValues = { ...good({ clientId: a.clientId, clientSecret: "" }), secretExpiresOn: undefined };
+  delete values.secretExpiresOn;
+  return Object.defineProperty(values, "clientCertificate", { get: () => scenarioCertificates()[which], enumerable: true }) as ScenarioValues;
+}
 
 export type Scenario = {
   key: string;
@@ -287,6 +303,28 @@ export const SCENARIOS = [
     values: withApp(APPS.broken),
     expected: { outcome: "inconclusive", check: "token", status: "error", reason: "unexpected" },
     fix: { description: "Answer with a token", apply: (s) => void (app(s, APPS.broken).tokenErrorCode = null) },
+  },
+  {
+    key: "certificate-good",
+    title: "Certificate method: the certificate is uploaded to the app",
+    values: withCertificate(APPS.certificate, "uploaded"),
+    expected: { outcome: "verified", check: "token", status: "pass" },
+  },
+  {
+    key: "certificate-not-uploaded",
+    title: "Certificate method: this certificate was never uploaded",
+    values: withCertificate(APPS.certificate, "notUploaded"),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "certificate-not-uploaded" },
+    fix: {
+      description: "Upload the certificate",
+      apply: (s) => void app(s, APPS.certificate).keyCredentials.push(keyCredentialOf(scenarioCertificates().notUploaded.certificatePem)),
+    },
+  },
+  {
+    key: "certificate-expired",
+    title: "Certificate method: the uploaded certificate has expired",
+    values: withCertificate(APPS.certificateExpired, "expired"),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "certificate-expired" },
   },
   {
     key: "invalid-input",

@@ -1,6 +1,7 @@
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { Seed } from "./model";
 import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT } from "./providers";
+import { keyCredentialOf, scenarioCertificates } from "./certificates";
 import { APPS, DAY, MAILBOXES, TENANTS, type AppSeed } from "./scenarios";
 
 /** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
@@ -16,6 +17,7 @@ function appSeed(a: AppSeed, tenantId: string, overrides: Partial<Seed["apps"][n
     conditionalAccessBlocked: false,
     accessPolicyMailboxes: null,
     tokenErrorCode: null,
+    keyCredentials: [],
     ...overrides,
   };
 }
@@ -60,6 +62,8 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.liberty, liberty.id),
       appSeed(APPS.coastal, coastal.id),
       appSeed(GODADDY_APP, GODADDY_TENANT.id),
+      appSeed(APPS.certificate, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")] }),
+      appSeed(APPS.certificateExpired, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().expired.certificatePem, "CRM sync")] }),
     ],
     mailboxes: [
       mailboxSeed(MAILBOXES.agent, harbor.id),

@@ -20,7 +20,10 @@ import type { VerificationInput } from "./types";
 
 export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn";
 export type InputProblem = { field: InputField; message: string };
-export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn">> & { secretExpiresOn?: string };
+export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "clientCertificate">> & {
+  secretExpiresOn?: string;
+  clientCertificate?: VerificationInput["clientCertificate"];
+};
 
 const SECRET_MESSAGES: Record<SecretValueProblem, string> = {
   empty: "Enter the client secret value",
@@ -44,7 +47,8 @@ function mailboxFieldProblem(value: string): InputProblem | undefined {
 }
 
 export function normaliseInput(input: Partial<VerificationInput>): NormalisedInput {
-  const expires = input.secretExpiresOn?.trim();
+  // A certificate's expiry is read from the certificate, never typed (DESIGN §9).
+  const expires = input.secretExpiresOn?.trim() || input.clientCertificate?.notAfter.toISOString().slice(0, 10);
   return {
     tenantId: tidyIdentifier(input.tenantId ?? ""),
     clientId: tidyIdentifier(input.clientId ?? ""),
@@ -52,6 +56,7 @@ export function normaliseInput(input: Partial<VerificationInput>): NormalisedInp
     testMailbox: (input.testMailbox ?? "").trim(),
     secretExpiresOn: expires ? expires : undefined,
     sendTestMessage: input.sendTestMessage ?? true,
+    ...(input.clientCertificate ? { clientCertificate: input.clientCertificate } : {}),
   };
 }
 
