@@ -6,7 +6,7 @@ import { UserError } from "../errors";
 import { logger } from "../logger";
 import { createRateLimiter } from "../rate-limit/limiter";
 import { certificateInputFromFormData } from "../validation/form-data";
-import { CERTIFICATE_SUBMISSION_FIELDS, CertificateSubmissionSchema } from "../validation/submission";
+import { CERTIFICATE_SUBMISSION_FIELDS, CertificateSubmissionSchema, type CertificateSubmissionInput } from "../validation/submission";
 import { NoCertificateError } from "./certificate";
 import { createAttempt } from "./create-attempt";
 import type { SubmitAccepted } from "./form-state";
@@ -55,4 +55,4 @@ export const submitCertificateCredentials = {
     return { attemptId: outcome.attemptId, alreadySent: outcome.kind === "sent-elsewhere" };
   },
   redirectTo: (r) => `/submit/status/${r.attemptId}${r.alreadySent ? "?already-sent=1" : ""}`,
-} satisfies ActionDefinition<BrokerageContext, typeof SubmitSchema, SubmitAccepted, Record<string, unknown>>;
+} satisfies ActionDefinition<BrokerageContext, typeof SubmitSchema, SubmitAccepted, CertificateSubmissionInput>;
