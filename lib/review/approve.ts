@@ -60,6 +60,8 @@ export async function approveAttempt(
         tenantId: attempt.tenantId,
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
+        credentialMethod: attempt.credentialMethod,
+        ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
         previousAttemptId: previous?.attemptId ?? null,
       },
     });

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,9 +7,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inAuditedTransaction } from "@/lib/audit/change";
 import { db } from "@/lib/db/client";
-import { auditEvents, brokerageCertificates, submissionAttempts } from "@/lib/db/schema";
+import { auditEvents, brokerageCertificates, submissionAttempts, webhookDeliveries } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
+import { createApiKey } from "@/lib/handoff/api-keys";
+import { handleCredentialsRequest } from "@/lib/handoff/credentials-api";
 import { stopSender } from "@/lib/jobs/queue";
+import { approveAttempt } from "@/lib/review/approve";
 import type { ClientCertificate } from "@/lib/microsoft/client-certificate";
 import { certificateDownload, currentBrokerageCertificate, issueBrokerageCertificate } from "@/lib/submissions/certificate";
 import { createAttempt } from "@/lib/submissions/create-attempt";
@@ -165,6 +169,31 @@ describe("a brokerage submitting with the certificate the portal made", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "secret.decrypted"), eq(auditEvents.subjectId, attempt!.id)));
     expect(decryptions.map((d) => (d.detail as { purpose: string }).purpose).sort()).toEqual(["submission", "verification"]);
+
+    // The hand-off: the webhook names the method and thumbprint; the API returns the key, audited.
+    await approveAttempt(attempt!.id, { staffId: "csm-1" });
+    const [hook] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.brokerageId, brokerage.id));
+    expect(JSON.parse(hook!.body).data).toMatchObject({ credentialMethod: "certificate", certificateThumbprint: issued.thumbprint });
+    expect(hook!.body).not.toMatch(PEM_MARKER);
+    const key = await db().transaction((tx) =>
+      createApiKey(tx, { name: "Sync certificates", scope: "credentials:read" }, { staffId: "admin-1", origin: { ip: "198.51.100.7", userAgent: "vitest" } }),
+    );
+    const response = await handleCredentialsRequest(
+      new Request(`http://localhost/api/v1/brokerages/${brokerage.id}/credentials`, { headers: { authorization: `Bearer ${key.key}` } }),
+      brokerage.id,
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { credentialMethod: string; clientSecret?: string; certificate: { thumbprintSha256: string; privateKeyPem: string; certificatePem: string; notAfter: string } };
+    expect(body).toMatchObject({ credentialMethod: "certificate", certificate: { thumbprintSha256: issued.thumbprint, notAfter: issued.notAfter.toISOString() } });
+    expect(body.clientSecret).toBeUndefined();
+    expect(body.certificate.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(createPrivateKey(body.certificate.privateKeyPem).asymmetricKeyType).toBe("rsa");
+    expect(new X509Certificate(body.certificate.certificatePem).checkPrivateKey(createPrivateKey(body.certificate.privateKeyPem))).toBe(true);
+    const handoffReads = await db()
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "secret.decrypted"), eq(auditEvents.actorId, key.id)));
+    expect(handoffReads.map((r) => r.detail)).toEqual([expect.objectContaining({ purpose: "handoff", method: "certificate", thumbprint: issued.thumbprint })]);
 
     // No column of any table holds a private key in plaintext.
     const tables = await db().execute<{ table_name: string }>(

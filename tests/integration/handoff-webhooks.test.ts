@@ -46,7 +46,7 @@ async function event(at = new Date()) {
   const id = await recordHandoffEvent(db(), {
     type: "credentials.approved",
     at,
-    data: { brokerageId: b.id, attemptId: "4c1f7a0e-0000-4000-8000-000000000001", tenantId: "t", clientId: "c", secretExpiresOn: "2027-01-31" },
+    data: { brokerageId: b.id, attemptId: "4c1f7a0e-0000-4000-8000-000000000001", tenantId: "t", clientId: "c", secretExpiresOn: "2027-01-31", credentialMethod: "client-secret" },
   });
   return id;
 }
@@ -147,6 +147,7 @@ describe("webhook delivery", () => {
         tenantId: attempt.tenantId,
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
+        credentialMethod: "client-secret",
         previousAttemptId: null,
       });
 
