@@ -39,8 +39,8 @@ export function CertificateForm(props: CertificateFormProps) {
         <input type="hidden" name="basedOn" value={props.basedOn} />
         <TextField
           name="tenantId"
-          label="Directory (tenant) ID"
-          hint="On the app registration’s Overview page."
+          label="Tenant ID"
+          hint="The Directory (tenant) ID on the app’s Overview page."
           error={errors.tenantId}
           defaultValue={value("tenantId")}
           mono
@@ -50,8 +50,8 @@ export function CertificateForm(props: CertificateFormProps) {
         />
         <TextField
           name="clientId"
-          label="Application (client) ID"
-          hint="On the same Overview page, above the tenant ID."
+          label="Client ID"
+          hint="The Application (client) ID, on the same page."
           error={errors.clientId}
           defaultValue={value("clientId")}
           mono
@@ -62,7 +62,7 @@ export function CertificateForm(props: CertificateFormProps) {
         <TextField
           name="testMailbox"
           label="Test mailbox"
-          hint="An agent’s mailbox in Exchange Online, for the checks to read and write a test item."
+          hint="The email address of a licensed user in your Microsoft 365, such as an agent. The checks read its calendar and contacts, and add then remove one test event and one test contact."
           error={errors.testMailbox}
           defaultValue={value("testMailbox")}
           type="email"
@@ -72,14 +72,14 @@ export function CertificateForm(props: CertificateFormProps) {
         <Checkbox
           name="sendTestMessage"
           label="Send a test message from the test mailbox to itself"
-          hint="Proves Mail.Send works. Untick it if you would rather no message was sent."
+          hint="Proves the app can send mail as your agents. One short message, in that mailbox’s Sent Items and Inbox."
           defaultChecked={values ? values.sendTestMessage === true : true}
         />
-        <TextField name="submitterName" label="Your full name" error={errors.submitterName} defaultValue={value("submitterName")} autoComplete="name" />
+        <TextField name="submitterName" label="Full name" error={errors.submitterName} defaultValue={value("submitterName")} autoComplete="name" />
         <TextField
           name="submitterEmail"
-          label="Your email address"
-          hint="We write here if something needs your attention."
+          label="Email address"
+          hint="Your customer success manager writes to you here about this setup."
           error={errors.submitterEmail}
           defaultValue={value("submitterEmail")}
           type="email"
@@ -87,7 +87,7 @@ export function CertificateForm(props: CertificateFormProps) {
         />
         <TextField
           name="submitterPhone"
-          label="Your phone number (optional)"
+          label="Phone number (optional)"
           error={errors.submitterPhone}
           defaultValue={value("submitterPhone")}
           type="tel"

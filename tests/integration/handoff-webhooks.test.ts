@@ -141,6 +141,7 @@ describe("webhook delivery", () => {
       const [hook] = await receiver.waitFor(1);
       expect(verifyWebhook(secret, receiver.headersOf(hook!), hook!.body)).toEqual({ ok: true });
       expect(hook!.body).not.toContain(SECRET);
+      expect(hook!.body).not.toMatch(/PRIVATE KEY/);
       expect(JSON.parse(hook!.body).data).toEqual({
         brokerageId: b.id,
         attemptId: attempt.id,
