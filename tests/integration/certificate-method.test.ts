@@ -6,6 +6,9 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inAuditedTransaction } from "@/lib/audit/change";
+import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
+import { rotateSecrets } from "@/lib/crypto/rotate-secrets";
+import { openSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { auditEvents, brokerageCertificates, submissionAttempts, webhookDeliveries } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -213,6 +216,27 @@ describe("a brokerage submitting with the certificate the portal made", () => {
         sql`select count(*)::int as n from ${sql.identifier(table_name)} where position(convert_to('PRIVATE KEY', 'UTF8') in ${sql.identifier(column_name)}) > 0`,
       );
       expect({ column: `${table_name}.${column_name}`, hits: hits[0]!.n }).toEqual({ column: `${table_name}.${column_name}`, hits: 0 });
+    }
+  });
+});
+
+describe("key rotation", () => {
+  it("re-seals a certificate's private key not yet submitted under the new first key", async () => {
+    const { brokerage } = await brokerageWithInvite("Rotating Certificate Realty");
+    const issued = await inAuditedTransaction({ type: "brokerage", id: brokerage.id }, null, (change) => issueBrokerageCertificate(change, brokerage.id));
+    const previous = process.env.CREDENTIALS_KEYS!;
+    process.env.CREDENTIALS_KEYS = `${generateKeyRingEntry("next")},${previous}`;
+    resetEnvCache();
+    try {
+      const result = await rotateSecrets();
+      expect(result.unreadable).toEqual([]);
+      const [row] = await db().select().from(brokerageCertificates).where(eq(brokerageCertificates.id, issued.id));
+      expect(row!.privateKeyKeyId).toBe("next");
+      const key = openSecret({ ciphertext: row!.privateKeyCiphertext!, keyId: "next" }, row!.id, undefined, "brokerage_certificates");
+      expect(new X509Certificate(row!.certificateDer).checkPrivateKey(createPrivateKey(key))).toBe(true);
+    } finally {
+      process.env.CREDENTIALS_KEYS = previous;
+      resetEnvCache();
     }
   });
 });
