@@ -18,6 +18,9 @@ const good: FormValues = {
 };
 const SECRET = APPS.sync.secret;
 const SECRET_HEX = Buffer.from(SECRET, "utf8").toString("hex");
+/** A private key in PEM (the certificate method's) must never show up either. */
+const PEM_MARKER = /PRIVATE KEY/;
+const PEM_MARKER_HEX = Buffer.from("PRIVATE KEY", "utf8").toString("hex");
 
 test.beforeEach(async () => {
   await resetSimulator();
@@ -61,15 +64,19 @@ test("after a submission the secret is in no response, no log line and no databa
     expect(responses).toContain("Your details work");
     expect(responses).toContain("ujz");
     expect(responses).not.toContain(SECRET);
+    expect(responses).not.toMatch(PEM_MARKER);
 
     const logs = portal.output();
     expect(logs).toContain("Portal ready");
     expect(logs).not.toContain(SECRET);
+    expect(logs).not.toMatch(PEM_MARKER);
 
     const rows = await everyRowAsText(portal.databaseUrl);
     expect(rows).toContain(attemptId);
     expect(rows).not.toContain(SECRET);
     expect(rows.toLowerCase()).not.toContain(SECRET_HEX);
+    expect(rows).not.toMatch(PEM_MARKER);
+    expect(rows.toLowerCase()).not.toContain(PEM_MARKER_HEX);
     expect(rows).not.toContain(invite.token);
   } finally {
     await portal.stop();

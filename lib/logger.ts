@@ -22,6 +22,10 @@ export const REDACTED_KEYS = [
   "key",
   "keys",
   "CREDENTIALS_KEYS",
+  "privateKey",
+  "privateKeyPem",
+  "clientCertificate",
+  "client_assertion",
 ];
 
 const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`, `req.headers.${k}`]);

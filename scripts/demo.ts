@@ -10,6 +10,7 @@ import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
+import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 
@@ -61,6 +62,11 @@ await runUntilSignal(async () => {
       "Values to type for each scenario (docs/simulator.md explains them):",
       "",
       scenarioTable(),
+      "",
+      "Certificate method: on the invite's /submit/certificate page create and download the certificate, then upload it",
+      `(standing in for the admin center): curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' \\`,
+      `  -d "{\\"certificate\\": $(jq -Rs . < certificate.pem)}" ${simulator.url}/_sim/apps/${APPS.certificate.clientId}/certificates`,
+      `and send tenant ${TENANTS.harbor.id}, client ${APPS.certificate.clientId}, mailbox ${MAILBOXES.agent}: no secret.`,
       "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",

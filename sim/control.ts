@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ROUTES, stateFromSeed, type FaultSpec, type MailboxState, type RequestLogEntry, type SimApp, type SimMailbox, type SimState } from "./model";
-import { SCENARIOS } from "./scenarios";
+import { ROUTES, stateFromSeed, type FaultSpec, type MailboxState, type RequestLogEntry, type SimApp, type SimKeyCredential, type SimMailbox, type SimState } from "./model";
+import { keyCredentialOf } from "./certificates";
+import { SCENARIOS, type ScenarioValues } from "./scenarios";
 import { scenarioSeed } from "./seed";
 import { sendJson } from "./responses";
 import { APPLICATION_ROLES } from "./exchange-rbac";
@@ -39,7 +40,7 @@ export class SimulatorControl {
   }
 
   scenarios() {
-    return SCENARIOS.map((s) => ({ key: s.key, title: s.title, values: s.values, expected: s.expected, fix: "fix" in s ? s.fix.description : null }));
+    return SCENARIOS.map((s) => ({ key: s.key, title: s.title, values: publicValues(s.values), expected: s.expected, fix: "fix" in s ? s.fix.description : null }));
   }
 
   /** Applies the scenario's fix so that the same values verify. */
@@ -87,6 +88,40 @@ export class SimulatorControl {
     };
     app.secrets.push(secret);
     return { ...secret };
+  }
+
+  /**
+   * Uploads a certificate to the app, as Certificates & secrets → Certificates → Upload
+   * certificate (or `az ad app credential reset --cert … --append`) does. Takes PEM or
+   * base64 DER; only the public certificate, never a key.
+   */
+  uploadCertificate(clientId: string, options: { certificate?: unknown; displayName?: unknown }) {
+    const app = this.app(clientId);
+    const text = typeof options.certificate === "string" ? options.certificate.trim() : "";
+    if (!text) throw new SimulatorError(400, "certificate must be a PEM certificate or base64 DER");
+    if (/PRIVATE KEY/.test(text)) throw new SimulatorError(400, "Upload only the public certificate (.cer or .pem), never a private key");
+    let credential;
+    try {
+      credential = keyCredentialOf(text.startsWith("-----") ? text : Buffer.from(text, "base64"), typeof options.displayName === "string" ? options.displayName : undefined);
+    } catch {
+      throw new SimulatorError(400, "certificate could not be read as X.509");
+    }
+    if (app.keyCredentials.some((k) => k.thumbprintSha256 === credential.thumbprintSha256)) {
+      throw new SimulatorError(409, "This certificate is already uploaded to the app");
+    }
+    app.keyCredentials.push(credential);
+    return keyCredentialView(credential);
+  }
+
+  certificates(clientId: string) {
+    return this.app(clientId).keyCredentials.map(keyCredentialView);
+  }
+
+  removeCertificate(clientId: string, keyId: string) {
+    const app = this.app(clientId);
+    const before = app.keyCredentials.length;
+    app.keyCredentials = app.keyCredentials.filter((k) => k.keyId !== keyId.toLowerCase());
+    if (app.keyCredentials.length === before) throw new SimulatorError(404, `App ${clientId} has no certificate ${keyId}`);
   }
 
   revokeSecret(clientId: string, keyId: string) {
@@ -211,6 +246,17 @@ export class SimulatorControl {
   }
 }
 
+/** What the admin center lists for a certificate: never its bytes beyond the thumbprint. */
+function keyCredentialView(k: SimKeyCredential) {
+  return { keyId: k.keyId, displayName: k.displayName, thumbprintSha256: k.thumbprintSha256, startDateTime: k.startDateTime, endDateTime: k.endDateTime };
+}
+
+/** Scenario values over HTTP: a certificate is named by its thumbprint, its private key stays in process. */
+function publicValues(values: ScenarioValues) {
+  const { clientCertificate, ...rest } = values;
+  return clientCertificate ? { ...rest, clientCertificate: { thumbprintSha256: clientCertificate.thumbprintSha256 } } : rest;
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -229,7 +275,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function handleControl(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, pathname: string) {
   const parts = pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   const method = req.method ?? "GET";
-  const route = `${method} /${parts.map((p, i) => ((i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets"].includes(parts[i - 1]!)) || parts[i - 1] === "assignments" ? ":id" : p)).join("/")}`;
+  const route = `${method} /${parts.map((p, i) => ((i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets", "certificates"].includes(parts[i - 1]!)) || parts[i - 1] === "assignments" ? ":id" : p)).join("/")}`;
   try {
     const body = ["POST", "PUT", "PATCH"].includes(method) ? await readBody(req) : {};
     switch (route) {
@@ -247,6 +293,13 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
         return sendJson(res, 200, control.updateApp(parts[1]!, body as AppPatch));
       case "POST /apps/:id/secrets":
         return sendJson(res, 201, control.addSecret(parts[1]!, body as { expiresAt?: string; value?: string }));
+      case "POST /apps/:id/certificates":
+        return sendJson(res, 201, control.uploadCertificate(parts[1]!, body));
+      case "GET /apps/:id/certificates":
+        return sendJson(res, 200, control.certificates(parts[1]!));
+      case "DELETE /apps/:id/certificates/:id":
+        control.removeCertificate(parts[1]!, parts[3]!);
+        return sendJson(res, 204, undefined);
       case "DELETE /apps/:id/secrets/:id":
         control.revokeSecret(parts[1]!, parts[3]!);
         return sendJson(res, 204, undefined);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MICROSOFT_GRAPH_APP_ID } from "../lib/microsoft/permissions";
 import { isGuid } from "../lib/validation/guid";
+import { JWT_BEARER, verifyClientAssertion } from "./client-assertion";
 import { tenantByIdOrDomain, type SimTenant } from "./model";
 import { sendAadError, sendJson } from "./responses";
 import type { SimContext } from "./context";
@@ -136,10 +137,26 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
     );
   }
   if (app.disabled) return fail(400, "unauthorized_client", 7000112, `Application '${app.clientId}'(${app.displayName}) is disabled.`);
+  const assertion = form.get("client_assertion");
   const secret = form.get("client_secret");
-  if (!secret) return fail(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-  const match = app.secrets.find((s) => s.value === secret);
-  if (!match) {
+  if (assertion) {
+    if (form.get("client_assertion_type") !== JWT_BEARER) {
+      return fail(400, "invalid_request", 700003, `client_assertion_type must be '${JWT_BEARER}'.`);
+    }
+    const tokenEndpoint = (t: string) => `${ctx.authorityHost}/${t}/oauth2/v2.0/token`;
+    const checked = verifyClientAssertion({
+      assertion,
+      app,
+      clientId,
+      audiences: [tokenEndpoint(tenant.id), tokenEndpoint(segment), ...tenant.domains.map(tokenEndpoint)],
+      seenJti: ctx.state.seenAssertionIds,
+    });
+    if (!checked.ok) return fail(checked.failure.status, checked.failure.error, checked.failure.code, checked.failure.description);
+  } else if (!secret) {
+    return fail(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+  }
+  const match = secret ? app.secrets.find((s) => s.value === secret) : undefined;
+  if (!assertion && !match) {
     return fail(
       401,
       "invalid_client",
@@ -147,7 +164,7 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
       `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
     );
   }
-  if (Date.parse(match.expiresAt) <= Date.now()) {
+  if (match && Date.parse(match.expiresAt) <= Date.now()) {
     return fail(
       401,
       "invalid_client",

@@ -20,11 +20,25 @@ export type SimTenant = {
 
 export type SimSecret = { keyId: string; value: string; expiresAt: string; displayName: string };
 
+/** An uploaded certificate (Microsoft Graph `keyCredential` of type AsymmetricX509Cert, usage Verify). */
+export type SimKeyCredential = {
+  keyId: string;
+  displayName: string;
+  /** Lower-case hex of the certificate's SHA-256 and SHA-1 fingerprints. */
+  thumbprintSha256: string;
+  thumbprintSha1: string;
+  startDateTime: string;
+  endDateTime: string;
+  certificateDer: Buffer;
+};
+
 export type SimApp = {
   clientId: string;
   tenantId: string;
   displayName: string;
   secrets: SimSecret[];
+  /** Certificates uploaded under Certificates & secrets → Certificates. */
+  keyCredentials: SimKeyCredential[];
   /** Microsoft Graph application permissions with admin consent: the token's `roles`. */
   roles: string[];
   disabled: boolean;
@@ -133,6 +147,8 @@ export type SimState = {
   latencyMs: number;
   requests: RequestLogEntry[];
   issuedTokens: string[];
+  /** Client assertion ids already used (a replayed assertion is refused). */
+  seenAssertionIds: Set<string>;
   /** In-flight Graph requests per app and mailbox, and the most seen at once. */
   inFlight: Map<string, number>;
   maxInFlight: Map<string, number>;
@@ -165,6 +181,7 @@ export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
     latencyMs,
     requests: [],
     issuedTokens: [],
+    seenAssertionIds: new Set(),
     inFlight: new Map(),
     maxInFlight: new Map(),
     exchange: {

@@ -1,5 +1,7 @@
+import type { ClientCertificate } from "../lib/microsoft/client-certificate";
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { AccessScope, CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
+import { keyCredentialOf, scenarioCertificates } from "./certificates";
 import type { SimState } from "./model";
 
 /**
@@ -47,6 +49,9 @@ export const APPS = {
   rbacConsented: { clientId: "14b96bc8-cfa5-4558-8c11-db16042ad923", name: "CRM Sync (agents scope, consent kept)", secret: "egR7Q~a90FMdefMMj76Qf1P9j~.MoREVsRqcFwQQ", secretId: "5d14ff03-9690-4b0b-b97c-e068885943aa" },
   /** Registered in Exchange, Graph consent removed, but no role assignment made. */
   rbacUnassigned: { clientId: "17a8b0ee-503f-4e3c-85d9-b45be124e1fb", name: "CRM Sync (no role assignment)", secret: "oIe8Q~qzR9EihaHoQrudKTHWmC7zoHih6xvd3zwi", secretId: "7c9c529a-966c-4114-a931-1a19785be9d9" },
+  /** Signs in with a certificate (the `certificate` method); its secret is there but unused. */
+  certificate: { clientId: "c3f1e7a2-5b8d-4e0f-9a61-2d4b7c8e9f10", name: "CRM Sync (certificate)", secret: "Crt4Q~p2Lx8vNq5Rz0Wm7Ys3Tb6Hd9Kf1Jg4Ua2E", secretId: "0e6a9b3c-7d21-4f58-8c4e-5a1b2c3d4e5f" },
+  certificateExpired: { clientId: "d7a2c9e4-1f6b-4a83-b5d0-8e3f2a1c6b97", name: "CRM Sync (expired certificate)", secret: "Crt7Q~h5Nc2wQe8Tr1Yu4Io7Pa0Sd3Fg6Hj9Kl2Z", secretId: "6b2c8d4e-3a15-4e79-9f0a-1b2c3d4e5f60" },
 } as const satisfies Record<string, AppSeed>;
 
 /** A secret value that belongs to no app (the right shape, the wrong value). */
@@ -97,7 +102,18 @@ export type ScenarioValues = {
   secretExpiresOn?: string;
   accessScope?: AccessScope;
   outsideMailbox?: string;
+  /** The `certificate` method: the key and certificate the run signs with (clientSecret is then empty). */
+  clientCertificate?: ClientCertificate;
 };
+
+type ScenarioCertificate = keyof ReturnType<typeof scenarioCertificates>;
+
+/** Values for the certificate method; the certificate is made on first read, not when this module loads. */
+function withCertificate(a: AppSeed, which: ScenarioCertificate): ScenarioValues {
+  const values: ScenarioValues = { ...good({ clientId: a.clientId, clientSecret: "" }), secretExpiresOn: undefined };
+  delete values.secretExpiresOn;
+  return Object.defineProperty(values, "clientCertificate", { get: () => scenarioCertificates()[which], enumerable: true }) as ScenarioValues;
+}
 
 export type Scenario = {
   key: string;
@@ -355,6 +371,28 @@ export const SCENARIOS = [
     values: withApp(APPS.rbac, { accessScope: "exchange-rbac", testMailbox: MAILBOXES.frontDesk }),
     expected: { outcome: "failed", check: "permissions", status: "fail", reason: "access-policy-denied" },
     fix: { description: "Add the mailbox to the agents' group", apply: (s) => void s.exchange.groups.get(AGENTS_GROUP.address)!.members.push(MAILBOXES.frontDesk) },
+  },
+  {
+    key: "certificate-good",
+    title: "Certificate method: the certificate is uploaded to the app",
+    values: withCertificate(APPS.certificate, "uploaded"),
+    expected: { outcome: "verified", check: "token", status: "pass" },
+  },
+  {
+    key: "certificate-not-uploaded",
+    title: "Certificate method: this certificate was never uploaded",
+    values: withCertificate(APPS.certificate, "notUploaded"),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "certificate-not-uploaded" },
+    fix: {
+      description: "Upload the certificate",
+      apply: (s) => void app(s, APPS.certificate).keyCredentials.push(keyCredentialOf(scenarioCertificates().notUploaded.certificatePem)),
+    },
+  },
+  {
+    key: "certificate-expired",
+    title: "Certificate method: the uploaded certificate has expired",
+    values: withCertificate(APPS.certificateExpired, "expired"),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "certificate-expired" },
   },
   {
     key: "invalid-input",

@@ -2,6 +2,7 @@ import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { Seed } from "./model";
 import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT } from "./providers";
 import { AGENTS_GROUP, agentRoleAssignments, APPS, DAY, MAILBOXES, SERVICE_PRINCIPAL_OBJECT_IDS, TENANTS, type AppSeed } from "./scenarios";
+import { keyCredentialOf, scenarioCertificates } from "./certificates";
 
 /** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
 
@@ -16,6 +17,7 @@ function appSeed(a: AppSeed, tenantId: string, overrides: Partial<Seed["apps"][n
     conditionalAccessBlocked: false,
     accessPolicyMailboxes: null,
     tokenErrorCode: null,
+    keyCredentials: [],
     ...overrides,
   };
 }
@@ -63,6 +65,8 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.rbac, harbor.id, { roles: [] }),
       appSeed(APPS.rbacConsented, harbor.id),
       appSeed(APPS.rbacUnassigned, harbor.id, { roles: [] }),
+      appSeed(APPS.certificate, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")] }),
+      appSeed(APPS.certificateExpired, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().expired.certificatePem, "CRM sync")] }),
     ],
     mailboxes: [
       mailboxSeed(MAILBOXES.agent, harbor.id),

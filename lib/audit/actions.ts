@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   "invite.reminded": "Reminder sent with a new link",
   "invite.opened": "Invite link opened",
   "secret.decrypted": "Secret read",
+  "certificate.issued": "Certificate made for signing in without a secret",
   "secret.rotated": "Secret re-encrypted under a new key",
   "note.added": "Note added",
   "api-key.created": "API key created",

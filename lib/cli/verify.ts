@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { env, parseEnv } from "../env";
 import { createLogger } from "../logger";
+import { CertificateFileError, clientCertificateFromPem, type ClientCertificate } from "../microsoft/client-certificate";
 import { runVerification } from "../verification/run";
 import { ACCESS_SCOPES, type AccessScope } from "../verification/types";
 import { formatReport } from "./verify-output";
@@ -11,6 +13,7 @@ import { formatReport } from "./verify-output";
  * `verify`: runs the live checks for one set of credentials (DESIGN §4).
  *   npm run --silent cli -- verify --tenant <id> --client <id> --mailbox <upn> [--expires YYYY-MM-DD] [--no-send] [--json]
  *     [--access-scope organization|exchange-rbac] [--scope-outside <upn>]
+ *   npm run --silent cli -- verify --method certificate --certificate <pem> --tenant <id> --client <id> --mailbox <upn> [--no-send] [--json]
  * The secret comes from standard input (or VERIFY_CLIENT_SECRET), never from the
  * command line, where other users of the machine could read it. Exit codes: 0
  * verified, 1 failed, 2 inconclusive, 64 bad usage.
@@ -18,8 +21,12 @@ import { formatReport } from "./verify-output";
 
 const USAGE = `Usage: npm run --silent cli -- verify --tenant <tenant-id> --client <client-id> --mailbox <address> [--expires YYYY-MM-DD] [--no-send] [--json]
        [--access-scope organization|exchange-rbac] [--scope-outside <address>]
+       npm run --silent cli -- verify --method certificate --certificate <file> --tenant <tenant-id> --client <client-id> --mailbox <address> [--no-send] [--json]
 
 Reads the client secret value from standard input (or VERIFY_CLIENT_SECRET).
+With --method certificate, signs in with the private key and certificate in <file> (PEM)
+and reads nothing from standard input; the expiry is the certificate's.
+  --method client-secret|certificate  how the app signs in (client-secret by default)
   --expires YYYY-MM-DD  the secret's expiry date, to check it (skipped without)
   --no-send             do not send the test message
   --access-scope SCOPE  organization (default) or exchange-rbac (RBAC for Applications on a group)
@@ -64,6 +71,8 @@ export async function run(args: string[]): Promise<number> {
         client: { type: "string" },
         mailbox: { type: "string" },
         expires: { type: "string" },
+        method: { type: "string", default: "client-secret" },
+        certificate: { type: "string" },
         "no-send": { type: "boolean", default: false },
         "access-scope": { type: "string" },
         "scope-outside": { type: "string" },
@@ -86,6 +95,21 @@ export async function run(args: string[]): Promise<number> {
     return usageError(`--access-scope must be one of ${ACCESS_SCOPES.join(", ")}`);
   }
 
+  if (o.method !== "client-secret" && o.method !== "certificate") return usageError("--method must be client-secret or certificate");
+  if (o.method === "certificate" && !o.certificate?.trim()) return usageError("Missing --certificate <file> for --method certificate");
+  if (o.method === "client-secret" && o.certificate) return usageError("--certificate needs --method certificate");
+  if (o.method === "certificate" && o.expires) return usageError("--expires is read from the certificate with --method certificate");
+
+  let certificate: ClientCertificate | undefined;
+  if (o.method === "certificate") {
+    try {
+      certificate = clientCertificateFromPem(readFileSync(o.certificate!, "utf8"));
+    } catch (error) {
+      const why = error instanceof CertificateFileError ? error.message : "the file could not be read";
+      return usageError(`--certificate ${o.certificate}: ${why}`);
+    }
+  }
+
   const config = parseEnv();
   if (!config.ok) {
     process.stderr.write(`${config.errors.map((e) => `Configuration error: ${e}`).join("\n")}\n`);
@@ -93,8 +117,8 @@ export async function run(args: string[]): Promise<number> {
   }
 
   // A per-invocation input like the arguments, not configuration, hence read here (empty counts as unset).
-  const secret = (process.env.VERIFY_CLIENT_SECRET || (await readSecretFromStdin())).trim();
-  if (!secret) return usageError("No client secret value: pipe it on standard input or set VERIFY_CLIENT_SECRET");
+  const secret = certificate ? "" : (process.env.VERIFY_CLIENT_SECRET || (await readSecretFromStdin())).trim();
+  if (!certificate && !secret) return usageError("No client secret value: pipe it on standard input or set VERIFY_CLIENT_SECRET");
 
   // Logs go to standard error so that standard output holds only the report.
   const logger = createLogger(process.stderr);
@@ -105,7 +129,7 @@ export async function run(args: string[]): Promise<number> {
       {
         tenantId: o.tenant!,
         clientId: o.client!,
-        clientSecret: secret,
+        ...(certificate ? { clientCertificate: certificate } : { clientSecret: secret }),
         testMailbox: o.mailbox!,
         secretExpiresOn: o.expires,
         sendTestMessage: !o["no-send"],

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { db } from "../db/client";
-import { submissionAttempts } from "../db/schema";
+import { brokerageCertificates, submissionAttempts } from "../db/schema";
 import { keyRing, openSecret, sealSecret, SecretUnavailableError } from "./secret-box";
 
 /**
@@ -44,5 +44,41 @@ export async function rotateSecrets(): Promise<{ keyId: string; rotated: number;
     if (done === true) rotated++;
     if (done === "unreadable") unreadable.push(id);
   }
-  return { keyId: ring.current.id, rotated, unreadable };
+  const certificates = await rotateCertificateKeys(ring);
+  return { keyId: ring.current.id, rotated: rotated + certificates.rotated, unreadable: [...unreadable, ...certificates.unreadable] };
+}
+
+/** The private keys of certificates made but not yet submitted (brokerage_certificates), rotated the same way. */
+async function rotateCertificateKeys(ring: ReturnType<typeof keyRing>) {
+  const stale = await db()
+    .select({ id: brokerageCertificates.id })
+    .from(brokerageCertificates)
+    .where(and(isNotNull(brokerageCertificates.privateKeyCiphertext), ne(brokerageCertificates.privateKeyKeyId, ring.current.id)));
+  let rotated = 0;
+  const unreadable: string[] = [];
+  for (const { id } of stale) {
+    const done = await inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
+      const [row] = await tx.select().from(brokerageCertificates).where(eq(brokerageCertificates.id, id)).for("update");
+      if (!row?.privateKeyCiphertext || !row.privateKeyKeyId || row.privateKeyKeyId === ring.current.id) return unchanged(false);
+      const plaintext = openSecret({ ciphertext: row.privateKeyCiphertext, keyId: row.privateKeyKeyId }, row.id, ring, "brokerage_certificates");
+      const sealed = sealSecret(plaintext, row.id, ring, "brokerage_certificates");
+      await tx
+        .update(brokerageCertificates)
+        .set({ privateKeyCiphertext: sealed.ciphertext, privateKeyKeyId: sealed.keyId })
+        .where(eq(brokerageCertificates.id, row.id));
+      await audit({
+        action: "secret.rotated",
+        subject: { type: "brokerage", id: row.brokerageId },
+        brokerageId: row.brokerageId,
+        detail: { certificate: row.thumbprint, fromKey: row.privateKeyKeyId, toKey: sealed.keyId },
+      });
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof SecretUnavailableError) return "unreadable" as const;
+      throw error;
+    });
+    if (done === true) rotated++;
+    if (done === "unreadable") unreadable.push(id);
+  }
+  return { rotated, unreadable };
 }

@@ -24,8 +24,11 @@ export class SecretUnavailableError extends Error {
   }
 }
 
-function associatedData(attemptId: string) {
-  return Buffer.from(`submission_attempts:${attemptId}`, "utf8");
+/** Which row a ciphertext belongs to: an attempt's secret or private key, or a brokerage's certificate not yet submitted. */
+export type SealedFor = "submission_attempts" | "brokerage_certificates";
+
+function associatedData(rowId: string, table: SealedFor = "submission_attempts") {
+  return Buffer.from(`${table}:${rowId}`, "utf8");
 }
 
 export function keyRing(): KeyRing {
@@ -34,16 +37,16 @@ export function keyRing(): KeyRing {
   return parseKeyRing(value);
 }
 
-export function sealSecret(plaintext: string, attemptId: string, ring: KeyRing = keyRing()): SealedSecret {
+export function sealSecret(plaintext: string, attemptId: string, ring: KeyRing = keyRing(), table?: SealedFor): SealedSecret {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv("aes-256-gcm", ring.current.key, nonce, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(attemptId));
+  cipher.setAAD(associatedData(attemptId, table));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return { ciphertext: Buffer.concat([nonce, body, cipher.getAuthTag()]), keyId: ring.current.id };
 }
 
 /** The plaintext, or SecretUnavailableError (unknown key, tampered blob, other attempt). */
-export function openSecret(sealed: SealedSecret, attemptId: string, ring: KeyRing = keyRing()): string {
+export function openSecret(sealed: SealedSecret, attemptId: string, ring: KeyRing = keyRing(), table?: SealedFor): string {
   const key = ring.byId.get(sealed.keyId);
   if (!key) throw new SecretUnavailableError(`no key "${sealed.keyId}" in CREDENTIALS_KEYS`);
   if (sealed.ciphertext.length < NONCE_BYTES + TAG_BYTES) throw new SecretUnavailableError("stored secret is truncated");
@@ -52,7 +55,7 @@ export function openSecret(sealed: SealedSecret, attemptId: string, ring: KeyRin
   const body = sealed.ciphertext.subarray(NONCE_BYTES, sealed.ciphertext.length - TAG_BYTES);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, nonce, { authTagLength: TAG_BYTES });
-    decipher.setAAD(associatedData(attemptId));
+    decipher.setAAD(associatedData(attemptId, table));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
   } catch {

@@ -93,6 +93,9 @@ export const attemptStatus = pgEnum("attempt_status", [
 
 export const accessScope = pgEnum("access_scope", ACCESS_SCOPES);
 
+/** How a brokerage's app signs in (DESIGN §9). */
+export const credentialMethod = pgEnum("credential_method", ["client-secret", "certificate"]);
+
 export const submissionAttempts = pgTable(
   "submission_attempts",
   {
@@ -115,12 +118,21 @@ export const submissionAttempts = pgTable(
     submitterName: text("submitter_name").notNull(),
     submitterEmail: text("submitter_email").notNull(),
     submitterPhone: text("submitter_phone"),
-    /** AES-256-GCM: nonce || ciphertext || tag; null once destroyed. */
+    credentialMethod: credentialMethod("credential_method").notNull().default("client-secret"),
+    /**
+     * The sealed credential, AES-256-GCM: nonce || ciphertext || tag; null once destroyed.
+     * The client secret, or with a certificate its private key (PKCS#8 PEM): one set of
+     * columns, so destroying, revoking and key rotation treat both alike.
+     */
     secretCiphertext: bytea("secret_ciphertext"),
     secretKeyId: text("secret_key_id"),
     /** First three characters, as the Azure portal shows them. */
     secretHint: text("secret_hint").notNull(),
     secretDestroyedAt: timestamp("secret_destroyed_at", { withTimezone: true }),
+    /** The `certificate` method: SHA-256 thumbprint (lower-case hex), expiry and the public certificate (DER). */
+    certificateThumbprint: text("certificate_thumbprint"),
+    certificateNotAfter: timestamp("certificate_not_after", { withTimezone: true }),
+    certificateDer: bytea("certificate_der"),
     status: attemptStatus("status").notNull().default("verifying"),
     createdAt: createdAt(),
   },
@@ -131,6 +143,34 @@ export const submissionAttempts = pgTable(
     index("submission_attempts_status_idx").on(t.status, t.createdAt, t.id),
     // Active credentials by expiry date (approved = active; see credential_approvals).
     index("submission_attempts_approved_expiry_idx").on(t.secretExpiresOn).where(sql`${t.status} = 'approved'`),
+  ],
+);
+
+/**
+ * The certificate the portal made for a brokerage to upload before submitting: one
+ * current per brokerage. Submitting copies it onto the attempt (the private key
+ * re-sealed for that attempt); a newer certificate destroys this one's private key.
+ */
+export const brokerageCertificates = pgTable(
+  "brokerage_certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    thumbprint: text("thumbprint").notNull(),
+    notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
+    notAfter: timestamp("not_after", { withTimezone: true }).notNull(),
+    certificateDer: bytea("certificate_der").notNull(),
+    /** The private key (PKCS#8 PEM) sealed like a secret, bound to this row; null once destroyed. */
+    privateKeyCiphertext: bytea("private_key_ciphertext"),
+    privateKeyKeyId: text("private_key_key_id"),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("brokerage_certificates_current_key").on(t.brokerageId).where(sql`${t.supersededAt} is null`),
+    index("brokerage_certificates_brokerage_idx").on(t.brokerageId, t.createdAt),
   ],
 );
 

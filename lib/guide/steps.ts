@@ -11,6 +11,7 @@ export const GUIDE_ANCHORS = [
   "grant-consent",
   "create-secret",
   "copy-secret-value",
+  "upload-certificate",
   "choose-test-mailbox",
   "limit-mailbox-access",
   "submit",

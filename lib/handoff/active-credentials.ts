@@ -20,6 +20,10 @@ export async function getActiveCredentials(tx: Executor, brokerageId: string) {
       secretExpiresOn: submissionAttempts.secretExpiresOn,
       secretCiphertext: submissionAttempts.secretCiphertext,
       secretKeyId: submissionAttempts.secretKeyId,
+      credentialMethod: submissionAttempts.credentialMethod,
+      certificateThumbprint: submissionAttempts.certificateThumbprint,
+      certificateNotAfter: submissionAttempts.certificateNotAfter,
+      certificateDer: submissionAttempts.certificateDer,
     })
     .from(credentialApprovals)
     .innerJoin(brokerages, eq(brokerages.id, credentialApprovals.brokerageId))

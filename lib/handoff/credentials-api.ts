@@ -4,6 +4,7 @@ import { inAuditedTransaction } from "../audit/change";
 import { openSecret } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { logger } from "../logger";
+import { certificateFacts } from "../microsoft/client-certificate";
 import { isGuid } from "../validation/guid";
 import { getActiveCredentials, getBrokerageName } from "./active-credentials";
 import { authenticateApiKey, scopeAllows, touchApiKey, type ApiKeyScope, type AuthenticatedKey } from "./api-keys";
@@ -69,12 +70,14 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
     return inAuditedTransaction({ type: "api", id: auth.key.id }, requestOrigin(request.headers), async ({ tx, audit, unchanged }) => {
       const active = await getActiveCredentials(tx, brokerageId);
       if (!active?.secretCiphertext || !active.secretKeyId) return unchanged(notFound);
-      const clientSecret = openSecret({ ciphertext: active.secretCiphertext, keyId: active.secretKeyId }, active.attemptId);
+      // The secret, or with a certificate its private key: sealed alike, opened alike, audited alike.
+      const opened = openSecret({ ciphertext: active.secretCiphertext, keyId: active.secretKeyId }, active.attemptId);
+      const certificate = active.credentialMethod === "certificate" && active.certificateDer ? certificateFacts(active.certificateDer) : null;
       await audit({
         action: "secret.decrypted",
         subject: { type: "attempt", id: active.attemptId },
         brokerageId,
-        detail: { purpose: "handoff", apiKey: auth.key.name },
+        detail: { purpose: "handoff", apiKey: auth.key.name, ...(certificate ? { method: "certificate", thumbprint: certificate.thumbprintSha256 } : {}) },
       });
       return json(200, {
         brokerageId: active.brokerageId,
@@ -82,7 +85,17 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
         attemptId: active.attemptId,
         tenantId: active.tenantId,
         clientId: active.clientId,
-        clientSecret,
+        credentialMethod: active.credentialMethod,
+        ...(certificate
+          ? {
+              certificate: {
+                thumbprintSha256: certificate.thumbprintSha256,
+                privateKeyPem: opened,
+                certificatePem: certificate.certificatePem,
+                notAfter: certificate.notAfter.toISOString(),
+              },
+            }
+          : { clientSecret: opened }),
         secretExpiresOn: active.secretExpiresOn,
         testMailbox: active.testMailbox,
         // Agents outside an exchange-rbac scope will not sync (DESIGN §9).
@@ -111,6 +124,8 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
         attemptId: active.attemptId,
         tenantId: active.tenantId,
         clientId: active.clientId,
+        credentialMethod: active.credentialMethod,
+        ...(active.certificateThumbprint ? { certificateThumbprint: active.certificateThumbprint } : {}),
         secretExpiresOn: active.secretExpiresOn,
         accessScope: active.accessScope,
         approvedAt: active.approvedAt.toISOString(),

@@ -11,10 +11,14 @@ export type HandoffEventData = {
   attemptId: string;
   tenantId: string;
   clientId: string;
-  /** YYYY-MM-DD, as the administrator stated it. */
+  /** YYYY-MM-DD, as the administrator stated it, or the certificate's notAfter day. */
   secretExpiresOn: string;
   /** DESIGN §9: with "exchange-rbac" only the agents' group's mailboxes can sync. */
   accessScope?: AccessScope;
+  /** How the app signs in (DESIGN §9); what to pull differs (docs/handoff.md). */
+  credentialMethod: "client-secret" | "certificate";
+  /** The certificate method: which certificate to pull (its private key comes only from the API). */
+  certificateThumbprint?: string;
   /** For a rotation: the attempt whose credentials these replace. */
   previousAttemptId?: string | null;
 };

@@ -9,6 +9,7 @@ import {
 import type { Logger } from "pino";
 import { isGuid } from "../validation/guid";
 import { readAccessTokenClaims, type AppTokenClaims } from "./access-token";
+import type { ClientCertificate } from "./client-certificate";
 import { authorityFor, graphScope, msalMetadata } from "./endpoints";
 import { aadFailureFromText, MicrosoftRequestError } from "./failures";
 import { parseJson, requestWithRetries, TransportError, type RequestPolicy } from "./http";
@@ -21,7 +22,10 @@ import { failureFromMsalError, type TokenExchangeRecord } from "./msal-errors";
  * network client, because MSAL has no timeout of its own.
  */
 
-export type ClientCredentials = { tenantId: string; clientId: string; clientSecret: string };
+/** A client secret, or a certificate whose private key signs the client assertion (DESIGN §9). */
+export type ClientCredentials =
+  | { tenantId: string; clientId: string; clientSecret: string; clientCertificate?: undefined }
+  | { tenantId: string; clientId: string; clientCertificate: ClientCertificate; clientSecret?: undefined };
 
 export type AppToken = { accessToken: string; claims: AppTokenClaims | undefined; expiresOn?: Date };
 
@@ -89,7 +93,16 @@ export async function acquireAppToken(credentials: ClientCredentials, options: T
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
+      ...(credentials.clientCertificate
+        ? {
+            // MSAL signs a fresh assertion (RS256 with PKCS#1, or PS256) with an x5t#S256 header; x5c sends the certificate.
+            clientCertificate: {
+              thumbprintSha256: credentials.clientCertificate.thumbprintSha256,
+              privateKey: credentials.clientCertificate.privateKeyPem,
+              x5c: credentials.clientCertificate.certificatePem,
+            },
+          }
+        : { clientSecret: credentials.clientSecret }),
       authority: authorityFor(authority.host, credentials.tenantId),
       ...msalMetadata(authority.host, credentials.tenantId),
     },

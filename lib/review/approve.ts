@@ -61,6 +61,8 @@ export async function approveAttempt(
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
         accessScope: attempt.accessScope,
+        credentialMethod: attempt.credentialMethod,
+        ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
         previousAttemptId: previous?.attemptId ?? null,
       },
     });

@@ -29,6 +29,10 @@ export type AttemptView = AttemptValues & {
   createdAt: Date;
   submitterPhone: string | null;
   secretStored: boolean;
+  /** How the app signs in; with a certificate its thumbprint and expiry (the private key is never shown). */
+  credentialMethod: "client-secret" | "certificate";
+  certificateThumbprint: string | null;
+  certificateNotAfter: Date | null;
 };
 
 const attemptColumns = {
@@ -49,6 +53,9 @@ const attemptColumns = {
   submitterPhone: submissionAttempts.submitterPhone,
   secretDestroyedAt: submissionAttempts.secretDestroyedAt,
   secretKeyId: submissionAttempts.secretKeyId,
+  credentialMethod: submissionAttempts.credentialMethod,
+  certificateThumbprint: submissionAttempts.certificateThumbprint,
+  certificateNotAfter: submissionAttempts.certificateNotAfter,
 };
 
 type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof attemptColumns>;

@@ -47,12 +47,12 @@ export async function revokeCredentials(
       // The attempt is replaced by nothing; its approval records why (end_reason "revoked").
       .set({ status: "superseded", ...destroySecretSet(now) })
       .where(eq(submissionAttempts.id, approval.attemptId))
-      .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number });
+      .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number, credentialMethod: submissionAttempts.credentialMethod });
     await tx.update(brokerages).set({ stage: "expired", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
     const deliveryId = await recordHandoffEvent(tx, {
       type: "credentials.revoked",
       at: now,
-      data: { brokerageId, attemptId: approval.attemptId, tenantId: attempt!.tenantId, clientId: attempt!.clientId, secretExpiresOn: attempt!.secretExpiresOn },
+      data: { brokerageId, attemptId: approval.attemptId, tenantId: attempt!.tenantId, clientId: attempt!.clientId, secretExpiresOn: attempt!.secretExpiresOn, credentialMethod: attempt!.credentialMethod },
     });
     await audit({
       action: "credentials.revoked",

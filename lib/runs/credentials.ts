@@ -2,6 +2,7 @@ import "server-only";
 import type { Change } from "../audit/change";
 import { openSecret, type SealedSecret } from "../crypto/secret-box";
 import type { submissionAttempts } from "../db/schema";
+import { certificateFacts } from "../microsoft/client-certificate";
 import type { VerificationInput } from "../verification/types";
 
 /**
@@ -10,26 +11,47 @@ import type { VerificationInput } from "../verification/types";
  * opens it; a new method adds both here, and the type checker asks for its opener.
  */
 
-export type StoredCredential = { method: "client-secret"; attemptId: string; sealed: SealedSecret };
+export type StoredCredential =
+  | { method: "client-secret"; attemptId: string; sealed: SealedSecret }
+  /** The private key is sealed like a secret (same columns, same key ring); the certificate is public. */
+  | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer };
 
 export type CredentialMethod = StoredCredential["method"];
 
 /** What the `token` check signs in with. */
-export type TokenCredential = Pick<VerificationInput, "clientSecret">;
+export type TokenCredential = Pick<VerificationInput, "clientSecret" | "clientCertificate">;
 
 type Opener<M extends CredentialMethod> = (stored: Extract<StoredCredential, { method: M }>) => TokenCredential;
 
 const OPENERS: { [M in CredentialMethod]: Opener<M> } = {
   // Throws SecretUnavailableError when the key ring no longer holds the secret's key.
   "client-secret": (stored) => ({ clientSecret: openSecret(stored.sealed, stored.attemptId) }),
+  certificate: (stored) => {
+    const facts = certificateFacts(stored.certificateDer);
+    return {
+      clientCertificate: {
+        thumbprintSha256: facts.thumbprintSha256,
+        certificatePem: facts.certificatePem,
+        notAfter: facts.notAfter,
+        privateKeyPem: openSecret(stored.sealed, stored.attemptId),
+      },
+    };
+  },
 };
 
 type AttemptRow = typeof submissionAttempts.$inferSelect;
 
 /** The attempt's stored credential, or null once it was destroyed (revoked, replaced) or never kept. */
-export function storedCredentialOf(attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId">): StoredCredential | null {
+export function storedCredentialOf(
+  attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer">,
+): StoredCredential | null {
   if (!attempt.secretCiphertext || !attempt.secretKeyId) return null;
-  return { method: "client-secret", attemptId: attempt.id, sealed: { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId } };
+  const sealed = { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId };
+  if (attempt.credentialMethod === "certificate") {
+    if (!attempt.certificateDer) return null;
+    return { method: "certificate", attemptId: attempt.id, sealed, certificateDer: attempt.certificateDer };
+  }
+  return { method: "client-secret", attemptId: attempt.id, sealed };
 }
 
 /**
@@ -42,12 +64,12 @@ export async function openCredential(
   stored: StoredCredential,
   audit: { brokerageId: string; detail: Record<string, unknown> },
 ): Promise<TokenCredential> {
-  const opened = OPENERS[stored.method](stored);
+  const opened = (OPENERS[stored.method] as Opener<typeof stored.method>)(stored as never);
   await change.audit({
     action: "secret.decrypted",
     subject: { type: "attempt", id: stored.attemptId },
     brokerageId: audit.brokerageId,
-    detail: { ...audit.detail, purpose: "verification" },
+    detail: { ...audit.detail, purpose: "verification", ...(stored.method === "certificate" ? { method: stored.method } : {}) },
   });
   return opened;
 }

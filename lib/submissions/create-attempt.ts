@@ -5,7 +5,8 @@ import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
 import { brokerages, submissionAttempts } from "../db/schema";
-import type { Submission } from "../validation/submission";
+import type { CertificateSubmission, Submission } from "../validation/submission";
+import { certificateForAttempt } from "./certificate";
 
 /**
  * One form submission becomes one attempt, however often it is posted: the form
@@ -17,7 +18,8 @@ import type { Submission } from "../validation/submission";
 
 export type AttemptRequest = {
   brokerageId: string;
-  submission: Submission;
+  /** A client secret's form, or the certificate method's (which uses the brokerage's current certificate). */
+  submission: Submission | CertificateSubmission;
   idempotencyKey: string;
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
@@ -47,8 +49,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
       .limit(1);
     const number = (latest?.number ?? 0) + 1;
     const attemptId = randomUUID();
-    const sealed = sealSecret(request.submission.clientSecret, attemptId);
-    const { clientSecret, ...values } = request.submission;
+    const { credential, values } = await credentialColumns(change, request, attemptId);
 
     const inserted = await tx
       .insert(submissionAttempts)
@@ -58,9 +59,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         number,
         idempotencyKey: request.idempotencyKey,
         ...values,
-        secretCiphertext: sealed.ciphertext,
-        secretKeyId: sealed.keyId,
-        secretHint: secretHint(clientSecret),
+        ...credential,
         status: "verifying",
       })
       .onConflictDoNothing()
@@ -77,10 +76,55 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
       action: "attempt.submitted",
       subject: { type: "attempt", id: attemptId },
       brokerageId: request.brokerageId,
-      detail: { number, tenantId: values.tenantId, clientId: values.clientId, testMailbox: values.testMailbox },
+      detail: {
+        number,
+        tenantId: values.tenantId,
+        clientId: values.clientId,
+        testMailbox: values.testMailbox,
+        ...(credential.credentialMethod === "certificate" ? { method: "certificate", thumbprint: credential.certificateThumbprint } : {}),
+      },
     });
     return { kind: "created", attemptId, number };
   });
+}
+
+/**
+ * The sealed credential and the other columns: a secret as typed, or the brokerage's
+ * current certificate with its private key sealed again for this attempt and the
+ * expiry read from the certificate.
+ */
+async function credentialColumns(change: Change, request: AttemptRequest, attemptId: string) {
+  const submission = request.submission;
+  if ("credentialMethod" in submission && submission.credentialMethod === "certificate") {
+    const { credentialMethod, ...values } = submission;
+    const certificate = await certificateForAttempt(change, request.brokerageId, attemptId);
+    return {
+      values: { ...values, secretExpiresOn: certificate.notAfter.toISOString().slice(0, 10) },
+      credential: {
+        credentialMethod,
+        secretCiphertext: certificate.sealed.ciphertext,
+        secretKeyId: certificate.sealed.keyId,
+        secretHint: "",
+        certificateThumbprint: certificate.thumbprint,
+        certificateNotAfter: certificate.notAfter,
+        certificateDer: certificate.certificateDer,
+      },
+    };
+  }
+  const { clientSecret, ...values } = submission as Submission;
+  const sealed = sealSecret(clientSecret, attemptId);
+  return {
+    values,
+    credential: {
+      credentialMethod: "client-secret" as const,
+      secretCiphertext: sealed.ciphertext,
+      secretKeyId: sealed.keyId,
+      secretHint: secretHint(clientSecret),
+      certificateThumbprint: null,
+      certificateNotAfter: null,
+      certificateDer: null,
+    },
+  };
 }
 
 async function findExisting(tx: Transaction, request: AttemptRequest): Promise<AttemptOutcome | null> {

@@ -9,3 +9,6 @@ export function waitMessage(retryAfterSeconds: number) {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
 }
+
+/** New certificates (each a key pair) per brokerage. */
+export const CERTIFICATE_LIMIT: RateLimit = { name: "certificate-issue", limit: 10, windowSeconds: 3600 };

@@ -1,4 +1,4 @@
-import type { SubmissionInput } from "./submission";
+import type { CertificateSubmissionInput, SubmissionInput } from "./submission";
 
 /**
  * The form's fields as posted (FormData from the browser, with or without
@@ -44,4 +44,18 @@ export function formDataFromSubmissionInput(values: SubmissionInput, extra: Reco
   form.set("submitterEmail", values.submitterEmail);
   form.set("submitterPhone", values.submitterPhone);
   return form;
+}
+
+/** The certificate form's fields as posted: no secret, no expiry. */
+export function certificateInputFromFormData(form: FormData): CertificateSubmissionInput {
+  const all = submissionInputFromFormData(form);
+  return {
+    tenantId: all.tenantId,
+    clientId: all.clientId,
+    testMailbox: all.testMailbox,
+    sendTestMessage: all.sendTestMessage,
+    submitterName: all.submitterName,
+    submitterEmail: all.submitterEmail,
+    submitterPhone: all.submitterPhone,
+  };
 }

@@ -206,6 +206,19 @@ export const SubmissionSchema = BaseSchema.superRefine(flagSameIds, {
 export type SubmissionInput = z.input<typeof SubmissionSchema>;
 export type Submission = z.output<typeof SubmissionSchema>;
 
+/**
+ * The `certificate` method's form (DESIGN §9): no secret and no expiry date, which is
+ * read from the certificate the portal made. Same fields, same words otherwise.
+ */
+export const CertificateSubmissionSchema = BaseSchema.omit({ clientSecret: true, expiry: true })
+  .superRefine(flagSameIds)
+  .transform((values) => ({ ...values, credentialMethod: "certificate" as const }));
+export type CertificateSubmissionInput = z.input<typeof CertificateSubmissionSchema>;
+export type CertificateSubmission = z.output<typeof CertificateSubmissionSchema>;
+
+/** The certificate form's fields in its order. */
+export const CERTIFICATE_SUBMISSION_FIELDS = SUBMISSION_FIELDS_WITHOUT_SECRET();
+
 /** The three values the "Check these credentials" action needs, validated the same way. */
 export const CredentialsSchema = z
   .object({ tenantId: fields.tenantId, clientId: fields.clientId, clientSecret: fields.clientSecret })
@@ -230,6 +243,10 @@ export type FieldError = { field: FieldName; id: string; message: string };
 
 /** The form's fields in its order: for `fieldErrors(error, SUBMISSION_FIELDS)` (lib/actions/state.ts). */
 export const SUBMISSION_FIELDS = Object.keys(FIELD_IDS) as FieldName[];
+
+function SUBMISSION_FIELDS_WITHOUT_SECRET(): FieldName[] {
+  return (Object.keys(FIELD_IDS) as FieldName[]).filter((f) => f !== "clientSecret" && !f.startsWith("expiry."));
+}
 
 /** Field errors as the form shows them: in field order, each with the element to link to. */
 export function errorList(errors: Partial<Record<string, string>>): FieldError[] {

@@ -47,8 +47,30 @@ const TOKEN_REASONS: ReadonlyMap<number, Reason> = new Map<number, Reason>([
   [53003, "conditional-access-blocked"], // blocked by Conditional Access
   [530032, "conditional-access-blocked"], // blocked by security policy
   // 50012 (AuthenticationFailed) is about client assertions (certificates), not secrets:
-  // it stays `unexpected` for a secret run, with its code shown.
+  // it stays `unexpected` for a secret run, with its code shown (CERTIFICATE_REASONS below).
 ]);
+
+/**
+ * What the token endpoint answers about a client assertion (the `certificate` method).
+ * Codes as Microsoft's identity libraries name them: InvalidKeyError 700027,
+ * CertificateHasBeenRevoked 7000214, CertificateWasRevoked 7000277,
+ * CertificateNotWithinValidityPeriod 7000274, CertificateIsOutsideValidityWindow 1000502.
+ */
+const CERTIFICATE_REASONS: ReadonlyMap<number, Classified["reason"]> = new Map<number, Reason>([
+  [700027, "certificate-not-uploaded"], // the key was not found on the app, or the signature does not verify with it
+  [50012, "certificate-not-uploaded"], // AuthenticationFailed: the assertion could not be validated against the app's keys
+  [7000214, "certificate-not-uploaded"], // the certificate was revoked: a new one has to be uploaded
+  [7000277, "certificate-not-uploaded"],
+  [7000274, "certificate-expired"],
+  [1000502, "certificate-expired"],
+]);
+
+/**
+ * The assertion itself was refused for what the portal signs, not for what the
+ * administrator did: the clock (700024 SignedAssertionInvalidTimeRange), the audience
+ * (700023) or the issuer (700021). Status error: nobody at the brokerage can fix it.
+ */
+const ASSERTION_FAULTS = new Set([700024, 700023, 700021]);
 
 /** Transient identity platform errors, whatever the HTTP status they come with. */
 const TRANSIENT_CODES: ReadonlyMap<number, Reason> = new Map<number, Reason>([
@@ -60,12 +82,17 @@ const TRANSIENT_CODES: ReadonlyMap<number, Reason> = new Map<number, Reason>([
 
 const unavailable: Classified = { status: "error", reason: "microsoft-unavailable" };
 
-function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean): Classified {
+function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean, method: CredentialMethod = "client-secret"): Classified {
   const microsoft = microsoftInfo(failure);
   if (failure.httpStatus === 429) return { status: "error", reason: "throttled", microsoft };
   const transient = failure.codes.map((c) => TRANSIENT_CODES.get(c)).find(Boolean);
   if (transient) return { status: "error", reason: transient, microsoft };
   if ((failure.httpStatus ?? 0) >= 500) return { ...unavailable, microsoft };
+  if (method === "certificate") {
+    if (failure.codes.some((c) => ASSERTION_FAULTS.has(c))) return { status: "error", reason: "unexpected", microsoft };
+    const reason = failure.codes.map((c) => CERTIFICATE_REASONS.get(c)).find(Boolean);
+    if (reason) return { status: "fail", reason, microsoft };
+  }
   for (const code of failure.codes) {
     const reason = TOKEN_REASONS.get(code);
     if (!reason) continue;
@@ -76,15 +103,20 @@ function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean): Cla
   return { status: "error", reason: "unexpected", microsoft };
 }
 
+/** How the app signs in (DESIGN §9). */
+export type CredentialMethod = "client-secret" | "certificate";
+
 export type TokenContext = {
   /** The secret entered is a GUID, like the Secret ID column. */
   secretLooksLikeSecretId: boolean;
+  /** A certificate's assertion errors have their own reasons; client-secret by default. */
+  method?: CredentialMethod;
   /** Discovery of the tenant: tells a wrong tenant from a network failure. */
   tenant?: TenantDiscovery;
 };
 
 export function classifyTokenFailure(failure: MicrosoftFailure, context: TokenContext): Classified {
-  if (failure.kind === "aad") return classifyAad(failure, context.secretLooksLikeSecretId);
+  if (failure.kind === "aad") return classifyAad(failure, context.secretLooksLikeSecretId, context.method);
   if (failure.kind === "transport") {
     if (context.tenant?.status === "not-found") return { status: "fail", reason: "tenant-not-found", microsoft: context.tenant.microsoft };
     if (context.tenant?.status === "other-cloud") return { status: "fail", reason: "tenant-other-cloud" };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClientCertificate } from "../microsoft/client-certificate";
 import { checkInput } from "./checks/input";
 import { checkPermissions, checkToken } from "./checks/token";
 import { withRecheck } from "./recheck";
@@ -12,7 +13,7 @@ import type { CheckResult, RunOptions } from "./types";
  * missing consent before choosing a test mailbox.
  */
 export async function checkCredentials(
-  input: { tenantId: string; clientId: string; clientSecret: string },
+  input: { tenantId: string; clientId: string; clientSecret?: string; clientCertificate?: ClientCertificate },
   options: RunOptions = {},
 ): Promise<CheckResult[]> {
   return withRecheck(
@@ -23,8 +24,8 @@ export async function checkCredentials(
   );
 }
 
-async function checkOnce(input: { tenantId: string; clientId: string; clientSecret: string }, options: RunOptions): Promise<CheckResult[]> {
-  const { ctx, finish, describeError } = startRun(input, options, ["tenantId", "clientId", "clientSecret"]);
+async function checkOnce(input: { tenantId: string; clientId: string; clientSecret?: string; clientCertificate?: ClientCertificate }, options: RunOptions): Promise<CheckResult[]> {
+  const { ctx, finish, describeError } = startRun(input, options, input.clientCertificate ? ["tenantId", "clientId"] : ["tenantId", "clientId", "clientSecret"]);
   try {
     return await executePlan(
       [

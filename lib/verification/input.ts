@@ -20,7 +20,11 @@ import type { VerificationInput } from "./types";
 
 export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn" | "outsideMailbox";
 export type InputProblem = { field: InputField; message: string };
-export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "outsideMailbox">> & { secretExpiresOn?: string; outsideMailbox?: string };
+export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "outsideMailbox" | "clientCertificate">> & {
+  secretExpiresOn?: string;
+  outsideMailbox?: string;
+  clientCertificate?: VerificationInput["clientCertificate"];
+};
 
 const SECRET_MESSAGES: Record<SecretValueProblem, string> = {
   empty: "Enter the client secret value",
@@ -44,7 +48,8 @@ function mailboxFieldProblem(value: string): InputProblem | undefined {
 }
 
 export function normaliseInput(input: Partial<VerificationInput>): NormalisedInput {
-  const expires = input.secretExpiresOn?.trim();
+  // A certificate's expiry is read from the certificate, never typed (DESIGN §9).
+  const expires = input.secretExpiresOn?.trim() || input.clientCertificate?.notAfter.toISOString().slice(0, 10);
   return {
     tenantId: tidyIdentifier(input.tenantId ?? ""),
     clientId: tidyIdentifier(input.clientId ?? ""),
@@ -54,6 +59,7 @@ export function normaliseInput(input: Partial<VerificationInput>): NormalisedInp
     sendTestMessage: input.sendTestMessage ?? true,
     accessScope: input.accessScope === "exchange-rbac" ? "exchange-rbac" : "organization",
     outsideMailbox: input.outsideMailbox?.trim() || undefined,
+    ...(input.clientCertificate ? { clientCertificate: input.clientCertificate } : {}),
   };
 }
 

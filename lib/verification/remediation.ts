@@ -76,6 +76,16 @@ function catalog(product: string): Record<Reason, Remediation> {
       detail: "Microsoft reports that this secret has expired. Create a new client secret, copy its Value, and submit it with its new expiry date.",
       guideAnchor: "create-secret",
     },
+    "certificate-not-uploaded": {
+      title: "Microsoft did not find this certificate on the app",
+      detail: `The app registration has no certificate matching the one ${product} made for you, or it holds another one. Download the certificate from your submission page and upload it on the app's Certificates & secrets page, under Certificates. A certificate uploaded in the last minute or two can be refused while Microsoft copies it to all its servers: if you have only just uploaded it, check again in a minute.`,
+      guideAnchor: "upload-certificate",
+    },
+    "certificate-expired": {
+      title: "The certificate has expired",
+      detail: `Microsoft reports that the certificate is outside its validity period. Ask for a new certificate on your submission page, upload it on the app's Certificates & secrets page, under Certificates, and submit again.`,
+      guideAnchor: "upload-certificate",
+    },
     "app-disabled": {
       title: "The app is disabled in your tenant",
       detail:

@@ -63,7 +63,7 @@ export function startRun(input: Partial<VerificationInput>, options: RunOptions,
   };
   const describeError = (error: unknown) => {
     let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    for (const secret of [values.clientSecret, ctx.token?.accessToken]) if (secret) text = text.split(secret).join("[redacted]");
+    for (const secret of [values.clientSecret, values.clientCertificate?.privateKeyPem, ctx.token?.accessToken]) if (secret) text = text.split(secret).join("[redacted]");
     return text;
   };
   return { ctx, describeError, finish: () => clearTimeout(timer) };
@@ -80,6 +80,8 @@ export function report(checks: CheckResult[], startedAt: Date, started: number):
 }
 
 const ALL_FIELDS: InputField[] = ["tenantId", "clientId", "clientSecret", "testMailbox", "secretExpiresOn", "outsideMailbox"];
+/** With a certificate there is no secret to check: the certificate itself was read when it was opened. */
+const CERTIFICATE_FIELDS: InputField[] = ["tenantId", "clientId", "testMailbox", "secretExpiresOn", "outsideMailbox"];
 
 /** Without roles the mailbox checks go ahead after the token; `permissions` then waits for them. */
 const mailboxGate =
@@ -108,7 +110,7 @@ export async function runVerification(input: VerificationInput, options: RunOpti
 async function runOnce(input: VerificationInput, options: RunOptions): Promise<VerificationReport> {
   const startedAt = new Date();
   const started = performance.now();
-  const { ctx, finish, describeError } = startRun(input, options, ALL_FIELDS);
+  const { ctx, finish, describeError } = startRun(input, options, input.clientCertificate ? CERTIFICATE_FIELDS : ALL_FIELDS);
   if (!options.sequential) {
     // Discovery goes out alongside the token request, not before it.
     if (isGuid(ctx.input.tenantId)) void ctx.tenantLookup();

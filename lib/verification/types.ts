@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ClientCertificate } from "../microsoft/client-certificate";
 import type { MicrosoftErrorInfo } from "../microsoft/failures";
 
 /**
@@ -64,6 +65,8 @@ export const REASONS = [
   "secret-expiring-soon",
   "secret-expiry-past",
   "secret-expiry-too-far",
+  "certificate-not-uploaded",
+  "certificate-expired",
   "throttled",
   "microsoft-unavailable",
   "unexpected",
@@ -107,9 +110,12 @@ export { ACCESS_SCOPES, type AccessScope } from "../validation/access-scope";
 export type VerificationInput = {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** The `client-secret` method's value; absent with a certificate. */
+  clientSecret?: string;
+  /** The `certificate` method (DESIGN §9): the token is requested with a signed client assertion. */
+  clientCertificate?: ClientCertificate;
   testMailbox: string;
-  /** YYYY-MM-DD; without it `secret.expiry` is skipped. */
+  /** YYYY-MM-DD; without it `secret.expiry` is skipped. With a certificate it defaults to the certificate's notAfter. */
   secretExpiresOn?: string;
   /** Send a test message from the mailbox to itself (default true). */
   sendTestMessage?: boolean;

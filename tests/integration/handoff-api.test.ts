@@ -110,6 +110,7 @@ describe("GET /api/v1/brokerages/{id}/credentials", () => {
     const body = await status.text();
     expect(JSON.parse(body)).toMatchObject({ stage: "approved", activeCredentials: { attemptId: approved.attemptId } });
     expect(body).not.toContain(SECRET);
+    expect(body).not.toMatch(/PRIVATE KEY/);
   });
 
   it("answers 404 for an unknown brokerage, a malformed id and a brokerage with nothing approved", async () => {

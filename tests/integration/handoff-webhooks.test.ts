@@ -46,7 +46,7 @@ async function event(at = new Date()) {
   const id = await recordHandoffEvent(db(), {
     type: "credentials.approved",
     at,
-    data: { brokerageId: b.id, attemptId: "4c1f7a0e-0000-4000-8000-000000000001", tenantId: "t", clientId: "c", secretExpiresOn: "2027-01-31" },
+    data: { brokerageId: b.id, attemptId: "4c1f7a0e-0000-4000-8000-000000000001", tenantId: "t", clientId: "c", secretExpiresOn: "2027-01-31", credentialMethod: "client-secret" },
   });
   return id;
 }
@@ -141,6 +141,7 @@ describe("webhook delivery", () => {
       const [hook] = await receiver.waitFor(1);
       expect(verifyWebhook(secret, receiver.headersOf(hook!), hook!.body)).toEqual({ ok: true });
       expect(hook!.body).not.toContain(SECRET);
+      expect(hook!.body).not.toMatch(/PRIVATE KEY/);
       expect(JSON.parse(hook!.body).data).toEqual({
         brokerageId: b.id,
         attemptId: attempt.id,
@@ -148,6 +149,7 @@ describe("webhook delivery", () => {
         clientId: attempt.clientId,
         secretExpiresOn: attempt.secretExpiresOn,
         accessScope: "organization",
+        credentialMethod: "client-secret",
         previousAttemptId: null,
       });
 

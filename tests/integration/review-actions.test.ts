@@ -198,7 +198,7 @@ describe("the submission detail", () => {
     expect(detail.notes.map((n) => n.body)).toEqual(["Called the administrator; new mailbox coming."]);
     const text = JSON.stringify(detail);
     expect(text).not.toContain(SECRET);
-    expect(text).not.toMatch(/ciphertext|keyId/i);
+    expect(text).not.toMatch(/ciphertext|keyId|PRIVATE KEY/i);
 
     const older = (await getSubmissionDetail(first.id))!;
     expect(older.runs[0]!.checks.find((c) => c.id === "calendar.read")).toMatchObject({

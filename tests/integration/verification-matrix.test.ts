@@ -3,6 +3,7 @@ import { checkCredentials } from "@/lib/verification/credentials-check";
 import { runVerification } from "@/lib/verification/run";
 import { CHECK_IDS, REASONS, type CheckProgress, type VerificationReport } from "@/lib/verification/types";
 import { APPS, MAILBOXES, scenario, SCENARIOS, WRONG_SECRET, type ScenarioKey } from "@/sim/scenarios";
+import { scenarioCertificates } from "@/sim/certificates";
 import type { RunningSimulator } from "@/sim/server";
 import { captureLogs, startTestSimulator } from "../support/simulator";
 
@@ -164,8 +165,11 @@ describe("the early credentials check", () => {
 });
 
 describe("logs written during the whole matrix", () => {
-  it("contain no secret and no access token", () => {
+  it("contain no secret, no private key and no access token", () => {
     const text = logs.text();
+    // The certificate scenarios ran too: no PEM private key, not even a line of its body.
+    expect(text).not.toMatch(/PRIVATE KEY/);
+    for (const c of Object.values(scenarioCertificates())) expect(text).not.toContain(c.privateKeyPem.split("\n")[2]!);
     expect(text).toContain("verification finished");
     expect(text).toContain('"source":"msal"'); // MSAL's own log is captured too
     const secrets = [...Object.values(APPS).map((a) => a.secret), WRONG_SECRET];

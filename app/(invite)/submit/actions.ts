@@ -2,7 +2,9 @@
 
 import { callAction, formAction } from "@/lib/actions/action";
 import { checkCredentialsEarly } from "@/lib/submissions/early-check";
+import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
+import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
 
 /** Send the form: one attempt, then its live status page. */
@@ -13,3 +15,9 @@ export const checkCredentialsAction = callAction(checkCredentialsEarly);
 
 /** The tenant of the test mailbox's domain, to offer as the Tenant ID. */
 export const lookupTenantAction = callAction(lookupTenantForMailbox);
+
+/** The certificate method: make (or replace) the brokerage's certificate. */
+export const issueCertificateAction = formAction(issueCertificate);
+
+/** The certificate method's form: no secret, the certificate signs in. */
+export const submitCertificateAction = formAction(submitCertificateCredentials);

@@ -38,6 +38,16 @@ export default async function SubmitPage() {
           </p>
         </NotificationBanner>
       ) : null}
+      <div className="mb-8 border-l-[6px] border-brand-600 bg-brand-50 px-4 py-3">
+        <p className="font-bold">Recommended: connect with a certificate, with no secret to copy</p>
+        <p className="mt-1">
+          We make a certificate for your app; you upload it under Certificates &amp; secrets and send three values.{" "}
+          <Link className="text-brand-700 underline" href="/submit/certificate">
+            Connect with a certificate
+          </Link>
+        </p>
+        <p className="mt-1 text-muted">Or use a client secret, below.</p>
+      </div>
       <CredentialForm
         submit={submitCredentialsAction}
         checkCredentials={checkCredentialsAction}

@@ -6,6 +6,7 @@ import type { GuideContext } from "@/components/guide/guide-context";
 import { AddPermissionsStep, CopyIdsStep, GrantConsentStep, RegisterAppStep } from "@/components/guide/sections/app-steps";
 import { BeforeYouStart } from "@/components/guide/sections/before-you-start";
 import { ChooseTestMailboxStep, LimitMailboxAccessStep } from "@/components/guide/sections/mailbox-steps";
+import { UploadCertificateSection } from "@/components/guide/sections/certificate-upload";
 import { CopySecretValueStep, CreateSecretStep } from "@/components/guide/sections/secret-steps";
 import { SetupScript } from "@/components/guide/sections/setup-script";
 import { SubmitStep } from "@/components/guide/sections/submit-step";
@@ -60,6 +61,7 @@ export default function GuidePage() {
             <GrantConsentStep ctx={ctx} />
             <CreateSecretStep ctx={ctx} />
             <CopySecretValueStep ctx={ctx} />
+            <UploadCertificateSection ctx={ctx} />
             <ChooseTestMailboxStep ctx={ctx} />
             <LimitMailboxAccessStep ctx={ctx} />
             <SubmitStep ctx={ctx} />

@@ -16,6 +16,8 @@ const inDays = (n: number) => (n === 0 ? "today" : n === 1 ? "tomorrow" : `in ${
 /** `secret.expiry`: the stated expiry is in the future and within what the portal offers. */
 export async function checkSecretExpiry(ctx: RunContext): Promise<CheckOutcome> {
   const stated = ctx.input.secretExpiresOn!;
+  // A certificate's date was read from the certificate; a secret's was typed.
+  const what = ctx.input.clientCertificate ? "certificate" : "secret";
   const expires = Date.parse(`${stated}T00:00:00Z`);
   const today = utcDay(ctx.now());
   const days = Math.round((expires - today) / DAY);
@@ -26,7 +28,7 @@ export async function checkSecretExpiry(ctx: RunContext): Promise<CheckOutcome> 
     return problem("warn", "secret-expiry-too-far", { facts: `${stated} is more than ${EXPIRY_MAX_MONTHS} months away.`, data: { expiresOn: stated, days } });
   }
   if (days <= EXPIRY_WARNING_DAYS) {
-    return problem("warn", "secret-expiring-soon", { facts: `The secret expires ${inDays(days)}, on ${stated}.`, data: { expiresOn: stated, days } });
+    return problem("warn", "secret-expiring-soon", { facts: `The ${what} expires ${inDays(days)}, on ${stated}.`, data: { expiresOn: stated, days } });
   }
-  return passed("Expiry date accepted", `The secret expires on ${stated}, ${inDays(days)}.`, { expiresOn: stated, days });
+  return passed("Expiry date accepted", `The ${what} expires on ${stated}, ${inDays(days)}.`, { expiresOn: stated, days, source: what });
 }

@@ -10,10 +10,10 @@ import { fromClassified, passed, problem, skipped, type CheckOutcome } from "../
 
 /** `token`: Microsoft issues an app-only token for these client credentials. */
 export async function checkToken(ctx: RunContext): Promise<CheckOutcome> {
-  const { tenantId, clientId, clientSecret } = ctx.input;
+  const { tenantId, clientId, clientSecret, clientCertificate } = ctx.input;
   try {
     ctx.token = await acquireAppToken(
-      { tenantId, clientId, clientSecret },
+      clientCertificate ? { tenantId, clientId, clientCertificate } : { tenantId, clientId, clientSecret },
       {
         authorityHost: ctx.endpoints.authorityHost,
         graphUrl: ctx.endpoints.graphUrl,
@@ -23,12 +23,19 @@ export async function checkToken(ctx: RunContext): Promise<CheckOutcome> {
         logger: ctx.logger,
       },
     );
-    return passed("The app signed in", "Microsoft accepted the client ID and secret value and issued a token for Microsoft Graph.");
+    return passed(
+      "The app signed in",
+      clientCertificate
+        ? "Microsoft accepted the client ID and the certificate and issued a token for Microsoft Graph."
+        : "Microsoft accepted the client ID and secret value and issued a token for Microsoft Graph.",
+      clientCertificate ? { method: "certificate", thumbprintSha256: clientCertificate.thumbprintSha256 } : undefined,
+    );
   } catch (error) {
     if (!(error instanceof MicrosoftRequestError)) throw error;
     const needsDiscovery = error.failure.kind === "transport";
     const classified = classifyTokenFailure(error.failure, {
-      secretLooksLikeSecretId: looksLikeSecretId(clientSecret),
+      secretLooksLikeSecretId: !clientCertificate && looksLikeSecretId(clientSecret),
+      method: clientCertificate ? "certificate" : "client-secret",
       tenant: needsDiscovery ? await ctx.tenantLookup() : undefined,
     });
     return fromClassified(classified);

@@ -115,6 +115,21 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         rows={[
           { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
           { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
+          { key: "Connects with", value: attempt.credentialMethod === "certificate" ? "A certificate the portal made" : "A client secret" },
+          ...(attempt.credentialMethod === "certificate"
+            ? [
+                {
+                  key: "Certificate",
+                  value: (
+                    <>
+                      Thumbprint (SHA-256) <span className="font-mono break-all">{attempt.certificateThumbprint}</span>
+                      <span className="block">{attempt.secretStored ? "Private key stored encrypted" : "Private key destroyed"}</span>
+                    </>
+                  ),
+                },
+                { key: "Certificate expires", value: attempt.certificateNotAfter ? formatDateTime(attempt.certificateNotAfter) : "Unknown" },
+              ]
+            : [
           {
             key: "Client secret",
             value: attempt.secretStored ? (
@@ -128,6 +143,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             ),
           },
           { key: "Secret expires", value: formatDay(attempt.secretExpiresOn) },
+              ]),
           { key: "Test mailbox", value: <span className="break-all">{attempt.testMailbox}</span> },
           { key: "Test message", value: attempt.sendTestMessage ? "Send one to the test mailbox" : "Do not send" },
           { key: "Access scope", value: ACCESS_SCOPE_LABELS[attempt.accessScope ?? "organization"] },
