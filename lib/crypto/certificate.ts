@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: the simulator and the end-to-end tests make certificates outside Next;
+// the architecture check keeps components away from lib/crypto.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import forge from "node-forge";
 import { certificateFacts, type ClientCertificate } from "../microsoft/client-certificate";

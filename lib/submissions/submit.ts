@@ -1,14 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import type { ActionDefinition } from "../actions/action";
-import { brokerageGuard, type BrokerageContext } from "../actions/guards";
+import type { BrokerageContext } from "../actions/guards";
 import { logger } from "../logger";
-import { createRateLimiter } from "../rate-limit/limiter";
 import { submissionInputFromFormData } from "../validation/form-data";
 import { SUBMISSION_FIELDS, SubmissionSchema, type SubmissionInput } from "../validation/submission";
 import { createAttempt } from "./create-attempt";
 import type { PrefillValues, SubmitAccepted } from "./form-state";
-import { SUBMIT_LIMIT, waitMessage } from "./limits";
+import { envelopeOf, envelopePrecondition, EnvelopeSchema, submitGuard } from "./submit-envelope";
 import { queueVerificationRun } from "./verification-job";
 
 /**
@@ -17,22 +15,11 @@ import { queueVerificationRun } from "./verification-job";
  * queue its verification. The secret goes no further than the encrypted column.
  */
 
-const EnvelopeSchema = z.object({
-  idempotencyKey: z.uuid(),
-  basedOn: z.coerce.number().int().min(0).max(1_000_000),
-});
-const envelopeOf = (form: FormData) => ({ idempotencyKey: form.get("idempotencyKey"), basedOn: form.get("basedOn") });
-
 const SubmitSchema = EnvelopeSchema.and(SubmissionSchema);
 
 export const submitCredentials = {
-  guard: brokerageGuard({
-    limiter: createRateLimiter(SUBMIT_LIMIT),
-    crossOrigin: "This form can only be sent from its own page. Nothing was sent.",
-    limited: (retryAfterSeconds) => `This form has been sent too many times in the last hour. ${waitMessage(retryAfterSeconds)}`,
-  }),
-  precondition: (raw) =>
-    EnvelopeSchema.safeParse(envelopeOf(raw as FormData)).success ? null : "This page is out of date, so nothing was sent. Reload it and try again.",
+  guard: submitGuard,
+  precondition: envelopePrecondition,
   schema: SubmitSchema,
   input: (raw) => ({ ...submissionInputFromFormData(raw as FormData), ...envelopeOf(raw as FormData) }),
   fields: SUBMISSION_FIELDS,
