@@ -11,8 +11,7 @@ import type { ProviderDetection } from "./types";
 /**
  * The provider of a brokerage's email: its email domain, or else the domain of the address
  * its newest invite went to. Detected on view (detection keeps a brief cache), so it follows
- * the domain as it changes; the branch is written back for the pipeline's filter.
- * Undefined when there is no domain to look up.
+ * the domain as it changes; a view writes nothing. Undefined when there is no domain to look up.
  */
 export async function brokerageEmailDomain(brokerageId: string): Promise<string | undefined> {
   const [row] = await db().select({ emailDomain: brokerages.emailDomain }).from(brokerages).where(eq(brokerages.id, brokerageId));
@@ -39,9 +38,17 @@ export async function providerForDomain(domain: string | undefined): Promise<Pro
 }
 
 export async function providerForBrokerage(brokerageId: string): Promise<ProviderDetection | undefined> {
-  const detection = await providerForDomain(await brokerageEmailDomain(brokerageId));
+  return providerForDomain(await brokerageEmailDomain(brokerageId));
+}
+
+/**
+ * Detects and keeps the branch on the brokerage for the pipeline's filter: after a brokerage
+ * is added or its domain changed, and by the hourly sweep (never on a page view: a GET
+ * changes nothing).
+ */
+export async function refreshBrokerageProvider(brokerageId: string): Promise<void> {
+  const detection = await providerForBrokerage(brokerageId);
   await rememberBranch(brokerageId, detection ? branchOf(detection) : "unknown");
-  return detection;
 }
 
 /** Keeps the detected branch on the brokerage, for staff to filter on; a failed write changes nothing shown. */
@@ -71,7 +78,7 @@ export async function refreshBrokerageProviders(now = new Date()): Promise<numbe
     .limit(REFRESH_BATCH);
   const queue = [...due];
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await providerForBrokerage(next.id);
+    for (let next = queue.shift(); next; next = queue.shift()) await refreshBrokerageProvider(next.id);
   };
   await Promise.all(Array.from({ length: REFRESH_CONCURRENCY }, worker));
   return due.length;

@@ -18,6 +18,8 @@ const attemptColumns = {
   testMailbox: submissionAttempts.testMailbox,
   secretExpiresOn: submissionAttempts.secretExpiresOn,
   sendTestMessage: submissionAttempts.sendTestMessage,
+  accessScope: submissionAttempts.accessScope,
+  outsideMailbox: submissionAttempts.outsideMailbox,
   submitterName: submissionAttempts.submitterName,
   submitterEmail: submissionAttempts.submitterEmail,
   submitterPhone: submissionAttempts.submitterPhone,

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { createBrokerage, updateBrokerage } from "@/lib/onboarding/brokerages";
 import { importBrokerages, IMPORT_MAX_BYTES } from "@/lib/onboarding/import";
 import { issueInvite, resendInvite, revokeInvite, type IssuedInvite } from "@/lib/onboarding/invites";
+import { refreshBrokerageProvider } from "@/lib/providers/brokerage-provider";
 import { BrokerageSchema, DEFAULT_INVITE_DAYS, InviteIdSchema, InviteSchema, inviteDays, ResendInviteSchema, UpdateBrokerageSchema } from "@/lib/onboarding/validation";
 
 const roles = AREA_ROLES.onboarding;
@@ -27,14 +28,22 @@ export type ShownInvite = ReturnType<typeof shown>;
 export const createBrokerageAction = staffAction({
   roles,
   schema: BrokerageSchema,
-  run: async (input, ctx) => ({ id: (await ctx.change((change) => createBrokerage(change, input))).id }),
+  run: async (input, ctx) => {
+    const { id } = await ctx.change((change) => createBrokerage(change, input));
+    await refreshBrokerageProvider(id);
+    return { id };
+  },
   redirectTo: (brokerage) => `${brokeragePage(brokerage.id)}?notice=created`,
 });
 
 export const updateBrokerageAction = staffAction({
   roles,
   schema: UpdateBrokerageSchema,
-  run: ({ brokerageId, ...input }, ctx) => ctx.change((change) => updateBrokerage(change, brokerageId, input)),
+  run: async ({ brokerageId, ...input }, ctx) => {
+    const result = await ctx.change((change) => updateBrokerage(change, brokerageId, input));
+    await refreshBrokerageProvider(result.id);
+    return result;
+  },
   redirectTo: (result) => `${brokeragePage(result.id)}?notice=updated`,
 });
 
