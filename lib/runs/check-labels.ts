@@ -8,7 +8,7 @@ export const CHECK_ROW_LABELS: Record<CheckId, string> = {
   input: "Your answers are complete and well formed",
   tenant: "Your Microsoft 365 tenant exists and owns the test mailbox",
   token: "The app signs in with the client secret",
-  permissions: "Admin consent covers the three permissions",
+  permissions: "The app holds the three permissions, by admin consent or Exchange RBAC for Applications",
   "calendar.read": "The test mailbox's calendar can be read",
   "calendar.write": "A calendar event can be added and removed",
   "contacts.read": "The test mailbox's contacts can be read",
