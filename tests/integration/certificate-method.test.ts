@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { inAuditedTransaction } from "@/lib/audit/change";
 import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { rotateSecrets } from "@/lib/crypto/rotate-secrets";
@@ -14,7 +14,6 @@ import { auditEvents, brokerageCertificates, submissionAttempts, webhookDeliveri
 import { resetEnvCache } from "@/lib/env";
 import { createApiKey } from "@/lib/handoff/api-keys";
 import { handleCredentialsRequest } from "@/lib/handoff/credentials-api";
-import { stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import type { ClientCertificate } from "@/lib/microsoft/client-certificate";
 import { certificateDownload, currentBrokerageCertificate, issueBrokerageCertificate } from "@/lib/submissions/certificate";
@@ -25,11 +24,9 @@ import { runVerification } from "@/lib/verification/run";
 import type { VerificationReport } from "@/lib/verification/types";
 import { scenarioCertificates } from "@/sim/certificates";
 import { APPS, MAILBOXES, scenario, TENANTS } from "@/sim/scenarios";
-import type { RunningSimulator } from "@/sim/server";
 import { brokerageWithInvite } from "../support/brokerages";
-import { installQueue } from "../support/queue";
-import { useTestKeyRing } from "../support/review-fixtures";
-import { captureLogs, startTestSimulator } from "../support/simulator";
+import { simulatedTenantForFile } from "../support/simulated-tenant";
+import { captureLogs } from "../support/simulator";
 
 /**
  * The `certificate` method end to end with the real MSAL client over HTTPS against the
@@ -38,22 +35,9 @@ import { captureLogs, startTestSimulator } from "../support/simulator";
  * its reason. The private key shows up in no log line and in no column in plaintext.
  */
 
-let sim: RunningSimulator;
+const tenant = simulatedTenantForFile();
 const logs = captureLogs();
-
-beforeAll(async () => {
-  useTestKeyRing();
-  await installQueue();
-  sim = await startTestSimulator();
-  process.env.MICROSOFT_AUTHORITY_HOST = sim.authorityHost;
-  process.env.MICROSOFT_GRAPH_URL = sim.graphUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await stopSender();
-  await sim?.stop();
-});
-beforeEach(() => sim.control.reset());
+beforeEach(() => tenant.sim.control.reset());
 
 const PEM_MARKER = /PRIVATE KEY/;
 const keyBody = (pem: string) => pem.split("\n").filter((l) => l && !l.startsWith("-----")).slice(1, 3).join("");
@@ -61,7 +45,7 @@ const keyBody = (pem: string) => pem.split("\n").filter((l) => l && !l.startsWit
 const verify = (clientCertificate: ClientCertificate, clientId: string = APPS.certificate.clientId) =>
   runVerification(
     { tenantId: TENANTS.harbor.id, clientId, clientCertificate, testMailbox: MAILBOXES.agent, sendTestMessage: false },
-    { endpoints: sim, logger: logs.logger },
+    { endpoints: tenant.sim, logger: logs.logger },
   );
 const check = (report: VerificationReport, id: string) => report.checks.find((c) => c.id === id)!;
 
@@ -76,7 +60,7 @@ describe("verifying with a certificate", () => {
   });
 
   it("names a certificate that was never uploaded, pointing to the upload step", async () => {
-    for (const k of sim.control.certificates(APPS.certificate.clientId)) sim.control.removeCertificate(APPS.certificate.clientId, k.keyId);
+    for (const k of tenant.sim.control.certificates(APPS.certificate.clientId)) tenant.sim.control.removeCertificate(APPS.certificate.clientId, k.keyId);
     const report = await verify(scenarioCertificates().uploaded);
     expect(report.outcome).toBe("failed");
     expect(check(report, "token")).toMatchObject({ status: "fail", reason: "certificate-not-uploaded", guideAnchor: "upload-certificate", microsoft: { code: "AADSTS700027" } });
@@ -88,7 +72,7 @@ describe("verifying with a certificate", () => {
     const report = await verify(other);
     expect(check(report, "token")).toMatchObject({ status: "fail", reason: "certificate-not-uploaded", microsoft: { code: "AADSTS700027" } });
 
-    sim.control.uploadCertificate(APPS.certificate.clientId, { certificate: other.certificatePem });
+    tenant.sim.control.uploadCertificate(APPS.certificate.clientId, { certificate: other.certificatePem });
     expect((await verify(other)).outcome).toBe("verified");
   });
 
@@ -136,7 +120,7 @@ describe("a brokerage submitting with the certificate the portal made", () => {
     expect(certificateDownload(current, "cer")).toMatchObject({ contentType: "application/pkix-cert", body: current.certificateDer });
 
     // The administrator uploads it (the simulator's control stands in for the admin center).
-    sim.control.uploadCertificate(APPS.certificate.clientId, { certificate: pem });
+    tenant.sim.control.uploadCertificate(APPS.certificate.clientId, { certificate: pem });
 
     const submission = CertificateSubmissionSchema.parse({
       tenantId: TENANTS.harbor.id,
@@ -249,9 +233,9 @@ function cli(args: string[]): Promise<Result> {
     cwd: root,
     env: {
       ...process.env,
-      MICROSOFT_AUTHORITY_HOST: sim.authorityHost,
-      MICROSOFT_GRAPH_URL: sim.graphUrl,
-      NODE_EXTRA_CA_CERTS: sim.caCertPath,
+      MICROSOFT_AUTHORITY_HOST: tenant.sim.authorityHost,
+      MICROSOFT_GRAPH_URL: tenant.sim.graphUrl,
+      NODE_EXTRA_CA_CERTS: tenant.sim.caCertPath,
       LOG_LEVEL: "trace",
       VERIFY_CLIENT_SECRET: "",
     },

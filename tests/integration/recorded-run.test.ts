@@ -1,18 +1,14 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auditEvents, checkResults, outgoingMessages, verificationRuns } from "@/lib/db/schema";
-import { resetEnvCache } from "@/lib/env";
-import { stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { rerunAttempt } from "@/lib/review/rerun";
 import { reverifyAttempt } from "@/lib/reverify/schedule";
 import { handleVerificationRun } from "@/lib/submissions/verification-job";
 import { scenario } from "@/sim/scenarios";
-import type { RunningSimulator } from "@/sim/server";
-import { installQueue } from "../support/queue";
-import { attemptRow, createAttempt, createBrokerage, useTestKeyRing } from "../support/review-fixtures";
-import { startTestSimulator } from "../support/simulator";
+import { simulatedTenantForFile } from "../support/simulated-tenant";
+import { attemptRow, createAttempt, createBrokerage } from "../support/review-fixtures";
 
 /**
  * A submission's first run, a CSM's re-run and the scheduled re-verification are one
@@ -20,20 +16,7 @@ import { startTestSimulator } from "../support/simulator";
  * one decider of what the outcome means.
  */
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  useTestKeyRing();
-  await installQueue();
-  sim = await startTestSimulator();
-  process.env.MICROSOFT_AUTHORITY_HOST = sim.authorityHost;
-  process.env.MICROSOFT_GRAPH_URL = sim.graphUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await stopSender();
-  await sim?.stop();
-});
+simulatedTenantForFile();
 
 const good = scenario("good").values;
 

@@ -1,19 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auditEvents, checkResults, outgoingMessages, verificationRuns } from "@/lib/db/schema";
-import { resetEnvCache } from "@/lib/env";
-import { stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { listQueue } from "@/lib/review/queues";
 import { rerunAttempt } from "@/lib/review/rerun";
 import { reverifyAttempt } from "@/lib/reverify/schedule";
 import { recordVerificationRun } from "@/lib/runs/record";
 import { APPS, MAILBOXES, scenario } from "@/sim/scenarios";
-import type { RunningSimulator } from "@/sim/server";
-import { installQueue } from "../support/queue";
-import { attemptRow, createAttempt, createBrokerage, recordRun, useTestKeyRing } from "../support/review-fixtures";
-import { startTestSimulator } from "../support/simulator";
+import { simulatedTenantForFile } from "../support/simulated-tenant";
+import { attemptRow, createAttempt, createBrokerage, recordRun } from "../support/review-fixtures";
 
 /**
  * Re-verification and re-runs through the real verification runner, MSAL and Graph
@@ -21,21 +17,8 @@ import { startTestSimulator } from "../support/simulator";
  * removed, a mailbox gone) and the portal notices.
  */
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  useTestKeyRing();
-  await installQueue();
-  sim = await startTestSimulator();
-  process.env.MICROSOFT_AUTHORITY_HOST = sim.authorityHost;
-  process.env.MICROSOFT_GRAPH_URL = sim.graphUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await stopSender();
-  await sim?.stop();
-});
-beforeEach(() => sim.control.reset());
+const tenant = simulatedTenantForFile();
+beforeEach(() => tenant.sim.control.reset());
 
 const good = scenario("good").values;
 
@@ -61,21 +44,21 @@ const latestRun = async (attemptId: string) =>
 describe("re-verification against Microsoft (the simulator)", () => {
   it("passes quietly while the tenant is unchanged: every check recorded, no test message sent", async () => {
     const { attempt } = await approvedGoodCredentials("Sim Quiet Realty");
-    sim.control.clearRequests();
+    tenant.sim.control.clearRequests();
     expect(await reverifyAttempt(attempt.id, recordVerificationRun)).toBe("unchanged");
     const run = await latestRun(attempt.id);
     expect(run).toMatchObject({ trigger: "scheduled", outcome: "verified" });
     const checks = await db().select().from(checkResults).where(eq(checkResults.runId, run.id));
     expect(checks.find((c) => c.checkId === "mail.send")?.status).toBe("skipped");
     expect(checks.filter((c) => c.status === "pass").length).toBeGreaterThanOrEqual(8);
-    expect(sim.control.mailbox(MAILBOXES.agent).sentMessages).toEqual([]);
+    expect(tenant.sim.control.mailbox(MAILBOXES.agent).sentMessages).toEqual([]);
     const [decrypted] = await db().select().from(auditEvents).where(and(eq(auditEvents.subjectId, attempt.id), eq(auditEvents.action, "secret.decrypted")));
     expect(decrypted).toMatchObject({ actorType: "system", actorId: "scheduled" });
   });
 
   it("alerts the CSM when the administrator deletes the secret in Entra", async () => {
     const { attempt, brokerage } = await approvedGoodCredentials("Sim Revoked Secret Realty");
-    sim.control.revokeSecret(APPS.sync.clientId, APPS.sync.secretId);
+    tenant.sim.control.revokeSecret(APPS.sync.clientId, APPS.sync.secretId);
     expect(await reverifyAttempt(attempt.id, recordVerificationRun)).toBe("regressed");
     const [alert] = await db().select().from(outgoingMessages).where(and(eq(outgoingMessages.brokerageId, brokerage.id), eq(outgoingMessages.kind, "credentials-regressed")));
     expect(alert?.subject).toBe("Approved credentials stopped working: Sim Revoked Secret Realty");
@@ -86,13 +69,13 @@ describe("re-verification against Microsoft (the simulator)", () => {
 
   it("alerts when consent is removed, and the mailbox check when the mailbox goes", async () => {
     const consent = await approvedGoodCredentials("Sim Consent Realty");
-    sim.control.updateApp(APPS.sync.clientId, { roles: [] });
+    tenant.sim.control.updateApp(APPS.sync.clientId, { roles: [] });
     expect(await reverifyAttempt(consent.attempt.id, recordVerificationRun)).toBe("regressed");
     expect((await listQueue("failing", { search: "sim consent" })).rows[0]?.problems).toEqual(["consent-missing"]);
 
-    sim.control.reset();
+    tenant.sim.control.reset();
     const mailbox = await approvedGoodCredentials("Sim Mailbox Realty");
-    sim.control.updateMailbox(MAILBOXES.agent, { state: "soft-deleted" });
+    tenant.sim.control.updateMailbox(MAILBOXES.agent, { state: "soft-deleted" });
     expect(await reverifyAttempt(mailbox.attempt.id, recordVerificationRun)).toBe("regressed");
     expect((await listQueue("failing", { search: "sim mailbox" })).rows[0]?.problems).toEqual(["mailbox-not-enabled"]);
   });
@@ -106,7 +89,7 @@ describe("a CSM's re-run after the administrator fixed the tenant", () => {
     expect(await rerunAttempt(attempt.id, "csm-4", recordVerificationRun)).toBe("unchanged");
     expect((await latestRun(attempt.id)).outcome).toBe("failed");
 
-    sim.control.fixScenario("consent-missing");
+    tenant.sim.control.fixScenario("consent-missing");
     expect(await rerunAttempt(attempt.id, "csm-4", recordVerificationRun)).toBe("status-updated");
     expect(await latestRun(attempt.id)).toMatchObject({ outcome: "verified", trigger: "recheck", triggeredBy: "csm-4" });
     expect((await attemptRow(attempt.id)).status).toBe("verified");
