@@ -17,10 +17,8 @@ export async function rotateSecrets(): Promise<{ keyId: string; rotated: number;
     .from(submissionAttempts)
     .where(and(isNotNull(submissionAttempts.secretCiphertext), ne(submissionAttempts.secretKeyId, ring.current.id)));
 
-  let rotated = 0;
-  const unreadable: string[] = [];
-  for (const { id } of stale) {
-    const done = await inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
+  const attempts = await rotateEach(stale, (id) =>
+    inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
       const [row] = await tx.select().from(submissionAttempts).where(eq(submissionAttempts.id, id)).for("update");
       // Destroyed or already rotated since the list was read.
       if (!row?.secretCiphertext || !row.secretKeyId || row.secretKeyId === ring.current.id) return unchanged(false);
@@ -37,15 +35,28 @@ export async function rotateSecrets(): Promise<{ keyId: string; rotated: number;
         detail: { fromKey: row.secretKeyId, toKey: sealed.keyId },
       });
       return true;
-    }).catch((error: unknown) => {
+    }),
+  );
+  const certificates = await rotateCertificateKeys(ring);
+  return { keyId: ring.current.id, rotated: attempts.rotated + certificates.rotated, unreadable: [...attempts.unreadable, ...certificates.unreadable] };
+}
+
+/**
+ * Rotates each row in its own audited transaction: true when re-sealed, false when there was
+ * nothing left to do; a row the key ring cannot open is listed, and the others go on.
+ */
+async function rotateEach(rows: Array<{ id: string }>, rotateOne: (id: string) => Promise<boolean>) {
+  let rotated = 0;
+  const unreadable: string[] = [];
+  for (const { id } of rows) {
+    const done = await rotateOne(id).catch((error: unknown) => {
       if (error instanceof SecretUnavailableError) return "unreadable" as const;
       throw error;
     });
     if (done === true) rotated++;
     if (done === "unreadable") unreadable.push(id);
   }
-  const certificates = await rotateCertificateKeys(ring);
-  return { keyId: ring.current.id, rotated: rotated + certificates.rotated, unreadable: [...unreadable, ...certificates.unreadable] };
+  return { rotated, unreadable };
 }
 
 /** The private keys of certificates made but not yet submitted (brokerage_certificates), rotated the same way. */
@@ -54,10 +65,8 @@ async function rotateCertificateKeys(ring: ReturnType<typeof keyRing>) {
     .select({ id: brokerageCertificates.id })
     .from(brokerageCertificates)
     .where(and(isNotNull(brokerageCertificates.privateKeyCiphertext), ne(brokerageCertificates.privateKeyKeyId, ring.current.id)));
-  let rotated = 0;
-  const unreadable: string[] = [];
-  for (const { id } of stale) {
-    const done = await inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
+  return rotateEach(stale, (id) =>
+    inAuditedTransaction({ type: "system", id: "keys rotate" }, null, async ({ tx, audit, unchanged }) => {
       const [row] = await tx.select().from(brokerageCertificates).where(eq(brokerageCertificates.id, id)).for("update");
       if (!row?.privateKeyCiphertext || !row.privateKeyKeyId || row.privateKeyKeyId === ring.current.id) return unchanged(false);
       const plaintext = openSecret({ ciphertext: row.privateKeyCiphertext, keyId: row.privateKeyKeyId }, row.id, ring, "brokerage_certificates");
@@ -73,12 +82,6 @@ async function rotateCertificateKeys(ring: ReturnType<typeof keyRing>) {
         detail: { certificate: row.thumbprint, fromKey: row.privateKeyKeyId, toKey: sealed.keyId },
       });
       return true;
-    }).catch((error: unknown) => {
-      if (error instanceof SecretUnavailableError) return "unreadable" as const;
-      throw error;
-    });
-    if (done === true) rotated++;
-    if (done === "unreadable") unreadable.push(id);
-  }
-  return { rotated, unreadable };
+    }),
+  );
 }
