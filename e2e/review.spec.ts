@@ -83,7 +83,7 @@ test("a CSM reads why a submission fails, re-runs it once fixed, and approves it
   await expect(latest.getByText("Admin consent has not been granted")).toBeVisible();
   // The fix is written under the check and again in its detail, after what Microsoft answered.
   await expect(latest.getByText("holds no application permissions. On the app's API permissions page, select Grant admin consent").first()).toBeVisible();
-  await expect(latest.getByRole("link", { name: /The guide section that fixes it/ }).first()).toHaveAttribute("href", "/guide#grant-consent");
+  await expect(latest.getByRole("link", { name: /Step 4: Grant admin consent, in the setup guide/ }).first()).toHaveAttribute("href", "/guide#grant-consent");
   await expect(page.getByText("Approval is not possible yet")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve these credentials" })).toHaveCount(0);
 

@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
 import { TextArea } from "@/components/form/text-area";
 
-export type ProblemChoice = { checkId: string; title: string; label: string };
+export type ProblemChoice = { key: string; checkIds: string[]; title: string; guideLabel: string | null; labels: string[] };
 
 /**
  * Ask the administrator for changes: tick the problems whose fixes to send, add words
@@ -36,13 +36,17 @@ export function RequestChangesForm({ attemptId, problems, recipient, requestChan
               ) : null}
               <div className="space-y-2">
                 {problems.map((p, index) => {
-                  const id = index === 0 ? firstId : `fix-${p.checkId.replace(".", "-")}`;
+                  const id = index === 0 ? firstId : `fix-${p.key.replace(/[^a-z0-9-]/gi, "-")}`;
+                  const name = `fix-${p.checkIds.join("+")}`;
                   return (
-                    <div key={p.checkId} className="flex items-start gap-2">
-                      <input id={id} type="checkbox" name={`fix-${p.checkId}`} value="yes" defaultChecked={state.values?.[`fix-${p.checkId}`] === "yes"} className="mt-1 h-6 w-6 shrink-0 accent-ink" />
+                    <div key={p.key} className="flex items-start gap-2" data-problem={p.key}>
+                      <input id={id} type="checkbox" name={name} value="yes" defaultChecked={state.values?.[name] === "yes"} className="mt-1 h-6 w-6 shrink-0 accent-ink" />
                       <label htmlFor={id} className="text-lg">
                         {p.title}
-                        <span className="block text-base text-muted">{p.label}</span>
+                        {p.guideLabel ? <span className="block text-base">Fixed in {p.guideLabel}</span> : null}
+                        <span className="block text-base text-muted">
+                          {p.labels.length === 1 ? p.labels[0] : `${p.labels.length} checks: ${p.labels.join("; ")}`}
+                        </span>
                       </label>
                     </div>
                   );

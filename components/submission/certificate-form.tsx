@@ -16,6 +16,8 @@ export type CertificateFormProps = {
   defaults: { tenantId?: string; clientId?: string; testMailbox?: string; submitterName?: string; submitterEmail?: string; submitterPhone?: string };
   idempotencyKey: string;
   basedOn: number;
+  /** The administrator chose to replace credentials that work. */
+  replaceWorking?: boolean;
 };
 
 const text = (values: CertificateSubmissionInput | undefined, name: keyof CertificateFormProps["defaults"], fallback = "") =>
@@ -37,6 +39,7 @@ export function CertificateForm(props: CertificateFormProps) {
       <form noValidate action={formAction} key={state.at ?? 0}>
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="basedOn" value={props.basedOn} />
+        {props.replaceWorking ? <input type="hidden" name="replaceWorking" value="yes" /> : null}
         <TextField
           name="tenantId"
           label="Tenant ID"

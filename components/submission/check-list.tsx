@@ -1,11 +1,16 @@
 import type { CheckView } from "@/lib/submissions/views";
+import { guideSectionLabel } from "@/lib/guide/steps";
+import { diagnose } from "@/lib/verification/diagnosis";
+import { findingAnchor } from "./diagnosis";
 import { StatusTag } from "./status-tag";
 
 /**
  * The checks as a list: each row its label and status; anything that is not a pass
  * says what happened and what fixes it, with the guide step that shows how.
  */
-export function CheckList({ checks, headingLevel = 3 }: { checks: CheckView[]; headingLevel?: 2 | 3 }) {
+export function CheckList({ checks, headingLevel = 3, diagnosed = false }: { checks: CheckView[]; headingLevel?: 2 | 3; diagnosed?: boolean }) {
+  // With the diagnosis above, a failed row names its cause and points up rather than say the fix again.
+  const causeOf = diagnosed ? causes(checks) : new Map<string, { key: string; title: string }>();
   return (
     <ol className="mb-8 border-t border-gray-300">
       {checks.map((check) => (
@@ -14,7 +19,13 @@ export function CheckList({ checks, headingLevel = 3 }: { checks: CheckView[]; h
             <span className="min-w-0 flex-1">{check.label}</span>
             <StatusTag status={check.status} />
           </div>
-          {check.status === "fail" || check.status === "warn" || check.status === "error" ? (
+          {causeOf.has(check.id) ? (
+            <p className="mt-1">
+              <a className="text-brand-700 underline" href={`#${findingAnchor(causeOf.get(check.id)!.key)}`}>
+                {causeOf.get(check.id)!.title}: what to do
+              </a>
+            </p>
+          ) : check.status === "fail" || check.status === "warn" || check.status === "error" ? (
             <CheckProblem check={check} headingLevel={headingLevel} />
           ) : null}
           {check.status === "skipped" && check.detail ? <p className="mt-1 text-muted">{check.detail}</p> : null}
@@ -40,7 +51,7 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
       {anchor ? (
         <p className="mt-2">
           <a className="text-brand-700 underline" href={`/guide#${anchor}`} target="_blank" rel="noopener">
-            How to fix this in the setup guide (opens in a new tab)
+            {guideSectionLabel(anchor) ?? "The setup guide"}, in the setup guide (opens in a new tab)
           </a>
         </p>
       ) : null}
@@ -57,4 +68,10 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
       ) : null}
     </div>
   );
+}
+
+function causes(checks: CheckView[]) {
+  const map = new Map<string, { key: string; title: string }>();
+  for (const f of diagnose(checks).fixes) for (const c of f.checks) map.set(c.id, { key: f.key, title: f.title });
+  return map;
 }

@@ -22,6 +22,8 @@ export type CredentialFormProps = {
   defaults: PrefillValues;
   idempotencyKey: string;
   basedOn: number;
+  /** The administrator chose to replace credentials that work (the server refuses it otherwise). */
+  replaceWorking?: boolean;
   supportEmail: string;
   /** The page title's suffix, e.g. " – MoxiEngage Microsoft 365 setup". */
   titleSuffix: string;
@@ -91,6 +93,7 @@ export function CredentialForm(props: CredentialFormProps) {
     const data = formDataFromSubmissionInput(reviewed.raw, {
       idempotencyKey: props.idempotencyKey,
       basedOn: String(props.basedOn),
+      ...(props.replaceWorking ? { replaceWorking: "yes" } : {}),
     });
     startTransition(() => formAction(data));
   };
@@ -128,6 +131,7 @@ export function CredentialForm(props: CredentialFormProps) {
       >
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="basedOn" value={props.basedOn} />
+        {props.replaceWorking ? <input type="hidden" name="replaceWorking" value="yes" /> : null}
         <CredentialFields
           form={form}
           defaults={state.status === "invalid" ? (state.values ?? props.defaults) : props.defaults}

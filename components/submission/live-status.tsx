@@ -29,7 +29,7 @@ export function LiveStatus({ initial }: { initial: StatusView }) {
       </p>
       <OutcomePanel view={view} />
       <h2 className="mb-2 text-2xl font-bold">{running ? "Checks" : "Results"}</h2>
-      <CheckList checks={view.checks} />
+      <CheckList checks={view.checks} diagnosed={view.phase === "failed"} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { StatusView } from "@/lib/submissions/views";
 import { buttonClass } from "@/components/form/button";
 import { Panel } from "@/components/form/panel";
+import { Diagnosis } from "./diagnosis";
 import { LocalTime } from "./local-time";
 
 /**
@@ -44,10 +45,10 @@ export function OutcomePanel({ view }: { view: StatusView }) {
         <Panel title="Some details need fixing" tone="failure">
           Attempt {attempt.number}: {failed.length} {failed.length === 1 ? "check" : "checks"} failed
         </Panel>
-        <h2 className="mb-2 text-2xl font-bold">What to fix</h2>
+        <Diagnosis checks={checks} />
         <p className="mb-4 max-w-2xl text-lg">
-          Each failed check below says what went wrong and which step of the setup guide fixes it. You do not need to start
-          again: fix those steps in the Microsoft Entra admin center, then send your details again.
+          You do not need to start again: make these changes in the Microsoft Entra admin center, then send your details
+          again.
         </p>
         {attempt.status !== "superseded" ? (
           <p className="mb-8">

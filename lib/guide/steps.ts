@@ -75,3 +75,12 @@ export function formatGuideDate(isoDate: string): string {
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return `${day} ${months[(month ?? 1) - 1]} ${year}`;
 }
+
+/** The words a link to a guide anchor uses: "Step 4: Grant admin consent", or the section's own title. */
+export function guideSectionLabel(anchor: string): string | null {
+  if (anchor === "before-you-start") return "Before you start";
+  if (anchor === "troubleshooting") return "Troubleshooting";
+  if (!isStepAnchor(anchor)) return null;
+  const step = stepByAnchor(anchor);
+  return `Step ${step.number}: ${step.title}`;
+}

@@ -16,7 +16,8 @@ export const RequestChangesFormSchema = z
     message: input.message,
     checkIds: Object.keys(input)
       .filter((key) => key.startsWith("fix-"))
-      .map((key) => key.slice(4)),
+      // One box stands for every check that failed for the same reason: "fix-calendar.read+mail.send".
+      .flatMap((key) => key.slice(4).split("+")),
   }));
 
 // The brokerage is always derived from the attempt on the server, never taken from the form.

@@ -13,7 +13,7 @@ import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
 import { renderHtml, type HtmlBlock } from "../email/html";
-import { remediationOf } from "../runs/remediation";
+import { diagnose } from "../verification/diagnosis";
 import { auditActorOf, type StaffActor } from "./actor";
 
 export const RequestChangesSchema = z
@@ -92,7 +92,7 @@ async function recordChangeRequest(attemptId: string, input: RequestChanges, act
       recipientName: attempt.submitterName,
       createdBy: actor.staffId,
     });
-    const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: chosen.map(remediationOf), message, link: invite.url, expiresAt: invite.invite.expiresAt });
+    const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: fixesOf(chosen), message, link: invite.url, expiresAt: invite.invite.expiresAt });
     const outgoing = await queueEmail(tx, { kind: "changes-requested", to: attempt.submitterEmail, brokerageId: brokerage.id, ...email });
     const [row] = await tx
       .insert(changeRequests)
@@ -108,12 +108,23 @@ async function recordChangeRequest(attemptId: string, input: RequestChanges, act
   });
 }
 
-type Problem = { title: string; detail: string; guideAnchor?: string };
+type Problem = { title: string; detail: string; guideAnchor?: string; guideLabel?: string };
+
+/** The chosen checks as the diagnosis groups them: one fix per root cause, said once. */
+function fixesOf(chosen: { checkId: string; status: string; reason: string | null; title: string; detail: string | null; guideAnchor: string | null }[]): Problem[] {
+  const { fixes, warnings, unanswered } = diagnose(chosen.map((c) => ({ ...c, id: c.checkId })));
+  return [...fixes, ...warnings, ...unanswered].map((f) => ({
+    title: f.title,
+    detail: [f.fix, f.detail].filter(Boolean).join(" "),
+    guideAnchor: f.guideAnchor ?? undefined,
+    guideLabel: f.guideLabel ?? undefined,
+  }));
+}
 
 function changesEmail(input: { name: string; brokerage: string; problems: Problem[]; message: string; link: string; expiresAt: Date }) {
   const { productName, vendorName, supportEmail } = branding();
   const guide = (anchor: string | undefined) => `${env().APP_URL}/guide${anchor ? `#${anchor}` : ""}`;
-  const items = input.problems.map((p) => `${p.title}${p.detail ? `: ${p.detail}` : ""} (how to fix it: ${guide(p.guideAnchor)})`);
+  const items = input.problems.map((p) => `${p.title}${p.detail ? `: ${p.detail}` : ""} (${p.guideLabel ? `${p.guideLabel} in the setup guide` : "how to fix it"}: ${guide(p.guideAnchor)})`);
   const until = input.expiresAt.toISOString().slice(0, 10);
   const subject = `Changes needed to connect ${input.brokerage} to ${productName}`;
   const lines = [

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne, notInArray } from "drizzle-orm";
+import { UserError } from "../errors";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
@@ -23,6 +24,8 @@ export type AttemptRequest = {
   idempotencyKey: string;
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
+  /** True only when the administrator chose to replace credentials that work. */
+  replaceWorking?: boolean;
   origin: { ip: string; userAgent: string | null };
 };
 
@@ -42,11 +45,17 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
     if (earlier) return unchanged(earlier);
 
     const [latest] = await tx
-      .select({ number: submissionAttempts.number })
+      .select({ number: submissionAttempts.number, status: submissionAttempts.status })
       .from(submissionAttempts)
       .where(eq(submissionAttempts.brokerageId, request.brokerageId))
       .orderBy(desc(submissionAttempts.number))
       .limit(1);
+    // A verified secret is destroyed when replaced, and approved ones are in use: never by accident.
+    if (latest && (latest.status === "verified" || latest.status === "approved") && !request.replaceWorking) {
+      throw new UserError(
+        `Attempt ${latest.number} already works, so nothing was sent. To replace it, open your setup page and choose “Replace these credentials”.`,
+      );
+    }
     const number = (latest?.number ?? 0) + 1;
     const attemptId = randomUUID();
     const { credential, values } = await credentialColumns(change, request, attemptId);

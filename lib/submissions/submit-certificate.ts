@@ -26,10 +26,17 @@ export const submitCertificateCredentials = {
   input: (raw) => ({ ...certificateInputFromFormData(raw as FormData), ...envelopeOf(raw as FormData) }),
   fields: CERTIFICATE_SUBMISSION_FIELDS,
   echo: (raw) => certificateInputFromFormData(raw as FormData),
-  run: async ({ idempotencyKey, basedOn, ...submission }, ctx) => {
+  run: async ({ idempotencyKey, basedOn, replaceWorking, ...submission }, ctx) => {
     let outcome;
     try {
-      outcome = await createAttempt({ brokerageId: ctx.session.brokerageId, submission, idempotencyKey, basedOn, origin: ctx.request });
+      outcome = await createAttempt({
+        brokerageId: ctx.session.brokerageId,
+        submission,
+        idempotencyKey,
+        basedOn,
+        replaceWorking: replaceWorking === "yes",
+        origin: ctx.request,
+      });
     } catch (error) {
       if (error instanceof NoCertificateError) throw new UserError("Create the certificate and upload it to your app first, then send this form.");
       throw error;

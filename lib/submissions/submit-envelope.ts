@@ -11,9 +11,15 @@ import { SUBMIT_LIMIT, waitMessage } from "./limits";
 export const EnvelopeSchema = z.object({
   idempotencyKey: z.uuid(),
   basedOn: z.coerce.number().int().min(0).max(1_000_000),
+  /** Present only on the form reached by choosing to replace credentials that work. */
+  replaceWorking: z.literal("yes").nullish(),
 });
 
-export const envelopeOf = (form: FormData) => ({ idempotencyKey: form.get("idempotencyKey"), basedOn: form.get("basedOn") });
+export const envelopeOf = (form: FormData) => ({
+  idempotencyKey: form.get("idempotencyKey"),
+  basedOn: form.get("basedOn"),
+  replaceWorking: form.get("replaceWorking"),
+});
 
 export const submitGuard = brokerageGuard({
   limiter: createRateLimiter(SUBMIT_LIMIT),

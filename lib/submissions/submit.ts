@@ -25,12 +25,13 @@ export const submitCredentials = {
   fields: SUBMISSION_FIELDS,
   invalid: askSecretAgain,
   echo: (raw) => withoutSecret(submissionInputFromFormData(raw as FormData)),
-  run: async ({ idempotencyKey, basedOn, ...submission }, ctx) => {
+  run: async ({ idempotencyKey, basedOn, replaceWorking, ...submission }, ctx) => {
     const outcome = await createAttempt({
       brokerageId: ctx.session.brokerageId,
       submission,
       idempotencyKey,
       basedOn,
+      replaceWorking: replaceWorking === "yes",
       origin: ctx.request,
     });
     if (outcome.kind === "created") {

@@ -102,10 +102,24 @@ describe("creating an attempt", () => {
     const { brokerage } = await brokerageWithInvite("Approved Realty");
     const first = await createAttempt(request(brokerage.id));
     await db().update(submissionAttempts).set({ status: "approved" }).where(eq(submissionAttempts.id, first.attemptId));
-    await createAttempt(request(brokerage.id, { basedOn: 1 }));
+    await createAttempt(request(brokerage.id, { basedOn: 1, replaceWorking: true }));
     const [approved] = await attemptsOf(brokerage.id);
     expect(approved).toMatchObject({ status: "approved" });
     expect(approved!.secretCiphertext).not.toBeNull();
+  });
+
+  it("refuses to replace credentials that work unless that was chosen, and keeps them", async () => {
+    for (const status of ["verified", "approved"] as const) {
+      const { brokerage } = await brokerageWithInvite(`Working ${status} Realty`);
+      const first = await createAttempt(request(brokerage.id));
+      await db().update(submissionAttempts).set({ status }).where(eq(submissionAttempts.id, first.attemptId));
+      await expect(createAttempt(request(brokerage.id, { basedOn: 1 }))).rejects.toThrow(/Attempt 1 already works, so nothing was sent/);
+      const [kept, ...others] = await attemptsOf(brokerage.id);
+      expect(others).toHaveLength(0);
+      expect(kept).toMatchObject({ status });
+      expect(kept!.secretCiphertext).not.toBeNull();
+      expect(await createAttempt(request(brokerage.id, { basedOn: 1, replaceWorking: true }))).toMatchObject({ kind: "created", number: 2 });
+    }
   });
 });
 

@@ -4,45 +4,50 @@ import Link from "next/link";
 import { NotificationBanner } from "@/components/form/notification-banner";
 import { ProviderNotice } from "@/components/providers/provider-notice";
 import { CredentialForm } from "@/components/submission/credential-form";
+import { FixingNotes, HomeStatus, ReplaceWarning } from "@/components/submission/home-status";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { prefillFrom } from "@/lib/submissions/prefill";
+import { getHomeState, ROTATION_PATH } from "@/lib/submissions/home";
 import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
 import { checkCredentialsAction, lookupTenantAction, submitCredentialsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Submit your Microsoft 365 details" };
+export const metadata: Metadata = { title: "Your Microsoft 365 setup" };
+export const dynamic = "force-dynamic";
 
-export default async function SubmitPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The home of the brokerage session: where things stand, and the form when there is something to send. */
+export default async function SubmitPage({ searchParams }: Props) {
   const session = await requireBrokerageSession();
-  const [name, latest, provider] = await Promise.all([
+  const [name, latest, provider, state, query] = await Promise.all([
     getBrokerageName(session.brokerageId),
     getLatestAttempt(session.brokerageId),
     providerForBrokerage(session.brokerageId),
+    getHomeState(session.brokerageId),
+    searchParams,
   ]);
   const { productName, supportEmail } = branding();
+  const replacing = query.replace === "1";
+  const working = state.kind === "verified" || state.kind === "approved" || state.kind === "expiring";
+
+  if (state.kind === "checking" || (working && !replacing)) {
+    return (
+      <div className="max-w-3xl">
+        <HomeStatus state={state} rotationPath={ROTATION_PATH} />
+      </div>
+    );
+  }
 
   return (
     <div className="max-w-3xl">
       <ProviderNotice detection={provider} />
-      {latest ? (
-        <NotificationBanner>
-          <p>
-            We filled in your answers from attempt {latest.number}. Enter the client secret value again: once sent, it is
-            never shown.
-          </p>
-          <p className="mt-2">
-            <Link className="text-brand-700 underline" href={`/submit/status/${latest.id}`}>
-              See the results of attempt {latest.number}
-            </Link>
-          </p>
-        </NotificationBanner>
-      ) : null}
       <div className="mb-8 border-l-[6px] border-brand-600 bg-brand-50 px-4 py-3">
         <p className="font-bold">Recommended: connect with a certificate, with no secret to copy</p>
         <p className="mt-1">
           We make a certificate for your app; you upload it under Certificates &amp; secrets and send three values.{" "}
-          <Link className="text-brand-700 underline" href="/submit/certificate">
+          <Link className="text-brand-700 underline" href={working ? "/submit/certificate?replace=1" : "/submit/certificate"}>
             Connect with a certificate
           </Link>
         </p>
@@ -55,9 +60,22 @@ export default async function SubmitPage() {
         defaults={prefillFrom(latest)}
         idempotencyKey={randomUUID()}
         basedOn={latest?.number ?? 0}
+        replaceWorking={working}
         supportEmail={supportEmail}
         titleSuffix={` – ${productName} Microsoft 365 setup`}
       >
+        {working ? <ReplaceWarning state={state} /> : null}
+        {state.kind === "needs-fixing" || state.kind === "changes-requested" || state.kind === "inconclusive" ? (
+          <FixingNotes state={state} />
+        ) : null}
+        {latest ? (
+          <NotificationBanner>
+            <p>
+              We filled in your answers from attempt {latest.number}. Enter the client secret value again: once sent, it is
+              never shown.
+            </p>
+          </NotificationBanner>
+        ) : null}
         <p className="mb-2 text-lg">
           For <strong>{name}</strong>: the details of the app registration you made with the{" "}
           <Link className="text-brand-700 underline" href="/guide">

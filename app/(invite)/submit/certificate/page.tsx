@@ -12,7 +12,10 @@ import { issueCertificateAction, submitCertificateAction } from "../actions";
 export const metadata: Metadata = { title: "Connect with a certificate" };
 
 /** The certificate method (DESIGN §9): download the certificate, upload it to the app, then send three values. */
-export default async function CertificatePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CertificatePage({ searchParams }: Props) {
+  const replaceWorking = (await searchParams).replace === "1";
   const session = await requireBrokerageSession();
   const [name, latest, certificate] = await Promise.all([
     getBrokerageName(session.brokerageId),
@@ -77,7 +80,7 @@ export default async function CertificatePage() {
 
       <h2 className="mb-3 text-2xl font-bold">3. Send the details</h2>
       {certificate ? (
-        <CertificateForm submit={submitCertificateAction} defaults={defaults} idempotencyKey={randomUUID()} basedOn={latest?.number ?? 0} />
+        <CertificateForm submit={submitCertificateAction} defaults={defaults} idempotencyKey={randomUUID()} basedOn={latest?.number ?? 0} replaceWorking={replaceWorking} />
       ) : (
         <p className="mb-8">Create the certificate first.</p>
       )}

@@ -24,7 +24,7 @@ import { formatDateTime, formatDay } from "@/lib/format/dates";
 import { isGuid } from "@/lib/validation/guid";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { getSubmissionDetail } from "@/lib/review/detail";
-import { remediationOf } from "@/lib/runs/remediation";
+import { problemChoices } from "@/lib/review/problem-choices";
 import { staffNames } from "@/lib/email/staff-contact";
 import { addNoteAction, approveAction, requestChangesAction, rerunAction, revokeAction } from "../actions";
 
@@ -69,9 +69,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const isActive = activeApproval?.attemptId === attempt.id;
   const rerunSince = query.notice === "rerun" && query.since ? Number(query.since) : null;
   const waiting = runs[0]?.outcome === "running" || (rerunSince !== null && !runs.some((r) => r.startedAt.getTime() >= rerunSince - 1000 && r.outcome !== "running"));
-  const problems = (latestRun?.checks ?? [])
-    .filter((c) => ["fail", "warn", "error"].includes(c.status))
-    .map((c) => ({ checkId: c.id, title: remediationOf(c).title, label: checkLabel(c.id) }));
+  const problems = problemChoices(latestRun?.checks ?? [], checkLabel);
   const base = `/staff/submissions/${attempt.id}`;
 
   return (
