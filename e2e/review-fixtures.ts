@@ -63,7 +63,8 @@ export async function createAttemptWithRun(input: { brokerageId: string; status:
 export async function approveFixture(attemptId: string, staffId: string) {
   const { approveAttempt, stopSender } = await review();
   // A refusal throws; the approval queued its webhook through this process's queue connection: close it either way.
-  await approveAttempt(attemptId, { staffId }).finally(stopSender);
+  // Fixture brokerages have their own made-up domains: the reason a real CSM would have to give.
+  await approveAttempt(attemptId, { staffId }, new Date(), { mismatchReason: "Test fixture" }).finally(stopSender);
 }
 
 export async function createKeyFixture(staffId: string, name: string) {

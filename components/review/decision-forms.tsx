@@ -5,6 +5,7 @@ import type { FormAction } from "@/components/form/form-action";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { IDLE } from "@/lib/actions/state";
+import { TextArea } from "@/components/form/text-area";
 
 /** Approve (when allowed) and re-run: the two buttons at the top of a submission. */
 export function DecisionForms({
@@ -12,10 +13,13 @@ export function DecisionForms({
   blocker,
   canRerun,
   actions,
+  mismatch = [],
 }: {
   attemptId: string;
   blocker: string | null;
   canRerun: boolean;
+  /** The domain mismatches in the CSM's words: approving then needs a reason. */
+  mismatch?: string[];
   actions: { approve: FormAction; rerun: FormAction };
 }) {
   const [approveState, approve] = useActionState(actions.approve, IDLE);
@@ -23,12 +27,22 @@ export function DecisionForms({
   const problem = approveState.status === "error" ? approveState : rerunState.status === "error" ? rerunState : null;
   return (
     <>
-      {problem ? <ErrorSummary message={problem.message} /> : null}
+      {problem ? <ErrorSummary errors={approveState.errors} message={problem.message} /> : null}
       <div className="flex flex-wrap items-start gap-4">
         {blocker === null ? (
-          <form action={approve}>
+          <form action={approve} noValidate className={mismatch.length ? "w-full" : undefined}>
             <input type="hidden" name="attemptId" value={attemptId} />
-            <SubmitButton>Approve these credentials</SubmitButton>
+            {mismatch.length ? (
+              <TextArea
+                name="mismatchReason"
+                label="Why approve although the domains do not match"
+                hint="Recorded in the audit log with the approval. For example: the brokerage uses its parent company's Microsoft 365."
+                error={approveState.errors?.mismatchReason}
+                defaultValue={approveState.values?.mismatchReason}
+                rows={3}
+              />
+            ) : null}
+            <SubmitButton>{mismatch.length ? "Approve despite the mismatch" : "Approve these credentials"}</SubmitButton>
           </form>
         ) : null}
         {canRerun ? (

@@ -46,6 +46,7 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
   const [lookedUp, setLookedUp] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const tenantId = watch("tenantId");
+  const clientId = watch("clientId");
 
   const mailbox = register("testMailbox");
   const lookUpTenant = async (value: string) => {
@@ -127,7 +128,14 @@ export function CredentialFields({ form, defaults, serverErrors, checkCredential
             <TenantSuggestion
               lookup={lookup}
               tenantId={tenantId ?? ""}
+              clientId={clientId ?? ""}
               supportEmail={supportEmail}
+              onSwap={() => {
+                const { tenantId: t, clientId: c } = getValues();
+                setValue("tenantId", c, { shouldDirty: true });
+                setValue("clientId", t, { shouldDirty: true });
+                setAnnouncement("Tenant ID and Client ID swapped");
+              }}
               onUse={(id) => {
                 setValue("tenantId", id, { shouldDirty: true });
                 setAnnouncement(`Tenant ID set to ${id}`);

@@ -7,8 +7,9 @@ import { useForm } from "react-hook-form";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import type { CredentialsCheck, PrefillValues, SubmitAccepted, TenantLookup } from "@/lib/submissions/form-state";
 import { formDataFromSubmissionInput } from "@/lib/validation/form-data";
-import { errorList, SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
+import { errorList, FIELD_IDS, SubmissionSchema, type Submission, type SubmissionInput } from "@/lib/validation/submission";
 import { submissionWarnings, type Warning } from "@/lib/validation/warnings";
+import { domainMismatches, mismatchForAdministrator, type DomainFacts } from "@/lib/providers/domain-match";
 import { Button } from "@/components/form/button";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { CheckAnswers } from "./check-answers";
@@ -25,6 +26,8 @@ export type CredentialFormProps = {
   /** The administrator chose to replace credentials that work (the server refuses it otherwise). */
   replaceWorking?: boolean;
   supportEmail: string;
+  /** The brokerage's email domain and its tenant, to warn when the answers point elsewhere. */
+  domainFacts?: DomainFacts;
   /** The page title's suffix, e.g. " – MoxiEngage Microsoft 365 setup". */
   titleSuffix: string;
   /** What comes between the heading and the questions. */
@@ -79,7 +82,7 @@ export function CredentialForm(props: CredentialFormProps) {
   // Moving between steps puts focus where keyboard and screen reader users expect it.
   const onValid = (values: Submission) => {
     const raw = form.getValues();
-    flushSync(() => setReviewed({ raw, warnings: submissionWarnings(raw, values), after: state }));
+    flushSync(() => setReviewed({ raw, warnings: [...submissionWarnings(raw, values), ...domainWarnings(props.domainFacts, values)], after: state }));
     window.scrollTo(0, 0);
     headingRef.current?.focus();
   };
@@ -144,4 +147,13 @@ export function CredentialForm(props: CredentialFormProps) {
       </form>
     </>
   );
+}
+
+function domainWarnings(facts: DomainFacts | undefined, values: Submission): Warning[] {
+  if (!facts) return [];
+  return domainMismatches(facts, values).map((m) => ({
+    field: m.kind === "mailbox" ? "testMailbox" : "tenantId",
+    id: m.kind === "mailbox" ? FIELD_IDS.testMailbox : FIELD_IDS.tenantId,
+    message: mismatchForAdministrator(m),
+  }));
 }

@@ -10,12 +10,16 @@ import { Button } from "@/components/form/button";
 export function TenantSuggestion({
   lookup,
   tenantId,
+  clientId,
   onUse,
+  onSwap,
   supportEmail,
 }: {
   lookup: TenantLookup;
   tenantId: string;
+  clientId: string;
   onUse: (tenantId: string) => void;
+  onSwap: () => void;
   supportEmail: string;
 }) {
   if (lookup.status === "none") return null;
@@ -39,7 +43,23 @@ export function TenantSuggestion({
       </p>
     );
   }
-  const entered = tenantId.trim().toLowerCase().replace(/^\{|\}$/g, "");
+  const entered = guidOf(tenantId);
+  // The tenant's own ID in the Client ID box: the two Overview values were pasted the wrong way round.
+  if (entered !== lookup.tenantId && guidOf(clientId) === lookup.tenantId) {
+    return (
+      <div className="mt-3 max-w-2xl border-l-4 border-brand-600 bg-brand-50 p-3" data-swapped>
+        <p className="font-bold">The Tenant ID and Client ID look swapped</p>
+        <p className="mt-1">
+          The Client ID you entered, <code className="break-all font-mono">{lookup.tenantId}</code>, is the tenant of{" "}
+          <strong>{lookup.domain}</strong>. On the app&apos;s Overview page the Directory (tenant) ID is the Tenant ID and
+          the Application (client) ID is the Client ID.
+        </p>
+        <Button type="button" variant="secondary" small className="mt-2" onClick={onSwap}>
+          Swap the Tenant ID and Client ID
+        </Button>
+      </div>
+    );
+  }
   if (entered === lookup.tenantId) {
     return (
       <>
@@ -67,6 +87,8 @@ export function TenantSuggestion({
     </>
   );
 }
+
+const guidOf = (value: string) => value.trim().toLowerCase().replace(/^\{|\}$/g, "");
 
 const BRANCH_WORDS = {
   godaddy: "Its Microsoft 365 is managed through GoDaddy, which changes some steps:",

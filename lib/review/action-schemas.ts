@@ -6,6 +6,8 @@ import { isGuid } from "../validation/guid";
 export const uuidField = z.string().refine(isGuid, "This link is out of date: open the page again");
 
 export const AttemptIdSchema = z.object({ attemptId: uuidField });
+/** Approve: the reason is asked for only when the submission's domains do not match the brokerage's. */
+export const ApproveFormSchema = z.object({ attemptId: uuidField, mismatchReason: z.string().trim().max(2000, "Reason must be 2,000 characters or fewer").default("") });
 
 /** Problems are checkboxes named `fix-<check id>`, so each arrives as its own field. */
 export const RequestChangesFormSchema = z

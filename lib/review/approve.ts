@@ -10,6 +10,7 @@ import { approvalBlocker } from "./approvability";
 import { destroySecretSet, lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
 import { auditActorOf, type StaffActor } from "./actor";
+import { mismatchesOfAttempt } from "./domain-check";
 
 /**
  * Approves an attempt: its credentials become the brokerage's active ones, the
@@ -20,7 +21,14 @@ export async function approveAttempt(
   attemptId: string,
   actor: StaffActor,
   now = new Date(),
+  options: { mismatchReason?: string } = {},
 ): Promise<{ approvalId: string; event: "credentials.approved" | "credentials.rotated" }> {
+  // Discovery goes to the network: read it before the transaction's locks are taken.
+  const mismatches = await mismatchesOfAttempt(attemptId);
+  const mismatchReason = options.mismatchReason?.trim() ?? "";
+  if (mismatches.length > 0 && !mismatchReason) {
+    throw new UserError("Give the reason for approving although the domains do not match the brokerage's", "mismatchReason");
+  }
   const result = await inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async ({ tx, audit }) => {
     const locked = await lockAttempt(tx, attemptId);
     if (!locked) throw new UserError("There is no such submission.");
@@ -70,7 +78,13 @@ export async function approveAttempt(
       action: "attempt.approved",
       subject: { type: "attempt", id: attemptId },
       brokerageId: brokerage.id,
-      detail: { attemptNumber: attempt.number, runId: run!.id, replacedAttemptId: previous?.attemptId ?? null, webhook: deliveryId },
+      detail: {
+        attemptNumber: attempt.number,
+        runId: run!.id,
+        replacedAttemptId: previous?.attemptId ?? null,
+        webhook: deliveryId,
+        ...(mismatches.length ? { domainMismatch: mismatches.map((m) => m.kind), mismatchReason } : {}),
+      },
     });
     return { approvalId: approval!.id, event, deliveryId };
   });

@@ -61,6 +61,7 @@ export default async function SubmitPage({ searchParams }: Props) {
         idempotencyKey={randomUUID()}
         basedOn={latest?.number ?? 0}
         replaceWorking={working}
+        domainFacts={{ brokerageDomain: provider?.domain, brokerageTenantId: provider?.tenantId }}
         supportEmail={supportEmail}
         titleSuffix={` – ${productName} Microsoft 365 setup`}
       >

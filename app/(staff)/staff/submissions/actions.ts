@@ -2,7 +2,7 @@
 
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { staffAction, UserError, type StaffContext } from "@/lib/actions/action";
-import { AttemptIdSchema, NoteFormSchema, RequestChangesFormSchema, RevokeFormSchema } from "@/lib/review/action-schemas";
+import { ApproveFormSchema, AttemptIdSchema, NoteFormSchema, RequestChangesFormSchema, RevokeFormSchema } from "@/lib/review/action-schemas";
 import { approveAttempt } from "@/lib/review/approve";
 import { brokerageOfAttempt } from "@/lib/review/detail";
 import { addNote } from "@/lib/review/notes";
@@ -24,8 +24,8 @@ async function brokerageOf(attemptId: string): Promise<string> {
 
 export const approveAction = staffAction({
   roles,
-  schema: AttemptIdSchema,
-  run: async ({ attemptId }, ctx) => ({ attemptId, ...(await approveAttempt(attemptId, actor(ctx))) }),
+  schema: ApproveFormSchema,
+  run: async ({ attemptId, mismatchReason }, ctx) => ({ attemptId, ...(await approveAttempt(attemptId, actor(ctx), new Date(), { mismatchReason })) }),
   redirectTo: (r) => detail(r.attemptId, "approved"),
 });
 

@@ -15,6 +15,8 @@ import { NotificationBanner } from "@/components/form/notification-banner";
 import { Tag } from "@/components/form/tag";
 import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
+import { WarningText } from "@/components/form/warning-text";
+import { domainMismatches, mismatchForStaff } from "@/lib/providers/domain-match";
 import { ProviderSummary } from "@/components/providers/provider-summary";
 import { ACCESS_SCOPE_LABELS } from "@/lib/validation/access-scope";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
@@ -71,6 +73,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const waiting = runs[0]?.outcome === "running" || (rerunSince !== null && !runs.some((r) => r.startedAt.getTime() >= rerunSince - 1000 && r.outcome !== "running"));
   const problems = problemChoices(latestRun?.checks ?? [], checkLabel);
   const base = `/staff/submissions/${attempt.id}`;
+  const mismatch = domainMismatches({ brokerageDomain: provider?.domain, brokerageTenantId: provider?.tenantId }, attempt).map(mismatchForStaff);
 
   return (
     <div className="max-w-4xl">
@@ -103,9 +106,19 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             The checks are running.
           </p>
         ) : null}
+        {mismatch.length ? (
+          <div className="mb-4" data-domain-mismatch>
+            <WarningText>These credentials may belong to another organisation</WarningText>
+            <ul className="mt-1 list-disc pl-6">
+              {mismatch.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {detail.approvalBlocker && !isActive ? <p className="mb-3">Approval is not possible yet: {detail.approvalBlocker}</p> : null}
         {isActive ? <p className="mb-3">Approved by {who(activeApproval.approvedBy)} on {formatDateTime(activeApproval.approvedAt)}.</p> : null}
-        <DecisionForms actions={{ approve: approveAction, rerun: rerunAction }} attemptId={attempt.id} blocker={waiting ? "running" : detail.approvalBlocker} canRerun={attempt.secretStored && !waiting} />
+        <DecisionForms actions={{ approve: approveAction, rerun: rerunAction }} attemptId={attempt.id} blocker={waiting ? "running" : detail.approvalBlocker} canRerun={attempt.secretStored && !waiting} mismatch={mismatch} />
       </section>
 
       <h2 className="mb-3 text-2xl font-bold">What was submitted</h2>
