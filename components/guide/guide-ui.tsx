@@ -58,7 +58,8 @@ export function StepFigure(props: {
       </figure>
       {step.screen ? (
         <p className="mt-1 text-sm text-muted">
-          Last checked against the {step.screen}: {formatGuideDate(step.lastChecked)}.
+          Drawn from Microsoft’s published description of the {step.screen} on {formatGuideDate(step.lastChecked)}; not yet
+          compared with a live tenant.
         </p>
       ) : null}
       <ScreenReportForm step={step.anchor} stepLabel={`step ${step.number} (${step.title})`} />

@@ -7,7 +7,7 @@ export const findingAnchor = (key: string) => `fix-${key.replace(/[^a-z0-9-]/gi,
  * What to do, before the full list: one item per root cause, naming the guide step
  * that fixes it and the checks it explains.
  */
-export function Diagnosis({ checks, withWarnings = false }: { checks: CheckView[]; withWarnings?: boolean }) {
+export function Diagnosis({ checks, withWarnings = false, consentMailto }: { checks: CheckView[]; withWarnings?: boolean; consentMailto?: string }) {
   const diagnosis = diagnose(checks);
   const fixes = withWarnings ? [...diagnosis.fixes, ...diagnosis.warnings, ...diagnosis.unanswered] : diagnosis.fixes;
   if (fixes.length === 0) return null;
@@ -31,6 +31,13 @@ export function Diagnosis({ checks, withWarnings = false }: { checks: CheckView[
               <p className="mt-2">
                 <a className="text-brand-700 underline" href={`/guide#${f.guideAnchor}`} target="_blank" rel="noopener">
                   {f.guideLabel ? `Open ${f.guideLabel.replace(/^Step/, "step")} in the setup guide` : "Open the setup guide"} (opens in a new tab)
+                </a>
+              </p>
+            ) : null}
+            {f.key === "consent-missing" && consentMailto ? (
+              <p className="mt-2">
+                <a className="font-bold text-brand-700 underline" href={consentMailto}>
+                  Send this step to my Global Administrator
                 </a>
               </p>
             ) : null}

@@ -117,7 +117,13 @@ export function ReplaceWarning({ state }: { state: Working }) {
 }
 
 /** Above the form when the last attempt needs changes: what the CSM or the checks asked for. */
-export function FixingNotes({ state }: { state: Extract<HomeState, { kind: "needs-fixing" | "changes-requested" | "inconclusive" }> }) {
+export function FixingNotes({
+  state,
+  consentMailto,
+}: {
+  state: Extract<HomeState, { kind: "needs-fixing" | "changes-requested" | "inconclusive" }>;
+  consentMailto: string;
+}) {
   const { attempt } = state;
   if (state.kind === "changes-requested") {
     return (
@@ -129,7 +135,7 @@ export function FixingNotes({ state }: { state: Extract<HomeState, { kind: "need
         {state.note ? (
           <blockquote className="mb-4 border-l-4 border-gray-400 pl-3 whitespace-pre-line break-words">{state.note}</blockquote>
         ) : null}
-        {state.problems.length ? <Diagnosis checks={state.problems} withWarnings /> : null}
+        {state.problems.length ? <Diagnosis checks={state.problems} withWarnings consentMailto={consentMailto} /> : null}
       </div>
     );
   }
@@ -149,7 +155,7 @@ export function FixingNotes({ state }: { state: Extract<HomeState, { kind: "need
           See every check of attempt {attempt.number}
         </Link>
       </p>
-      <Diagnosis checks={state.view.checks} />
+      <Diagnosis checks={state.view.checks} consentMailto={consentMailto} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { OutcomePanel } from "./outcome-panel";
  * The status page's live part: a server-sent event stream replaces the snapshot each
  * time a check changes, until the run has ended.
  */
-export function LiveStatus({ initial }: { initial: StatusView }) {
+export function LiveStatus({ initial, consentMailto }: { initial: StatusView; consentMailto?: string }) {
   const [view, setView] = useState(initial);
 
   useEffect(() => {
@@ -27,7 +27,7 @@ export function LiveStatus({ initial }: { initial: StatusView }) {
       <p role="status" className="sr-only">
         {announcement(view)}
       </p>
-      <OutcomePanel view={view} />
+      <OutcomePanel view={view} consentMailto={consentMailto} />
       <h2 className="mb-2 text-2xl font-bold">{running ? "Checks" : "Results"}</h2>
       <CheckList checks={view.checks} diagnosed={view.phase === "failed"} />
     </div>

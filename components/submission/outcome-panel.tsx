@@ -9,7 +9,7 @@ import { LocalTime } from "./local-time";
  * The head of the status page: while checks run, what is happening; at the end, a
  * panel that says how it ended and what happens next.
  */
-export function OutcomePanel({ view }: { view: StatusView }) {
+export function OutcomePanel({ view, consentMailto }: { view: StatusView; consentMailto?: string }) {
   const { attempt, phase, checks } = view;
   const done = checks.filter((c) => c.status !== "waiting" && c.status !== "running").length;
   const failed = checks.filter((c) => c.status === "fail");
@@ -45,7 +45,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
         <Panel title="Some details need fixing" tone="failure">
           Attempt {attempt.number}: {failed.length} {failed.length === 1 ? "check" : "checks"} failed
         </Panel>
-        <Diagnosis checks={checks} />
+        <Diagnosis checks={checks} consentMailto={consentMailto} />
         <p className="mb-4 max-w-2xl text-lg">
           You do not need to start again: make these changes in the Microsoft Entra admin center, then send your details
           again.

@@ -23,8 +23,9 @@ export type GuideAnchor = (typeof GUIDE_ANCHORS)[number];
 export const SETUP_SCRIPT_ANCHOR = "setup-script";
 
 /**
- * When each drawing was last compared with Microsoft's published description of the
- * admin center screen it shows. Update the date whenever a drawing is re-checked.
+ * When each drawing was last drawn from, or compared with, Microsoft's published
+ * description of the screen it shows (docs/guide.md). None has yet been compared with a
+ * live tenant: the guide says so. Update the date, and the words, when one is.
  */
 const CHECKED_2026_11 = "2026-11-26";
 

@@ -9,6 +9,7 @@ import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { prefillFrom } from "@/lib/submissions/prefill";
+import { consentMailtoFor } from "@/lib/submissions/consent-mail";
 import { getHomeState, ROTATION_PATH } from "@/lib/submissions/home";
 import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
 import { checkCredentialsAction, lookupTenantAction, submitCredentialsAction } from "./actions";
@@ -67,7 +68,7 @@ export default async function SubmitPage({ searchParams }: Props) {
       >
         {working ? <ReplaceWarning state={state} /> : null}
         {state.kind === "needs-fixing" || state.kind === "changes-requested" || state.kind === "inconclusive" ? (
-          <FixingNotes state={state} />
+          <FixingNotes state={state} consentMailto={consentMailtoFor(state.attempt.clientId)} />
         ) : null}
         {latest ? (
           <NotificationBanner>

@@ -32,7 +32,7 @@ export default function GuidePage() {
     supportEmail,
     guideUrl,
     literals: guideLiterals(productName),
-    adminMailto: globalAdminMailto({ productName, guideUrl }),
+    adminMailto: globalAdminMailto({ productName, guideUrl, appName: guideLiterals(productName).appName }),
   };
 
   return (

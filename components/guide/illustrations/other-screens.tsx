@@ -96,7 +96,8 @@ export function LimitMailboxAccessDrawing(p: DrawingProps) {
 
 export function SubmitDrawing(p: DrawingProps & { productName: string }) {
   const h = 392;
-  const fields = ["Directory (tenant) ID", "Application (client) ID", "Client secret Value", "Client secret expiry date", "Test mailbox"];
+  // The form's own labels and buttons, in its order (components/submission/credential-fields.tsx).
+  const fields = ["Tenant ID", "Client ID", "Client secret value", "Date the secret expires", "Test mailbox"];
   return (
     <Drawing height={h} labelledBy={p.labelledBy} describedBy={p.describedBy}>
       <Window height={h} title={`${p.productName} Microsoft 365 setup`} address="the link in your invite">
@@ -112,28 +113,36 @@ export function SubmitDrawing(p: DrawingProps & { productName: string }) {
           );
         })}
         <Mark x={18} y={52} w={304} h={266} label="From steps 2, 5, 6 and 7" tagAt="below" />
-        <Button x={24} y={354} w={170} h={28} label="Submit and check" primary />
-        <Act x={21} y={351} w={176} h={34} n={1} badge="right" />
-        <rect x={352} y={56} width={270} height={230} rx={6} fill="#fff" stroke={COLOR.line} />
-        <T x={366} y={84} size={15} bold>
-          Checks (seconds)
+        <Button x={24} y={354} w={110} h={28} label="Continue" primary />
+        <Act x={21} y={351} w={116} h={34} n={1} badge="right" />
+        <rect x={352} y={56} width={270} height={86} rx={6} fill="#fff" stroke={COLOR.line} />
+        <T x={366} y={82} size={15} bold>
+          Check your answers
+        </T>
+        <Button x={366} y={98} w={220} h={28} label="Send and check my details" primary />
+        <Act x={363} y={95} w={226} h={34} n={2} badge="right" />
+        <rect x={352} y={156} width={270} height={176} rx={6} fill="#fff" stroke={COLOR.line} />
+        <T x={366} y={182} size={15} bold>
+          You need to do 1 thing
+        </T>
+        <T x={366} y={206} size={13} fill={COLOR.no} bold>
+          Step 7: Choose a test mailbox
         </T>
         {[
-          ["✓", "App and secret accepted", COLOR.copy],
-          ["✓", "Permissions granted", COLOR.copy],
-          ["✓", "Calendar read and written", COLOR.copy],
-          ["✗", "Mail not sent: redo step 7", COLOR.no],
+          ["✓", "The app signs in", COLOR.copy],
+          ["✓", "It holds the three permissions", COLOR.copy],
+          ["✗", "A message can be sent", COLOR.no],
         ].map(([mark, text, color], i) => (
           <g key={text}>
-            <T x={366} y={120 + i * 34} size={16} bold fill={color}>
+            <T x={366} y={242 + i * 28} size={16} bold fill={color}>
               {mark}
             </T>
-            <T x={388} y={120 + i * 34} size={13}>
+            <T x={388} y={242 + i * 28} size={13}>
               {text}
             </T>
           </g>
         ))}
-        <Mark x={360} y={204} w={254} h={28} label="Names the step to redo" tone="no" tagAt="below" align="end" />
+        <Mark x={360} y={190} w={254} h={24} label="Names the step to redo" tone="no" tagAt="below" align="end" />
       </Window>
     </Drawing>
   );

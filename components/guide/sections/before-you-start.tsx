@@ -88,7 +88,7 @@ export function BeforeYouStart({ ctx }: { ctx: GuideContext }) {
       </ul>
       <p>
         It is simplest when one Global Administrator does it all. If that is not you, do the steps you can and send the consent step
-        to them. The email holds only this guide’s address: no IDs and no secret.
+        to them. The email names the app, lists the consent step’s clicks and links to this guide; it never holds a secret.
       </p>
       <p>
         <a

@@ -1,7 +1,7 @@
 import { stepByAnchor } from "@/lib/guide/steps";
 import { SUBMISSION_FIELDS } from "@/lib/guide/submission-fields";
 import type { GuideContext } from "../guide-context";
-import { linkClass, StepFigure, StepSection } from "../guide-ui";
+import { linkClass, StepFigure, StepSection, Ui } from "../guide-ui";
 import { SubmitDrawing } from "../illustrations/other-screens";
 
 export function SubmitStep({ ctx }: { ctx: GuideContext }) {
@@ -27,7 +27,8 @@ export function SubmitStep({ ctx }: { ctx: GuideContext }) {
         })}
       </ol>
       <p>
-        When you submit, the portal checks everything with Microsoft within seconds. If something is wrong, the result names the step
+        Select <Ui>Continue</Ui>, look over your answers, then select <Ui>Send and check my details</Ui>. The portal checks
+        everything with Microsoft within seconds. If something is wrong, the result names the step
         to redo. Fix it in the same app and submit again: there is no need to start over.
       </p>
       <p>
@@ -40,7 +41,7 @@ export function SubmitStep({ ctx }: { ctx: GuideContext }) {
       <StepFigure
         step={step}
         label="Drawing of the submission form and its check results"
-        description="The form has five boxes in this order: Directory (tenant) ID, Application (client) ID, Client secret Value, Client secret expiry date and Test mailbox, marked as the values from steps 2, 5, 6 and 7, and a Submit and check button (1). Beside it, check results appear within seconds: three pass, and one failure names the step to redo."
+        description="The form has five boxes in this order: Tenant ID, Client ID, Client secret value, Date the secret expires and Test mailbox, marked as the values from steps 2, 5, 6 and 7, and a Continue button (1). Beside it, Check your answers has a Send and check my details button (2). Below, the results appear within seconds under You need to do 1 thing, which names Step 7: Choose a test mailbox; two checks pass and one fails."
         drawing={(ids) => <SubmitDrawing {...ids} appName={appName} secretDescription={secretDescription} productName={ctx.productName} />}
       />
     </StepSection>

@@ -5,6 +5,7 @@ import { NotificationBanner } from "@/components/form/notification-banner";
 import { LiveStatus } from "@/components/submission/live-status";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { getAttemptForBrokerage, getLatestAttempt } from "@/lib/submissions/queries";
+import { consentMailtoFor } from "@/lib/submissions/consent-mail";
 import { getStatusView } from "@/lib/submissions/status-view";
 import { ensureVerificationQueued } from "@/lib/submissions/verification-job";
 
@@ -44,7 +45,7 @@ export default async function AttemptStatusPage({ params, searchParams }: Props)
           </Link>
         </NotificationBanner>
       ) : null}
-      <LiveStatus initial={view} />
+      <LiveStatus initial={view} consentMailto={consentMailtoFor(attempt.clientId)} />
       <p className="mt-4">
         <Link className="text-brand-700 underline" href="/submit/history">
           All your submissions
