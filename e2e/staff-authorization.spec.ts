@@ -281,7 +281,11 @@ test.describe("server actions", () => {
     {
       name: "approveAction",
       roles: ["csm", "admin"],
-      input: async () => ({ attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "verified" })).attempt.id }),
+      // Fixture brokerages have made-up domains, so the approval carries the reason a mismatch needs.
+      input: async () => ({
+        attemptId: (await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "verified" })).attempt.id,
+        mismatchReason: "Checked with the brokerage",
+      }),
       changed: async (input) => {
         const { db, credentialApprovals, drizzle } = await lib();
         return (await db().$count(credentialApprovals, drizzle.eq(credentialApprovals.attemptId, String(input.attemptId)))) === 1;

@@ -54,6 +54,8 @@ await runUntilSignal(async () => {
       "",
       `Setup guide:              ${portal.url}/guide`,
       `Invite link (${seed.brokerage.name}): ${seed.inviteUrl}`,
+      "Each state of the administrator's home, one brokerage each (new links on every start):",
+      ...seed.homes.map((h) => `  ${h.key.padEnd(18)} ${h.inviteUrl}`),
       "",
       `Staff sign-in:            ${portal.url}/staff/sign-in`,
       ...seed.staff.map((s) => `  ${s.role.padEnd(11)} ${s.email} / ${s.password}`),

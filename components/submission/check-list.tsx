@@ -1,6 +1,7 @@
 import type { CheckView } from "@/lib/submissions/views";
 import { guideSectionLabel } from "@/lib/guide/steps";
 import { diagnose } from "@/lib/verification/diagnosis";
+import { viewWords } from "@/lib/submissions/view-words";
 import { findingAnchor } from "./diagnosis";
 import { StatusTag } from "./status-tag";
 
@@ -72,6 +73,6 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
 
 function causes(checks: CheckView[]) {
   const map = new Map<string, { key: string; title: string }>();
-  for (const f of diagnose(checks).fixes) for (const c of f.checks) map.set(c.id, { key: f.key, title: f.title });
+  for (const f of diagnose(checks, viewWords).fixes) for (const c of f.checks) map.set(c.id, { key: f.key, title: f.title });
   return map;
 }

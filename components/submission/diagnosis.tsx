@@ -1,5 +1,6 @@
 import { diagnose, thingsToDo } from "@/lib/verification/diagnosis";
 import type { CheckView } from "@/lib/submissions/views";
+import { viewWords } from "@/lib/submissions/view-words";
 
 export const findingAnchor = (key: string) => `fix-${key.replace(/[^a-z0-9-]/gi, "-")}`;
 
@@ -8,7 +9,7 @@ export const findingAnchor = (key: string) => `fix-${key.replace(/[^a-z0-9-]/gi,
  * that fixes it and the checks it explains.
  */
 export function Diagnosis({ checks, withWarnings = false, consentMailto }: { checks: CheckView[]; withWarnings?: boolean; consentMailto?: string }) {
-  const diagnosis = diagnose(checks);
+  const diagnosis = diagnose(checks, viewWords);
   const fixes = withWarnings ? [...diagnosis.fixes, ...diagnosis.warnings, ...diagnosis.unanswered] : diagnosis.fixes;
   if (fixes.length === 0) return null;
   const labels = new Map(checks.map((c) => [c.id as string, c.label]));

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, invites } from "../db/schema";
 import { createInvite } from "../invites/create-invite";
+import { seedHomeStates } from "./home-states";
 import { seedDemoStaff } from "./staff";
 
 export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harbor.example", recipient: "it@harbor.example" };
@@ -25,5 +26,7 @@ export async function seedDemo() {
     const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: DEMO_BROKERAGE.recipient });
     return { brokerage, inviteUrl: invite.url };
   });
-  return { ...seeded, staff };
+  const csm = staff.find((s) => s.role === "csm")!;
+  const homes = await seedHomeStates(csm.email);
+  return { ...seeded, staff, homes };
 }

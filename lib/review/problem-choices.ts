@@ -1,3 +1,4 @@
+import { catalogWords } from "../runs/remediation";
 import { diagnose, type DiagnosedCheck } from "../verification/diagnosis";
 
 /**
@@ -5,7 +6,7 @@ import { diagnose, type DiagnosedCheck } from "../verification/diagnosis";
  * one choice per root cause, failures first, then warnings and unanswered checks.
  */
 export function problemChoices(checks: readonly DiagnosedCheck[], labelOf: (checkId: string) => string) {
-  const { fixes, warnings, unanswered } = diagnose(checks);
+  const { fixes, warnings, unanswered } = diagnose(checks, catalogWords);
   return [...fixes, ...warnings, ...unanswered].map((f) => ({
     key: f.key,
     checkIds: f.checks.map((c) => c.id),

@@ -13,6 +13,7 @@ import { hasHiddenCharacters } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
 import { renderHtml, type HtmlBlock } from "../email/html";
+import { catalogWords } from "../runs/remediation";
 import { diagnose } from "../verification/diagnosis";
 import { auditActorOf, type StaffActor } from "./actor";
 
@@ -112,7 +113,10 @@ type Problem = { title: string; detail: string; guideAnchor?: string; guideLabel
 
 /** The chosen checks as the diagnosis groups them: one fix per root cause, said once. */
 function fixesOf(chosen: { checkId: string; status: string; reason: string | null; title: string; detail: string | null; guideAnchor: string | null }[]): Problem[] {
-  const { fixes, warnings, unanswered } = diagnose(chosen.map((c) => ({ ...c, id: c.checkId })));
+  const { fixes, warnings, unanswered } = diagnose(
+    chosen.map((c) => ({ ...c, id: c.checkId })),
+    catalogWords,
+  );
   return [...fixes, ...warnings, ...unanswered].map((f) => ({
     title: f.title,
     detail: [f.fix, f.detail].filter(Boolean).join(" "),

@@ -13,3 +13,9 @@ export function remediationOf(check: { reason?: string | null; title: string; de
   if (isReason(check.reason)) return remediationFor(check.reason);
   return { title: check.title, detail: check.detail ?? "", guideAnchor: check.guideAnchor ?? undefined };
 }
+
+/** The catalog's words for a recorded check, for the diagnosis (lib/verification/diagnosis.ts). */
+export function catalogWords(check: { reason?: string | null; title: string | null; detail?: string | null; guideAnchor?: string | null }) {
+  const fix = remediationOf({ ...check, title: check.title ?? "This check did not pass" });
+  return { title: fix.title, fix: fix.detail, said: check.detail ?? null, guideAnchor: fix.guideAnchor ?? null };
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { diagnose, thingsToDo } from "./diagnosis";
+import { diagnose as diagnoseWith, type DiagnosedCheck } from "./diagnosis";
+import { thingsToDo } from "./diagnosis";
+import { remediationFor } from "./remediation";
+import type { Reason } from "./types";
+
+// The catalog's words, as the server passes them.
+const diagnose = (checks: DiagnosedCheck[]) =>
+  diagnoseWith(checks, (c) => {
+    const r = remediationFor(c.reason as Reason);
+    return { title: r.title, fix: r.detail, said: c.detail, guideAnchor: r.guideAnchor ?? null };
+  });
 
 const check = (id: string, status: string, reason: string | null, detail: string | null = null) => ({ id, status, reason, title: `${id} said`, detail, guideAnchor: null });
 

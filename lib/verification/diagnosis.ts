@@ -1,12 +1,16 @@
 import { guideSectionLabel } from "../guide/steps";
-import { remediationFor } from "./remediation";
 import { REASONS, type Reason } from "./types";
 
 /**
  * One root cause, one thing to do: the checks that did not pass, grouped by the fix
  * they need, in the order of the checks. The brokerage's status page and the CSM's
- * "Problems to fix" both read this, so they group the same way.
+ * "Problems to fix" both read this, so they group the same way. The words of each fix
+ * come from the caller (the catalog on the server, the view's own words in the browser),
+ * so this module stays free of configuration and runs in both.
  */
+
+/** How to fix one check: its cause's title, what to do, and what the check itself said beyond that. */
+export type FixWords = { title: string; fix: string; said: string | null; guideAnchor: string | null };
 
 export type DiagnosedCheck = {
   id: string;
@@ -49,7 +53,7 @@ const EXPLAINED_BY: Partial<Record<Reason, Reason>> = {
 
 const isReason = (value: string | null): value is Reason => value !== null && (REASONS as readonly string[]).includes(value);
 
-export function diagnose<T extends DiagnosedCheck>(checks: readonly T[]): Diagnosis<T> {
+export function diagnose<T extends DiagnosedCheck>(checks: readonly T[], wordsOf: (check: T) => FixWords): Diagnosis<T> {
   const reasons = new Set(checks.filter((c) => c.status === "fail").map((c) => c.reason));
   const rootOf = (check: T): string => {
     const cause = isReason(check.reason) ? EXPLAINED_BY[check.reason] : undefined;
@@ -57,36 +61,33 @@ export function diagnose<T extends DiagnosedCheck>(checks: readonly T[]): Diagno
     return check.reason ?? `check:${check.id}`;
   };
   return {
-    fixes: group(checks.filter((c) => c.status === "fail"), rootOf),
-    warnings: group(checks.filter((c) => c.status === "warn"), rootOf),
-    unanswered: group(checks.filter((c) => c.status === "error"), rootOf),
+    fixes: group(checks.filter((c) => c.status === "fail"), rootOf, wordsOf),
+    warnings: group(checks.filter((c) => c.status === "warn"), rootOf, wordsOf),
+    unanswered: group(checks.filter((c) => c.status === "error"), rootOf, wordsOf),
   };
 }
 
-function group<T extends DiagnosedCheck>(checks: T[], rootOf: (check: T) => string): Finding<T>[] {
+function group<T extends DiagnosedCheck>(checks: T[], rootOf: (check: T) => string, wordsOf: (check: T) => FixWords): Finding<T>[] {
   const byKey = new Map<string, T[]>();
   for (const check of checks) {
     const key = rootOf(check);
     byKey.set(key, [...(byKey.get(key) ?? []), check]);
   }
-  return [...byKey.entries()].map(([key, members]) => finding(key, members));
+  return [...byKey.entries()].map(([key, members]) => finding(key, members, wordsOf));
 }
 
-function finding<T extends DiagnosedCheck>(key: string, checks: T[]): Finding<T> {
+function finding<T extends DiagnosedCheck>(key: string, checks: T[], wordsOf: (check: T) => FixWords): Finding<T> {
   // The root cause's own check speaks first (the tenant check, for another tenant's mailbox).
   const first = checks.find((c) => c.reason === key) ?? checks[0]!;
-  const catalog = isReason(key) ? remediationFor(key) : null;
-  const title = catalog?.title ?? first.title ?? "This check did not pass";
-  const fix = catalog?.detail ?? first.detail ?? "";
-  const guideAnchor = catalog?.guideAnchor ?? first.guideAnchor ?? null;
-  const said = first.detail?.trim() || null;
+  const words = wordsOf(first);
+  const said = words.said?.trim() || null;
   return {
     key,
-    title,
-    fix,
-    detail: said && said !== fix && said !== title ? said : null,
-    guideAnchor,
-    guideLabel: guideAnchor ? guideSectionLabel(guideAnchor) : null,
+    title: words.title,
+    fix: words.fix,
+    detail: said && said !== words.fix && said !== words.title ? said : null,
+    guideAnchor: words.guideAnchor,
+    guideLabel: words.guideAnchor ? guideSectionLabel(words.guideAnchor) : null,
     checks,
   };
 }
