@@ -103,8 +103,11 @@ test("missing admin consent fails with the fix; granted, the resubmission verifi
 
   const permissions = page.locator('[data-check="permissions"]');
   await expect(permissions).toHaveAttribute("data-status", "fail");
-  await expect(permissions.getByRole("heading", { name: "Admin consent has not been granted" })).toBeVisible();
-  await expect(permissions.getByRole("link", { name: /How to fix this/ })).toHaveAttribute("href", "/guide#grant-consent");
+  // The diagnosis leads with the one thing to do, naming the step; the row points up to it.
+  const diagnosis = page.locator("[data-diagnosis]");
+  await expect(diagnosis.getByRole("heading", { level: 3 })).toHaveText("Admin consent has not been granted Step 4: Grant admin consent");
+  await expect(diagnosis.getByRole("link", { name: /Open step 4: Grant admin consent in the setup guide/ })).toHaveAttribute("href", "/guide#grant-consent");
+  await expect(permissions.getByRole("link", { name: "Admin consent has not been granted: what to do" })).toHaveAttribute("href", "#fix-consent-missing");
   await expect(page.locator('[data-check="calendar.read"]')).toHaveAttribute("data-status", "skipped");
   await capture(page, "status-failed");
   expect(await stageOf(invite.brokerageId)).toBe("failed");

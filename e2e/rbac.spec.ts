@@ -40,14 +40,15 @@ test("limited to a group: outside mailbox readable, consent removed, re-checked,
   const outside = page.locator('[data-check="scope.outside"]');
   await expect(outside).toHaveAttribute("data-status", "warn");
   await expect(outside.getByRole("heading", { name: "The app can reach a mailbox meant to stay outside its scope" })).toBeVisible();
-  await expect(outside.getByRole("link", { name: /How to fix this/ })).toHaveAttribute("href", /\/guide#limit-mailbox-access/);
+  await expect(outside.getByRole("link", { name: /Step 8: Limit the app to agents’ mailboxes, in the setup guide/ })).toHaveAttribute("href", /\/guide#limit-mailbox-access/);
   await expect(page.locator('[data-check="permissions"]')).toHaveAttribute("data-status", "warn");
   await capture(page, "rbac-outside-readable");
 
   await removeGraphConsent(APPS.rbacConsented.clientId);
 
-  // Check again: the form comes back with every answer but the secret.
+  // Check again: verified credentials are replaced only on purpose; the form comes back with every answer but the secret.
   await page.goto("/submit");
+  await page.getByRole("link", { name: "Replace these credentials" }).click();
   await expect(page.getByLabel(/Limited to a group of agents/)).toBeChecked();
   await expect(field(page, "A mailbox outside the group (optional)")).toHaveValue(MAILBOXES.frontDesk);
   await fillForm(page, { clientSecret: APPS.rbacConsented.secret });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import { db } from "../db/client";
-import { brokerages, changeRequests, checkResults, invites, submissionAttempts, users, verificationRuns } from "../db/schema";
+import { brokerages, changeRequests, checkResults, invites, submissionAttempts, verificationRuns } from "../db/schema";
 import { createInvite } from "../invites/create-invite";
 import { approveAttempt } from "../review/approve";
 import { remediationFor } from "../verification/remediation";
@@ -44,10 +44,8 @@ const STATES: StateSeed[] = [
   },
 ];
 
-export async function seedHomeStates(csmEmail: string): Promise<{ key: string; name: string; inviteUrl: string }[]> {
-  const [csm] = await db().select({ id: users.id }).from(users).where(eq(users.email, csmEmail));
-  if (!csm) throw new Error(`No demo CSM ${csmEmail}`);
-  const staffId = csm.id;
+/** `staffId`: the CSM who owns these brokerages and approves the approved ones. */
+export async function seedHomeStates(staffId: string): Promise<{ key: string; name: string; brokerageId: string; inviteUrl: string }[]> {
   const links = [];
   for (const state of STATES) {
     const brokerage = await brokerageFor(state, staffId);
@@ -55,7 +53,7 @@ export async function seedHomeStates(csmEmail: string): Promise<{ key: string; n
       await tx.update(invites).set({ revokedAt: new Date() }).where(and(eq(invites.brokerageId, brokerage), isNull(invites.revokedAt)));
       return (await createInvite(tx, { brokerageId: brokerage, recipientEmail: "it@harbor.example" })).url;
     });
-    links.push({ key: state.key, name: state.name, inviteUrl });
+    links.push({ key: state.key, name: state.name, brokerageId: brokerage, inviteUrl });
   }
   return links;
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../db/client";
-import { brokerages, invites } from "../db/schema";
+import { brokerages, invites, users } from "../db/schema";
 import { createInvite } from "../invites/create-invite";
 import { seedHomeStates } from "./home-states";
 import { seedDemoStaff } from "./staff";
@@ -26,7 +26,8 @@ export async function seedDemo() {
     const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: DEMO_BROKERAGE.recipient });
     return { brokerage, inviteUrl: invite.url };
   });
-  const csm = staff.find((s) => s.role === "csm")!;
-  const homes = await seedHomeStates(csm.email);
+  const csmEmail = staff.find((s) => s.role === "csm")!.email;
+  const [csm] = await db().select({ id: users.id }).from(users).where(eq(users.email, csmEmail));
+  const homes = csm ? await seedHomeStates(csm.id) : [];
   return { ...seeded, staff, homes };
 }
