@@ -135,7 +135,8 @@ test("an unlicensed test mailbox fails with the fix; licensed, the resubmission 
   await waitForOutcome(page, "failed");
   const calendar = page.locator('[data-check="calendar.read"]');
   await expect(calendar).toHaveAttribute("data-status", "fail");
-  await expect(calendar.getByRole("link", { name: /How to fix this/ })).toHaveAttribute("href", /\/guide#choose-test-mailbox/);
+  await expect(calendar.getByRole("link", { name: /what to do$/ })).toHaveAttribute("href", "#fix-mailbox-not-enabled");
+  await expect(page.locator("[data-diagnosis]").getByRole("link", { name: /in the setup guide/ })).toHaveAttribute("href", "/guide#choose-test-mailbox");
 
   await fixScenario("unlicensed-mailbox");
   await resubmit(page, APPS.sync.secret);
