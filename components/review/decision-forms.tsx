@@ -24,10 +24,11 @@ export function DecisionForms({
 }) {
   const [approveState, approve] = useActionState(actions.approve, IDLE);
   const [rerunState, rerun] = useActionState(actions.rerun, IDLE);
-  const problem = approveState.status === "error" ? approveState : rerunState.status === "error" ? rerunState : null;
+  const refused = (state: typeof approveState) => state.status === "error" || state.status === "invalid";
+  const problem = refused(approveState) ? approveState : refused(rerunState) ? rerunState : null;
   return (
     <>
-      {problem ? <ErrorSummary errors={approveState.errors} message={problem.message} /> : null}
+      {problem ? <ErrorSummary errors={problem.errors} message={problem.message} /> : null}
       <div className="flex flex-wrap items-start gap-4">
         {blocker === null ? (
           <form action={approve} noValidate className={mismatch.length ? "w-full" : undefined}>
