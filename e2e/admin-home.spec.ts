@@ -153,7 +153,8 @@ test("another organisation's mailbox and tenant: warned before sending, flagged 
   await expectAxeClean(csmPage, "csm-mismatch");
 
   await csmPage.getByRole("button", { name: "Approve despite the mismatch" }).click();
-  await expect(csmPage.getByRole("alert")).toContainText("Give the reason for approving although the domains do not match");
+  await expect(csmPage.getByRole("alert", { name: "There is a problem" })).toContainText("Give the reason for approving although the domains do not match");
+  await expect(csmPage.locator("#mismatch-reason")).toHaveAttribute("aria-invalid", "true");
   const { db, credentialApprovals, auditEvents, drizzle } = await lib();
   expect(await db().$count(credentialApprovals, drizzle.eq(credentialApprovals.attemptId, attempt.id))).toBe(0);
 
