@@ -119,8 +119,10 @@ export function ActOnMenu(props: { index: number; n: number }) {
   return <Act x={4 - CONTENT_SHIFT} y={42 + 26 + props.index * 28 - 19} w={MENU_WIDTH - 4} h={28} n={props.n} badge="right" />;
 }
 
-export function Button(props: { x: number; y: number; w: number; label: string; primary?: boolean; muted?: boolean; h?: number }) {
+/** `fill`: a primary button of another colour (our own form's are green, the admin center's blue). */
+export function Button(props: { x: number; y: number; w: number; label: string; primary?: boolean; muted?: boolean; h?: number; fill?: string }) {
   const h = props.h ?? 30;
+  const primary = props.fill ?? COLOR.link;
   return (
     <g>
       <rect
@@ -129,8 +131,8 @@ export function Button(props: { x: number; y: number; w: number; label: string; 
         width={props.w}
         height={h}
         rx={4}
-        fill={props.primary ? COLOR.link : "#fff"}
-        stroke={props.primary ? COLOR.link : COLOR.line}
+        fill={props.primary ? primary : "#fff"}
+        stroke={props.primary ? primary : COLOR.line}
         strokeWidth={1.5}
       />
       <T x={props.x + props.w / 2} y={props.y + h / 2 + 5} size={14} anchor="middle" bold={props.primary} fill={props.primary ? "#fff" : props.muted ? COLOR.muted : COLOR.link}>

@@ -113,13 +113,13 @@ export function SubmitDrawing(p: DrawingProps & { productName: string }) {
           );
         })}
         <Mark x={18} y={52} w={304} h={266} label="From steps 2, 5, 6 and 7" tagAt="below" />
-        <Button x={24} y={354} w={110} h={28} label="Continue" primary />
+        <Button x={24} y={354} w={110} h={28} label="Continue" primary fill={COLOR.copy} />
         <Act x={21} y={351} w={116} h={34} n={1} badge="right" />
         <rect x={352} y={56} width={270} height={86} rx={6} fill="#fff" stroke={COLOR.line} />
         <T x={366} y={82} size={15} bold>
           Check your answers
         </T>
-        <Button x={366} y={98} w={220} h={28} label="Send and check my details" primary />
+        <Button x={366} y={98} w={220} h={28} label="Send and check my details" primary fill={COLOR.copy} />
         <Act x={363} y={95} w={226} h={34} n={2} badge="right" />
         <rect x={352} y={156} width={270} height={176} rx={6} fill="#fff" stroke={COLOR.line} />
         <T x={366} y={182} size={15} bold>
@@ -134,10 +134,10 @@ export function SubmitDrawing(p: DrawingProps & { productName: string }) {
           ["✗", "A message can be sent", COLOR.no],
         ].map(([mark, text, color], i) => (
           <g key={text}>
-            <T x={366} y={242 + i * 28} size={16} bold fill={color}>
+            <T x={366} y={262 + i * 26} size={16} bold fill={color}>
               {mark}
             </T>
-            <T x={388} y={242 + i * 28} size={13}>
+            <T x={388} y={262 + i * 26} size={13}>
               {text}
             </T>
           </g>
