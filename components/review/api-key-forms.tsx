@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { CopyLink } from "@/components/staff/copy-link";
 import type { FormAction } from "@/components/form/form-action";
+import { ConfirmSubmit } from "@/components/form/confirm-submit";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Radios } from "@/components/form/radios";
@@ -43,9 +44,7 @@ export function RevokeApiKeyButton({ keyId, name, revoke }: { keyId: string; nam
   return (
     <form action={action}>
       <input type="hidden" name="keyId" value={keyId} />
-      <SubmitButton variant="warning" small>
-        Revoke<span className="sr-only"> the key {name}</span>
-      </SubmitButton>
+      <ConfirmSubmit label="Revoke" confirm="Yes, revoke" target={`the key ${name}`} question="The sync service's next request with this key is refused. This cannot be undone." />
       {state.status === "error" ? (
         <p role="alert" className="mt-1 font-bold text-error">
           {state.message}

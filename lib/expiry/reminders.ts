@@ -5,7 +5,7 @@ import type { Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
-import { findStaffContact } from "../email/staff-contact";
+import { alertAddress } from "../email/staff-contact";
 import { reminderDue, REMINDER_DAYS } from "./days";
 import { listExpiringCredentials, type ExpiringCredential } from "./expiring";
 import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
@@ -67,15 +67,15 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
 
   const csmClaim = await claim(tx, c.approvalId, daysBefore, "csm", now);
   if (csmClaim) {
-    const contact = await findStaffContact(tx, c.csmId);
+    const to = await alertAddress(tx, c.csmId);
     const message = await queueEmail(tx, {
       kind: daysBefore === 0 ? "secret-expired-csm" : "secret-expiry-reminder-csm",
-      to: contact?.email ?? null,
+      to,
       brokerageId: c.brokerageId,
       ...csmExpiryEmail({ ...facts, attemptId: c.attemptId, administratorEmail: c.administratorEmail }),
     });
-    await tx.update(expiryReminders).set({ toAddress: contact?.email ?? null, messageId: message.id }).where(eq(expiryReminders.id, csmClaim));
-    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to: contact?.email ?? null, messageId: message.id });
+    await tx.update(expiryReminders).set({ toAddress: to, messageId: message.id }).where(eq(expiryReminders.id, csmClaim));
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "csm", to, messageId: message.id });
   }
 
   // Every reminder already went out (another run claimed them): nothing to record.
