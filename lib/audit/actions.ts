@@ -46,3 +46,14 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(AUDIT_ACTIONS, value);
+
+/** Families of actions, for filtering by the part of the portal they concern (`attempt.` matches every `attempt.*`). */
+export const AUDIT_FAMILIES: Record<string, string> = {
+  "attempt.": "Any action on a submission",
+  "credentials.": "Any action on approved credentials",
+  "brokerage.": "Any action on a brokerage",
+  "invite.": "Any action on an invite link",
+  "secret.": "Any reading or re-encrypting of a secret",
+  "api-key.": "Any action on an API key",
+  "staff.": "Any action on a staff account or sign-in",
+};

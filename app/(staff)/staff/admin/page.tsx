@@ -3,7 +3,6 @@ import { OneTimeNotice } from "@/components/staff/one-time-notice";
 import Link from "next/link";
 import { StaffTable } from "@/components/staff/admin/staff-table";
 import { buttonClass } from "@/components/form/button";
-import { NotificationBanner } from "@/components/form/notification-banner";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { listStaffAccounts } from "@/lib/auth/staff-accounts";

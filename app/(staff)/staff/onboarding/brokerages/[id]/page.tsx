@@ -4,7 +4,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/form/button";
-import { NotificationBanner } from "@/components/form/notification-banner";
 import { ProviderSummary } from "@/components/providers/provider-summary";
 import { InviteList } from "@/components/staff/onboarding/invite-list";
 import { StageTag } from "@/components/staff/stage-tag";
