@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "note.added": "Note added",
   "api-key.created": "API key created",
   "api-key.revoked": "API key revoked",
+  "webhook.redelivered": "Webhook event sent again",
+  "webhook.test-sent": "Test webhook event sent",
   "staff.created": "Staff account created",
   "staff.role_changed": "Staff role changed",
   "staff.disabled": "Staff account disabled",
@@ -55,5 +57,6 @@ export const AUDIT_FAMILIES: Record<string, string> = {
   "invite.": "Any action on an invite link",
   "secret.": "Any reading or re-encrypting of a secret",
   "api-key.": "Any action on an API key",
+  "webhook.": "Any resending or test of a webhook event",
   "staff.": "Any action on a staff account or sign-in",
 };
