@@ -104,7 +104,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                     {r.administratorName}
                     <span className="block text-sm text-muted">{r.administratorEmail}</span>
                   </Td>
-                  <Td label="CSM">{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</Td>
+                  <Td label="CSM">{r.csmId ? (names[r.csmId] ?? "Unknown") : <Tag tone="yellow">Not assigned</Tag>}</Td>
                   <Td label="Reminders">
                     {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
                     <InlineAction action={remindNowAction} fields={{ attemptId: r.attemptId }} done={`Reminder on its way to ${r.administratorEmail}, with a new link.`}>
