@@ -116,6 +116,12 @@ test("the staff chrome: one staff header, a nav on the content grid that never w
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: /^attempt\.|^staff\./ })).toHaveCount(0);
   await expectAccessible(page, "19-audit");
+});
+
+test("the staff home, API keys and staff accounts pages are axe-clean in the new chrome", async ({ page }) => {
+  // Three pages, each checked and photographed at two widths: long pages on a busy machine.
+  test.setTimeout(150_000);
+  await signInAs(page, admin);
   for (const [name, url] of [["19-home", "/staff"], ["19-api-keys", "/staff/admin/api-keys"], ["19-staff-accounts", "/staff/admin"]] as const) {
     await page.goto(url);
     await expectAccessible(page, name);
