@@ -16,6 +16,8 @@ export type QueueDefinition = {
   /** Retries with exponential back-off; the handler throws to retry. */
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** A job still active this long after it started is taken as dead (its worker gone) and retried. */
+  expireInSeconds?: number;
   /** Cron (UTC) for scheduled jobs. */
   cron?: string;
   concurrency?: number;
@@ -32,6 +34,8 @@ function createBoss(url: string, options: { worker: boolean }) {
     supervise: options.worker,
     schedule: options.worker,
     migrate: options.worker,
+    // Expired jobs (a killed worker's) are found and retried within this interval.
+    maintenanceIntervalSeconds: 20,
   });
 }
 
@@ -55,13 +59,17 @@ export async function startWorker(url: string, definitions: QueueDefinition[]) {
   logQueueError(boss);
   await boss.start();
   for (const def of definitions) {
-    await boss.createQueue(def.name, {
+    const settings = {
       name: def.name,
       retryLimit: def.retryLimit ?? 3,
       retryDelay: def.retryDelaySeconds ?? 5,
       retryBackoff: true,
-      policy: def.policy,
-    });
+      expireInSeconds: def.expireInSeconds,
+      policy: def.policy ?? "standard",
+    };
+    // createQueue keeps an existing queue's settings; updateQueue applies changed ones.
+    await boss.createQueue(def.name, settings);
+    await boss.updateQueue(def.name, settings);
     // Each work() call is one polling loop; several give a queue its concurrency.
     for (let i = 0; i < (def.concurrency ?? 1); i++) await boss.work<object>(
       def.name,

@@ -6,7 +6,7 @@ import type PgBoss from "pg-boss";
 import { loadOrCreateLocalKeyRing } from "../crypto/key-ring";
 import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { parseEnv, resetEnvCache } from "../env";
+import { env, parseEnv, resetEnvCache } from "../env";
 import { queueDefinitions } from "./jobs";
 import { startWorker, stopSender } from "../jobs/queue";
 import { logger } from "../logger";
@@ -60,18 +60,18 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);
     });
-    cleanups.unshift(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close?.();
-    });
 
     let worker: PgBoss | undefined;
-    if (parsed.env.WORKER === "inline") {
-      worker = await startWorker(database.url, queueDefinitions());
-      cleanups.unshift(async () => void (await worker?.stop({ graceful: true, wait: true, timeout: 10_000 })));
-    }
-    cleanups.unshift(stopSender, closeDb);
+    if (parsed.env.WORKER === "inline") worker = await startWorker(database.url, queueDefinitions());
 
+    // Stop in order: no new requests, then the worker's jobs, then senders, then the pool.
+    cleanups.unshift(
+      () => stopAccepting(server),
+      async () => void (await worker?.stop({ graceful: true, wait: true, timeout: env().SHUTDOWN_GRACE_SECONDS * 1000 })),
+      stopSender,
+      closeDb,
+      async () => void (await app.close?.()),
+    );
     return {
       url: `http://localhost:${parsed.env.PORT}`,
       database,
@@ -81,6 +81,19 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     await runCleanups(cleanups);
     throw error;
   }
+}
+
+/**
+ * Refuses new connections and ends idle keep-alive ones; requests in flight finish.
+ * Long-lived status streams end on their own (lib/submissions/status-stream) and the
+ * browser reconnects to another instance, so they are cut after a short wait.
+ */
+async function stopAccepting(server: Server) {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const cut = setTimeout(() => server.closeAllConnections(), 5_000);
+  await closed;
+  clearTimeout(cut);
 }
 
 async function runCleanups(cleanups: Array<() => Promise<void>>) {
