@@ -8,6 +8,7 @@ import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { env, parseEnv, resetEnvCache } from "../env";
 import { queueDefinitions } from "./jobs";
+import { closeLiveness } from "../jobs/liveness";
 import { startWorker, stopSender } from "../jobs/queue";
 import { logger } from "../logger";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";
@@ -69,6 +70,7 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
       () => stopAccepting(server),
       async () => void (await worker?.stop({ graceful: true, wait: true, timeout: env().SHUTDOWN_GRACE_SECONDS * 1000 })),
       stopSender,
+      closeLiveness,
       closeDb,
       async () => void (await app.close?.()),
     );
