@@ -68,7 +68,7 @@ export async function startWorker(url: string, definitions: QueueDefinition[]) {
       retryLimit: def.retryLimit ?? 3,
       retryDelay: def.retryDelaySeconds ?? 5,
       retryBackoff: true,
-      expireInSeconds: def.expireInSeconds,
+      ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
       policy: def.policy ?? "standard",
     };
     // createQueue keeps an existing queue's settings; updateQueue applies changed ones.
