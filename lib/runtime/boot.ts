@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import type PgBoss from "pg-boss";
 import { loadOrCreateLocalKeyRing } from "../crypto/key-ring";
+import { refusalOf } from "../http/request-gate";
 import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { env, parseEnv, resetEnvCache } from "../env";
@@ -56,7 +57,7 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: parsed.env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server: Server = createServer((req, res) => void handle(req, res));
+    const server: Server = createServer((req, res) => void serveGated(req, res, handle));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);
@@ -83,6 +84,16 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     await runCleanups(cleanups);
     throw error;
   }
+}
+
+/** Requests Next would answer 500 are answered 4xx here (lib/http/request-gate). */
+function serveGated(req: IncomingMessage, res: ServerResponse, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  const refusal = refusalOf(req);
+  if (!refusal) return handle(req, res);
+  // Answered before the body is read: the connection closes rather than drain it.
+  res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+  res.end(refusal.message);
+  return Promise.resolve();
 }
 
 /**
