@@ -54,7 +54,9 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
       throw new StartupError("No production build found: run `npm run build` first");
     }
 
+    // Stop in order: no new requests, then the worker's jobs, then senders, then the pool (then the embedded server).
     const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: parsed.env.PORT });
+    cleanups.unshift(stopSender, closeLiveness, closeDb, async () => void (await app.close?.()));
     await app.prepare();
     const handle = app.getRequestHandler();
     const server: Server = createServer((req, res) => void serveGated(req, res, handle));
@@ -62,19 +64,13 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);
     });
+    cleanups.unshift(() => stopAccepting(server));
 
-    let worker: PgBoss | undefined;
-    if (parsed.env.WORKER === "inline") worker = await startWorker(database.url, queueDefinitions());
+    if (parsed.env.WORKER === "inline") {
+      const worker: PgBoss = await startWorker(database.url, queueDefinitions());
+      cleanups.splice(1, 0, async () => void (await worker.stop({ graceful: true, wait: true, timeout: env().SHUTDOWN_GRACE_SECONDS * 1000 })));
+    }
 
-    // Stop in order: no new requests, then the worker's jobs, then senders, then the pool.
-    cleanups.unshift(
-      () => stopAccepting(server),
-      async () => void (await worker?.stop({ graceful: true, wait: true, timeout: env().SHUTDOWN_GRACE_SECONDS * 1000 })),
-      stopSender,
-      closeLiveness,
-      closeDb,
-      async () => void (await app.close?.()),
-    );
     return {
       url: `http://localhost:${parsed.env.PORT}`,
       database,
