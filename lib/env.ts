@@ -93,6 +93,20 @@ export const EnvSchema = z.object({
     .min(1, "REMINDER_AFTER_DAYS must be at least 1")
     .max(60, "REMINDER_AFTER_DAYS must be at most 60")
     .default(3),
+  /** Seconds a stopping process gives running jobs to finish before it hands them back to the queue. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int("SHUTDOWN_GRACE_SECONDS must be a whole number of seconds")
+    .min(1, "SHUTDOWN_GRACE_SECONDS must be at least 1")
+    .max(600, "SHUTDOWN_GRACE_SECONDS must be at most 600")
+    .default(20),
+  /** Minutes between an inconclusive run and its automatic retries, one entry per retry: `2,10,30,120`. */
+  VERIFICATION_RETRY_MINUTES: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}(\s*,\s*\d{1,4}){0,9}$/, "VERIFICATION_RETRY_MINUTES must be up to 10 comma-separated whole minutes, like 2,10,30,120")
+    .default("2,10,30,120"),
+  /** Where alerts about brokerages with no (active) customer-success manager go; unset: they wait in the outbox. */
   /** Resolvers for provider detection (MX records), `host:port,...`; the system's when unset. */
   DNS_SERVERS: z
     .string()

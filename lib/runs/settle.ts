@@ -10,6 +10,7 @@ import { recoveryEmail, regressionEmail } from "./messages";
 import { notifyCsm } from "./notify-csm";
 import { RUN_ACTOR_IDS, type RunPurpose } from "./record";
 import { remediationOf } from "./remediation";
+import { retryDelaysMinutes } from "./retry-schedule";
 
 export type Assessment = "regressed" | "recovered" | "unchanged" | "status-updated" | "ignored";
 
@@ -137,7 +138,13 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
       failing: checks.filter((c) => c.status === "fail" || c.status === "error").map((c) => ({ id: c.id, reason: c.reason })),
     },
   });
-  if (run.outcome === "inconclusive" || !(await isLatestAttempt(change, brokerage.id, attempt.id))) return "status-updated";
+  if (run.outcome === "inconclusive") {
+    if (purpose === "submission" && (await retriesUsedUp(change, attempt.id))) {
+      messageIds.push(await notifyCsm(tx, { brokerage, attempt, outcome: "inconclusive", checks: checks.filter(isFinished) }));
+    }
+    return "status-updated";
+  }
+  if (!(await isLatestAttempt(change, brokerage.id, attempt.id))) return "status-updated";
 
   await tx
     .update(brokerages)
@@ -147,6 +154,19 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
     messageIds.push(await notifyCsm(tx, { brokerage, attempt, outcome: run.outcome, checks: checks.filter(isFinished) }));
   }
   return "status-updated";
+}
+
+/** The latest runs all inconclusive, one more than the automatic retries: none is left (retry-schedule). */
+async function retriesUsedUp({ tx }: Change, attemptId: string) {
+  const retries = retryDelaysMinutes().length;
+  const latest = await tx
+    .select({ outcome: verificationRuns.outcome })
+    .from(verificationRuns)
+    .where(eq(verificationRuns.attemptId, attemptId))
+    .orderBy(desc(verificationRuns.startedAt))
+    .limit(retries + 2);
+  const inconclusive = latest.findIndex((run) => run.outcome !== "inconclusive");
+  return (inconclusive === -1 ? latest.length : inconclusive) === retries + 1;
 }
 
 async function isLatestAttempt({ tx }: Change, brokerageId: string, attemptId: string) {
