@@ -30,7 +30,7 @@ export type AttemptView = AttemptValues & {
   submitterPhone: string | null;
   secretStored: boolean;
   /** How the app signs in; with a certificate its thumbprint and expiry (the private key is never shown). */
-  credentialMethod: "client-secret" | "certificate";
+  credentialMethod: "client-secret" | "certificate" | "vendor-app";
   certificateThumbprint: string | null;
   certificateNotAfter: Date | null;
 };
