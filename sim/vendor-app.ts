@@ -4,11 +4,9 @@ import path from "node:path";
 import { generateCertificate } from "../lib/crypto/certificate";
 import { clientCertificateFromPem, type ClientCertificate } from "../lib/microsoft/client-certificate";
 import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
-import { isGuid } from "../lib/validation/guid";
 import { SIMULATOR_TLS_DIR } from "./certificate";
 import type { SimContext } from "./context";
 import { tenantByIdOrDomain, type SimTenant } from "./model";
-import { TENANTS } from "./scenarios";
 
 /**
  * The vendor's multi-tenant app (the `vendor-app` method, DESIGN §9) and Microsoft's
@@ -51,14 +49,14 @@ export function vendorAppCertificate(): ClientCertificate {
 
 export type ConsentRole = "Global Administrator" | "Privileged Role Administrator" | "Application Administrator" | "User";
 
-/** Who can sign in on the consent page, per tenant: only the first two roles can grant Graph application permissions. */
-export const consentUsers = (): Array<{ upn: string; displayName: string; tenantId: string; role: ConsentRole }> => [
-  { upn: "admin@harbor.example", displayName: "Harbor IT admin", tenantId: TENANTS.harbor.id, role: "Global Administrator" },
-  { upn: "apps@harbor.example", displayName: "Harbor app manager", tenantId: TENANTS.harbor.id, role: "Application Administrator" },
-  { upn: "agent@harbor.example", displayName: "Harbor agent", tenantId: TENANTS.harbor.id, role: "User" },
-  { upn: "admin@summit.example", displayName: "Summit IT admin", tenantId: TENANTS.summit.id, role: "Global Administrator" },
-  { upn: "roles@summit.example", displayName: "Summit role admin", tenantId: TENANTS.summit.id, role: "Privileged Role Administrator" },
-  { upn: "agent@summit.example", displayName: "Summit agent", tenantId: TENANTS.summit.id, role: "User" },
+/** Who can sign in on the consent page; each user's tenant is the one owning its domain. Only the first two roles can grant Graph application permissions. */
+export const CONSENT_USERS: ReadonlyArray<{ upn: string; role: ConsentRole }> = [
+  { upn: "admin@harbor.example", role: "Global Administrator" },
+  { upn: "apps@harbor.example", role: "Application Administrator" },
+  { upn: "agent@harbor.example", role: "User" },
+  { upn: "admin@summit.example", role: "Global Administrator" },
+  { upn: "roles@summit.example", role: "Privileged Role Administrator" },
+  { upn: "agent@summit.example", role: "User" },
 ];
 
 const CAN_GRANT_APP_ROLES: ConsentRole[] = ["Global Administrator", "Privileged Role Administrator"];
@@ -103,8 +101,11 @@ function pageProblem(ctx: SimContext, request: ConsentRequest): string | null {
 }
 
 function usersFor(ctx: SimContext, segment: string) {
-  const tenant: SimTenant | undefined = segment === "organizations" || segment === "common" ? undefined : tenantByIdOrDomain(ctx.state, segment);
-  return consentUsers().filter((u) => !tenant || u.tenantId === tenant.id);
+  const only: SimTenant | undefined = segment === "organizations" || segment === "common" ? undefined : tenantByIdOrDomain(ctx.state, segment);
+  return CONSENT_USERS.flatMap((u) => {
+    const tenant = tenantByIdOrDomain(ctx.state, u.upn.split("@")[1]!);
+    return tenant && (!only || only.id === tenant.id) ? [{ ...u, tenantId: tenant.id }] : [];
+  });
 }
 
 /** GET: the sign-in and consent page. */
@@ -173,4 +174,3 @@ export function grantAdminConsent(ctx: Pick<SimContext, "state">, tenantId: stri
 
 export const consentKey = (tenantId: string, clientId: string) => `${tenantId.toLowerCase()}|${clientId.toLowerCase()}`;
 
-export const isTenantSegment = (segment: string) => isGuid(segment) || segment === "organizations" || segment === "common" || segment.includes(".");
