@@ -62,7 +62,7 @@ type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof atte
 
 function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
-  return { ...rest, secretStored: !secretDestroyedAt && Boolean(secretKeyId) };
+  return { ...rest, secretStored: !secretDestroyedAt && (Boolean(secretKeyId) || rest.credentialMethod === "vendor-app") };
 }
 
 /** A recorded check as the staff see it: every field, with the fix for anything that did not pass. */

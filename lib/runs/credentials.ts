@@ -57,6 +57,14 @@ export class VendorAppUnavailableError extends Error {
 
 type AttemptRow = typeof submissionAttempts.$inferSelect;
 
+/** Whether the attempt can still sign in: a sealed secret or key, or a `vendor-app` attempt not revoked or replaced. */
+export function hasStoredCredential(
+  attempt: Pick<AttemptRow, "secretCiphertext" | "secretKeyId" | "credentialMethod" | "secretDestroyedAt">,
+): boolean {
+  if (attempt.credentialMethod === "vendor-app") return !attempt.secretDestroyedAt;
+  return Boolean(attempt.secretCiphertext && attempt.secretKeyId);
+}
+
 /** The attempt's stored credential, or null once it was destroyed (revoked, replaced) or never kept. */
 export function storedCredentialOf(
   attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer"> & Partial<Pick<AttemptRow, "secretDestroyedAt">>,

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasStoredCredential } from "../runs/credentials";
 import { eq } from "drizzle-orm";
 import { db } from "../db/client";
 import { submissionAttempts } from "../db/schema";
@@ -37,10 +38,10 @@ export function verificationRunQueue(): QueueDefinition {
 export async function handleVerificationRun(data: VerificationRunData) {
   const attempt = await db().query.submissionAttempts.findFirst({
     where: eq(submissionAttempts.id, data.attemptId),
-    columns: { status: true, secretCiphertext: true, secretKeyId: true, sendTestMessage: true },
+    columns: { status: true, secretCiphertext: true, secretKeyId: true, sendTestMessage: true, credentialMethod: true, secretDestroyedAt: true },
   });
   // Settled, replaced or destroyed attempts have nothing left to verify.
-  if (!attempt?.secretCiphertext || !attempt.secretKeyId) return;
+  if (!attempt || !hasStoredCredential(attempt)) return;
   if (attempt.status !== "verifying" && attempt.status !== "inconclusive") return;
 
   const { outcome } = await runRecordedVerification("submission", {
