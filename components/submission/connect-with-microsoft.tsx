@@ -9,12 +9,6 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
-/** The three application permissions, in words for the administrator who grants them. */
-export const GRANTED_IN_WORDS = [
-  "Read and write the calendars of every mailbox (Calendars.ReadWrite), to keep agents’ appointments in step",
-  "Read and write the contacts of every mailbox (Contacts.ReadWrite), to keep agents’ contacts in step",
-  "Send mail as any user (Mail.Send), for the messages agents send from the CRM",
-];
 
 /** "Sign in with Microsoft": posts to the action that makes a one-time state and sends the browser to Microsoft. */
 export function StartConsentButton<R>({ start, children }: { start: (state: ActionState<R>, form: FormData) => Promise<ActionState<R>>; children: ReactNode }) {

@@ -7,6 +7,13 @@ import { branding } from "../branding";
  * "unexpected error when performing consent" article).
  */
 
+/** The three application permissions the vendor app asks for, in words for the administrator who grants them. */
+export const VENDOR_APP_GRANTS = [
+  "Read and write the calendars of every mailbox (Calendars.ReadWrite), to keep agents’ appointments in step",
+  "Read and write the contacts of every mailbox (Contacts.ReadWrite), to keep agents’ contacts in step",
+  "Send mail as any user (Mail.Send), for the messages agents send from the CRM",
+] as const;
+
 export const CONSENT_REASONS = [
   "consent-declined",
   "consent-admin-required",

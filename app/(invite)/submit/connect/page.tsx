@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotificationBanner } from "@/components/form/notification-banner";
-import { GRANTED_IN_WORDS, StartConsentButton } from "@/components/submission/connect-with-microsoft";
+import { StartConsentButton } from "@/components/submission/connect-with-microsoft";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
 import { vendorAppConfigured } from "@/lib/microsoft/vendor-app";
 import { getBrokerageName } from "@/lib/submissions/queries";
 import { consentOfSession } from "@/lib/submissions/vendor-consent";
-import { CONSENT_REASONS, consentRemedy, type ConsentReason } from "@/lib/submissions/vendor-consent-reasons";
+import { CONSENT_REASONS, consentRemedy, VENDOR_APP_GRANTS, type ConsentReason } from "@/lib/submissions/vendor-consent-reasons";
 import { startVendorConsentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Connect with Microsoft" };
@@ -55,7 +55,7 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
       <h2 className="mb-3 text-2xl font-bold">What they grant</h2>
       <p className="mb-2">{productName} gets these three application permissions for your organisation, and nothing more:</p>
       <ul className="mb-4 list-disc pl-6">
-        {GRANTED_IN_WORDS.map((g) => (
+        {VENDOR_APP_GRANTS.map((g) => (
           <li key={g} className="mb-1">
             {g}
           </li>
