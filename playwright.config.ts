@@ -21,6 +21,8 @@ const dnsPort = Number(process.env.E2E_DNS_PORT ?? 5355);
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 /** The sync service's stand-in: the review tests receive the portal's webhooks on this port. */
 export const webhookPort = Number(process.env.E2E_WEBHOOK_PORT ?? 2526);
+/** Where alerts about brokerages without a CSM go (TEAM_ALERTS_EMAIL). */
+export const teamAlertsEmail = "csm-team@e2e.example";
 // One signing secret per run, shared by the server and the tests (worker processes inherit the environment).
 process.env.E2E_WEBHOOK_SECRET ||= `whsec_${randomBytes(32).toString("base64")}`;
 export const webhookSecret = process.env.E2E_WEBHOOK_SECRET;
@@ -67,6 +69,7 @@ export default defineConfig({
         WEBHOOK_SECRET: webhookSecret,
         MICROSOFT_VENDOR_APP_CLIENT_ID: VENDOR_APP.clientId,
         MICROSOFT_VENDOR_APP_CERTIFICATE: vendorAppCertificate,
+        TEAM_ALERTS_EMAIL: teamAlertsEmail,
       },
     },
     {
