@@ -7,6 +7,7 @@ import { CredentialForm } from "@/components/submission/credential-form";
 import { FixingNotes, HomeStatus, ReplaceWarning } from "@/components/submission/home-status";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
+import { vendorAppConfigured } from "@/lib/microsoft/vendor-app";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { prefillFrom } from "@/lib/submissions/prefill";
 import { consentMailtoFor } from "@/lib/submissions/consent-mail";
@@ -44,6 +45,17 @@ export default async function SubmitPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <ProviderNotice detection={provider} />
+      {vendorAppConfigured() ? (
+        <div className="mb-4 border-l-[6px] border-brand-700 bg-brand-50 px-4 py-3" data-testid="connect-with-microsoft">
+          <p className="font-bold">Quickest: Connect with Microsoft, with nothing to register or copy</p>
+          <p className="mt-1">
+            A Global Administrator or Privileged Role Administrator signs in and grants {productName} access to calendars, contacts and sending mail.{" "}
+            <Link className="text-brand-700 underline" href="/submit/connect">
+              Connect with Microsoft
+            </Link>
+          </p>
+        </div>
+      ) : null}
       <div className="mb-8 border-l-[6px] border-brand-600 bg-brand-50 px-4 py-3">
         <p className="font-bold">Recommended: connect with a certificate, with no secret to copy</p>
         <p className="mt-1">
