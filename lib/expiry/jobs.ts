@@ -1,7 +1,12 @@
 import type { QueueDefinition } from "../jobs/queue";
+import { remindStalledRotations } from "../rotation/stalled";
 import { EXPIRY_REMINDERS_JOB, sendExpiryReminders } from "./reminders";
 
 export function expiryQueues(): QueueDefinition[] {
   // Daily, early UTC, so reminders arrive at the start of a North American working day.
-  return [{ name: EXPIRY_REMINDERS_JOB, handler: async () => void (await sendExpiryReminders()), cron: "0 12 * * *" }];
+  const handler = async () => {
+    await sendExpiryReminders();
+    await remindStalledRotations();
+  };
+  return [{ name: EXPIRY_REMINDERS_JOB, handler, cron: "0 12 * * *" }];
 }

@@ -6,6 +6,7 @@ import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
 import { findStaffContact } from "../email/staff-contact";
+import { openRotation } from "../rotation/open";
 import { reminderDue, REMINDER_DAYS } from "./days";
 import { listExpiringCredentials, type ExpiringCredential } from "./expiring";
 import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
@@ -17,7 +18,7 @@ export type ReminderSent = { brokerageId: string; daysBefore: number; recipient:
 /**
  * The daily expiry job: for each active credential, the reminder now due (60, 30 or 7
  * days before, or the notice once expired) goes to its administrator, with a fresh link
- * to submit a new secret, and to its CSM: each exactly once, however often the job runs.
+ * to the rotation page (the next certificate prepared, or a new secret asked for), and to its CSM: each exactly once, however often the job runs.
  * Past expiry, the brokerage moves to the "expired" stage.
  */
 export async function sendExpiryReminders(now = new Date()): Promise<ReminderSent[]> {
@@ -45,10 +46,13 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
   const { tx } = change;
   const sent: ReminderSent[] = [];
   const expired = daysBefore === 0 && (await markExpired(change, c, now));
-  const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft };
+  const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft, method: c.credentialMethod };
 
   const adminClaim = await claim(tx, c.approvalId, daysBefore, "administrator", now);
   if (adminClaim) {
+    // The reminder leads into the rotation (lib/rotation): the next credential is prepared first,
+    // and the link lands on the rotation page.
+    await openRotation(change, c.approvalId, now);
     // One live link per recipient: the earlier ones stop working.
     await tx
       .update(invites)

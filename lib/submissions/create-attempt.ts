@@ -24,6 +24,8 @@ export type AttemptRequest = {
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
   origin: { ip: string; userAgent: string | null };
+  /** More writes in the same transaction once the attempt exists (a rotation records its attempt). */
+  onCreated?: (change: Change, attemptId: string) => Promise<void>;
 };
 
 export type AttemptOutcome =
@@ -84,6 +86,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         ...(credential.credentialMethod === "certificate" ? { method: "certificate", thumbprint: credential.certificateThumbprint } : {}),
       },
     });
+    await request.onCreated?.(change, attemptId);
     return { kind: "created", attemptId, number };
   });
 }

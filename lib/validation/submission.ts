@@ -216,6 +216,13 @@ export const CertificateSubmissionSchema = BaseSchema.omit({ clientSecret: true,
 export type CertificateSubmissionInput = z.input<typeof CertificateSubmissionSchema>;
 export type CertificateSubmission = z.output<typeof CertificateSubmissionSchema>;
 
+/** A rotation's new client secret: the value and its expiry; the rest stays as approved. */
+export const RotationSecretSchema = BaseSchema.pick({ clientSecret: true, expiry: true }).transform(({ clientSecret, expiry }) => ({
+  clientSecret,
+  secretExpiresOn: expiry,
+}));
+export type RotationSecretInput = z.input<typeof RotationSecretSchema>;
+
 /** The certificate form's fields in its order. */
 export const CERTIFICATE_SUBMISSION_FIELDS = SUBMISSION_FIELDS_WITHOUT_SECRET();
 

@@ -6,6 +6,7 @@ import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
+import { sendRotationCertificate, sendRotationSecret } from "@/lib/rotation/submit";
 
 /** Send the form: one attempt, then its live status page. */
 export const submitCredentialsAction = formAction(submitCredentials);
@@ -21,3 +22,9 @@ export const issueCertificateAction = formAction(issueCertificate);
 
 /** The certificate method's form: no secret, the certificate signs in. */
 export const submitCertificateAction = formAction(submitCertificateCredentials);
+
+/** Rotation: the prepared certificate was uploaded beside the old one; check it. */
+export const sendRotationCertificateAction = formAction(sendRotationCertificate);
+
+/** Rotation: the new client secret, added beside the old one. */
+export const sendRotationSecretAction = formAction(sendRotationSecret);
