@@ -28,7 +28,7 @@ export async function openRotation(change: Change, approvalId: string, now = new
   await tx
     .delete(credentialRotations)
     .where(and(eq(credentialRotations.brokerageId, approval.brokerageId), ne(credentialRotations.status, "completed")));
-  const next = approval.method === "certificate" ? await issueBrokerageCertificate(change, approval.brokerageId, { now }) : null;
+  const next = approval.method === "certificate" ? await issueBrokerageCertificate(change, approval.brokerageId) : null;
   const [row] = await tx
     .insert(credentialRotations)
     .values({ brokerageId: approval.brokerageId, approvalId, method: approval.method, nextThumbprint: next?.thumbprint ?? null, openedAt: now })
