@@ -88,3 +88,28 @@ export async function rotationStateOf(brokerageId: string, now = new Date(), tx:
   if (active && daysLeft !== null && daysLeft <= ROTATION_LEAD_DAYS) return { ...base, phase: "due" };
   return base;
 }
+
+/** A rotation's phase in staff words. */
+export function describeRotation(state: RotationState): string {
+  switch (state.phase) {
+    case "none":
+      return "Not due";
+    case "due":
+      return "Due: the next credential is prepared with the next expiry reminder";
+    case "open":
+      return state.nextThumbprint ? `Waiting for the administrator to upload the next certificate (${state.nextThumbprint.slice(0, 12)}…)` : "Waiting for the administrator to send a new secret";
+    case "verifying":
+      return "Checking the new credential; the old one is still in use";
+    case "failed":
+      return "The new credential failed its checks; the old one is still in use";
+    case "completed":
+      return `Finished: the new credential is in use; the old one may be deleted from ${state.oldDeletableAfter?.toISOString().slice(0, 10)}`;
+  }
+}
+
+/** The rotation state of several brokerages (a staff page of at most a few dozen rows). */
+export async function rotationStatesOf(brokerageIds: string[], now = new Date()): Promise<Map<string, RotationState>> {
+  const unique = [...new Set(brokerageIds)];
+  const states = await Promise.all(unique.map((id) => rotationStateOf(id, now)));
+  return new Map(unique.map((id, i) => [id, states[i]!]));
+}

@@ -13,6 +13,7 @@ import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWind
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { staffNames } from "@/lib/email/staff-contact";
+import { describeRotation, rotationStatesOf } from "@/lib/rotation/state";
 
 export const metadata: Metadata = { title: "Secret expiry" };
 
@@ -38,7 +39,11 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
   const after = parseAfter(pageParams(params).cursor);
   const [rows, csms] = await Promise.all([listExpiringCredentials(within, new Date(), { csm, after, limit: PAGE + 1 }), listAssignableCsms()]);
   const shown = rows.slice(0, PAGE);
-  const [reminders, names] = await Promise.all([lastReminders(shown.map((r) => r.approvalId)), staffNames(db(), shown.map((r) => r.csmId))]);
+  const [reminders, names, rotations] = await Promise.all([
+    lastReminders(shown.map((r) => r.approvalId)),
+    staffNames(db(), shown.map((r) => r.csmId)),
+    rotationStatesOf(shown.map((r) => r.brokerageId)),
+  ]);
   const query = (extra: Record<string, string>) => `/staff/expiry?${new URLSearchParams({ within: String(within), ...(csm ? { csm } : {}), ...extra })}`;
   const last = shown.at(-1);
 
@@ -72,7 +77,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
         <TableRegion label={`Credentials expiring within ${within} days`}>
           <Table
             caption={`Credentials expiring within ${within} days, soonest first`}
-            minWidth="sm:min-w-[44rem]"
+            minWidth="sm:min-w-[52rem]"
             head={
               <>
                 <Th>Brokerage</Th>
@@ -80,6 +85,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                 <Th>Administrator</Th>
                 <Th>CSM</Th>
                 <Th>Last reminder</Th>
+                <Th>Rotation</Th>
               </>
             }
           >
@@ -106,6 +112,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                   <Td label="Last reminder">
                     {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
                   </Td>
+                  <Td label="Rotation">{rotations.has(r.brokerageId) ? describeRotation(rotations.get(r.brokerageId)!) : "Not due"}</Td>
                 </Tr>
               );
             })}

@@ -25,6 +25,7 @@ import { isGuid } from "@/lib/validation/guid";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { getSubmissionDetail } from "@/lib/review/detail";
 import { remediationOf } from "@/lib/runs/remediation";
+import { describeRotation, rotationStateOf } from "@/lib/rotation/state";
 import { staffNames } from "@/lib/email/staff-contact";
 import { addNoteAction, approveAction, requestChangesAction, rerunAction, revokeAction } from "../actions";
 
@@ -53,7 +54,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
 
-  const [names, provider] = await Promise.all([
+  const [names, provider, rotation] = await Promise.all([
     staffNames(db(), [
     brokerage.csmId,
     ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
@@ -64,8 +65,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     ]),
     // Where the brokerage's email domain points, beside the tenant the administrator chose.
     providerForBrokerage(brokerage.id),
+    rotationStateOf(brokerage.id),
   ]);
-  const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
+  // A verified rotation approves its new credential by itself (lib/rotation).
+  const who = (id: string | null) => (id === "rotation" ? "the automatic rotation" : id ? (names[id] ?? "a former member of staff") : "nobody");
   const isActive = activeApproval?.attemptId === attempt.id;
   const rerunSince = query.notice === "rerun" && query.since ? Number(query.since) : null;
   const waiting = runs[0]?.outcome === "running" || (rerunSince !== null && !runs.some((r) => r.startedAt.getTime() >= rerunSince - 1000 && r.outcome !== "running"));
@@ -116,6 +119,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
           { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
           { key: "Connects with", value: attempt.credentialMethod === "certificate" ? "A certificate the portal made" : "A client secret" },
+          { key: "Credential rotation", value: <span data-testid="rotation-state">{describeRotation(rotation)}</span> },
           ...(attempt.credentialMethod === "certificate"
             ? [
                 {
