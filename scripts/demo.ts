@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { seedRotationDemo } from "../lib/demo/rotation";
 import { seedDemo } from "../lib/demo/seed";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
@@ -47,6 +48,8 @@ await runUntilSignal(async () => {
     throw error;
   }
   const seed = await seedDemo();
+  const csmEmail = seed.staff.find((s) => s.role === "csm")?.email ?? "";
+  const rotation = await seedRotationDemo({ tenantId: TENANTS.harbor.id, clientId: APPS.sync.clientId, clientSecret: APPS.sync.secret, testMailbox: MAILBOXES.agent }, csmEmail);
   console.log(
     [
       "",
@@ -67,6 +70,10 @@ await runUntilSignal(async () => {
       `(standing in for the admin center): curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' \\`,
       `  -d "{\\"certificate\\": $(jq -Rs . < certificate.pem)}" ${simulator.url}/_sim/apps/${APPS.certificate.clientId}/certificates`,
       `and send tenant ${TENANTS.harbor.id}, client ${APPS.certificate.clientId}, mailbox ${MAILBOXES.agent}: no secret.`,
+      "",
+      `Rotation (${rotation.brokerage.name}, its secret expires within 60 days): ${rotation.inviteUrl}`,
+      "opens the rotation page. Add a new secret to the app (standing in for the admin center) and paste its value:",
+      `  curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' -d '{}' ${simulator.url}/_sim/apps/${APPS.sync.clientId}/secrets`,
       "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",
