@@ -12,6 +12,9 @@ export function OutcomePanel({ view }: { view: StatusView }) {
   const { attempt, phase, checks } = view;
   const done = checks.filter((c) => c.status !== "waiting" && c.status !== "running").length;
   const failed = checks.filter((c) => c.status === "fail");
+  // The form the attempt came from: a certificate attempt is fixed on the certificate form.
+  const formPath = attempt.credentialMethod === "certificate" ? "/submit/certificate" : "/submit";
+  const credential = attempt.credentialMethod === "certificate" ? "certificate" : "client secret";
 
   if (phase === "queued" || phase === "running") {
     return (
@@ -33,7 +36,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
           Your customer success manager reviews the results and switches on the sync. You do not need to do anything else.
         </p>
         <p className="mb-8 max-w-2xl text-lg">
-          Before the client secret expires we remind you to make a new one and send it here.
+          Before the {credential} expires we write to you with a link to replace it, and the sync keeps working meanwhile.
         </p>
       </>
     );
@@ -51,7 +54,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
         </p>
         {attempt.status !== "superseded" ? (
           <p className="mb-8">
-            <Link href="/submit" className={buttonClass("primary")}>
+            <Link href={formPath} className={buttonClass("primary")}>
               Fix and resubmit
             </Link>
           </p>
@@ -76,7 +79,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
           )}
         </p>
         <p className="mb-8">
-          <Link href="/submit" className={buttonClass("secondary")}>
+          <Link href={formPath} className={buttonClass("secondary")}>
             Change your details
           </Link>
         </p>
