@@ -47,6 +47,11 @@ export type SimApp = {
   accessPolicyMailboxes: string[] | null;
   /** An identity platform error to answer instead of a token (sim/identity.ts TOKEN_ERRORS). */
   tokenErrorCode: number | null;
+  /**
+   * Seconds the identity platform's clock runs ahead of the caller's when it checks this app's
+   * client assertions: the signing server's clock is behind (700024). Null for none.
+   */
+  assertionClockOffsetSeconds?: number | null;
 };
 
 export type MailboxState = "active" | "unlicensed" | "inactive" | "soft-deleted" | "on-premises";

@@ -66,6 +66,10 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.rbacConsented, harbor.id),
       appSeed(APPS.rbacUnassigned, harbor.id, { roles: [] }),
       appSeed(APPS.certificate, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")] }),
+      appSeed(APPS.certificateClockSkew, harbor.id, {
+        keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")],
+        assertionClockOffsetSeconds: 3600,
+      }),
       appSeed(APPS.certificateExpired, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().expired.certificatePem, "CRM sync")] }),
     ],
     mailboxes: [
