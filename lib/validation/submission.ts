@@ -232,6 +232,9 @@ export const CredentialsSchema = z
   .superRefine(flagSameIds);
 export type Credentials = z.output<typeof CredentialsSchema>;
 
+/** The certificate method's early check: the two IDs; the brokerage's certificate signs in. */
+export const CertificateCredentialsSchema = z.object({ tenantId: fields.tenantId, clientId: fields.clientId }).superRefine(flagSameIds);
+
 export const EMPTY_SUBMISSION: SubmissionInput = {
   tenantId: "",
   clientId: "",

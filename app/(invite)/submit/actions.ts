@@ -1,7 +1,7 @@
 "use server";
 
 import { callAction, formAction } from "@/lib/actions/action";
-import { checkCredentialsEarly } from "@/lib/submissions/early-check";
+import { checkCertificateEarly, checkCredentialsEarly } from "@/lib/submissions/early-check";
 import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
@@ -13,6 +13,9 @@ export const submitCredentialsAction = formAction(submitCredentials);
 
 /** "Check these credentials", before the whole form is sent. */
 export const checkCredentialsAction = callAction(checkCredentialsEarly);
+
+/** "Check these credentials" on the certificate form: the IDs with the brokerage's certificate. */
+export const checkCertificateAction = callAction(checkCertificateEarly);
 
 /** The tenant of the test mailbox's domain, to offer as the Tenant ID. */
 export const lookupTenantAction = callAction(lookupTenantForMailbox);
