@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { seedRotationDemo } from "../lib/demo/rotation";
 import { seedDemo } from "../lib/demo/seed";
 import { logToStderr } from "../lib/logger";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/runtime/build-stamp";
@@ -61,6 +62,8 @@ await runUntilSignal(async () => {
     throw error;
   }
   const seed = await seedDemo();
+  const csmEmail = seed.staff.find((s) => s.role === "csm")?.email ?? "";
+  const rotation = await seedRotationDemo({ tenantId: TENANTS.harbor.id, clientId: APPS.sync.clientId, clientSecret: APPS.sync.secret, testMailbox: MAILBOXES.agent }, csmEmail);
   console.log(
     [
       "",
@@ -89,6 +92,9 @@ await runUntilSignal(async () => {
       "consent page pick admin@harbor.example (Global Administrator) and Accept (apps@… is an Application Administrator,",
       `agent@… a plain user: both refused), then send mailbox ${MAILBOXES.agent}. Remove the consent again with`,
       `  curl --cacert .data/simulator/tls/ca.pem -X DELETE ${simulator.url}/_sim/tenants/${TENANTS.harbor.id}/enterprise-apps/${VENDOR_APP.clientId}`,
+      `Rotation (${rotation.brokerage.name}, its secret expires within 60 days): ${rotation.inviteUrl}`,
+      "opens the rotation page. Add a new secret to the app (standing in for the admin center) and paste its value:",
+      `  curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' -d '{}' ${simulator.url}/_sim/apps/${APPS.sync.clientId}/secrets`,
       "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",

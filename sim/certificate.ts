@@ -1,8 +1,8 @@
-import { createHash, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, randomBytes, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as der from "./der";
+import forge from "node-forge";
 
 /**
  * The simulator's TLS identity: a private certificate authority and a server
@@ -15,112 +15,89 @@ export const SIMULATOR_TLS_DIR = path.resolve(fileURLToPath(new URL(".", import.
 
 export type SimulatorCertificate = { caCertPath: string; caPem: string; certPem: string; keyPem: string };
 
-const OID = {
-  commonName: "2.5.4.3",
-  organization: "2.5.4.10",
-  ecdsaWithSha256: "1.2.840.10045.4.3.2",
-  basicConstraints: "2.5.29.19",
-  keyUsage: "2.5.29.15",
-  extKeyUsage: "2.5.29.37",
-  serverAuth: "1.3.6.1.5.5.7.3.1",
-  subjectAltName: "2.5.29.17",
-  subjectKeyId: "2.5.29.14",
-  authorityKeyId: "2.5.29.35",
-};
-
 const DAY = 86_400_000;
 const RENEW_WITHIN_MS = 30 * DAY;
+const ORGANIZATION = "Microsoft 365 simulator (development only)";
+const CA_NAME = "Microsoft 365 simulator CA";
 
-function name(commonName: string) {
-  return der.sequence(
-    der.set(der.sequence(der.objectIdentifier(OID.organization), der.utf8String("Microsoft 365 simulator (development only)"))),
-    der.set(der.sequence(der.objectIdentifier(OID.commonName), der.utf8String(commonName))),
-  );
+/** A positive 128-bit serial (RFC 5280 §4.1.2.2). */
+function serialNumber() {
+  const serial = randomBytes(16);
+  serial[0]! &= 0x7f;
+  serial[0]! |= 0x01;
+  return serial.toString("hex");
 }
 
-function extension(oid: string, critical: boolean, value: Buffer) {
-  return der.sequence(der.objectIdentifier(oid), ...(critical ? [der.boolean(true)] : []), der.octetString(value));
-}
+const forgeName = (commonName: string) => [
+  { name: "organizationName", value: ORGANIZATION },
+  { name: "commonName", value: commonName },
+];
 
-function keyId(publicKey: KeyObject) {
-  return createHash("sha1").update(publicKey.export({ type: "spki", format: "der" })).digest();
-}
-
-type CertSpec = {
-  subject: string;
-  issuer: string;
-  publicKey: KeyObject;
-  signingKey: KeyObject;
-  issuerKeyId: Buffer;
-  days: number;
-  extensions: Buffer[];
-};
-
-function certificate(spec: CertSpec): string {
-  const algorithm = der.sequence(der.objectIdentifier(OID.ecdsaWithSha256));
+/**
+ * One X.509 certificate written and signed by node-forge, the library the portal makes its
+ * own certificates with (lib/crypto/certificate.ts). RSA keys from node:crypto: forge signs
+ * only with RSA.
+ */
+function certificate(spec: { subject: string; publicKeyPem: string; signingKeyPem: string; days: number; extensions: object[] }): string {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(spec.publicKeyPem);
+  cert.serialNumber = serialNumber();
   const now = Date.now();
-  const tbs = der.sequence(
-    der.explicit(0, der.smallInteger(2)), // v3
-    der.unsignedInteger(Buffer.concat([Buffer.from([0x01]), randomBytes(15)])),
-    algorithm,
-    name(spec.issuer),
-    der.sequence(der.time(new Date(now - DAY)), der.time(new Date(now + spec.days * DAY))),
-    name(spec.subject),
-    spec.publicKey.export({ type: "spki", format: "der" }),
-    der.explicit(
-      3,
-      der.sequence(
-        ...spec.extensions,
-        extension(OID.authorityKeyId, false, der.sequence(der.tlv(0x80, spec.issuerKeyId))),
-      ),
-    ),
-  );
-  const signature = sign("sha256", tbs, spec.signingKey); // DER-encoded ECDSA signature
-  const body = der.sequence(tbs, algorithm, der.bitString(signature)).toString("base64");
-  return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END CERTIFICATE-----\n`;
+  cert.validity.notBefore = new Date(now - DAY);
+  cert.validity.notAfter = new Date(now + spec.days * DAY);
+  cert.setSubject(forgeName(spec.subject));
+  cert.setIssuer(forgeName(CA_NAME));
+  cert.setExtensions(spec.extensions);
+  cert.sign(forge.pki.privateKeyFromPem(spec.signingKeyPem), forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+function rsaKeyPair() {
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return {
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
 }
 
 /** A fresh CA and a localhost server certificate signed by it. */
 export function generateCertificates(): { caPem: string; certPem: string; keyPem: string } {
-  const ca = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-  const server = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-  const caName = "Microsoft 365 simulator CA";
-  const caKeyId = keyId(ca.publicKey);
+  const ca = rsaKeyPair();
+  const server = rsaKeyPair();
   const caPem = certificate({
-    subject: caName,
-    issuer: caName,
-    publicKey: ca.publicKey,
-    signingKey: ca.privateKey,
-    issuerKeyId: caKeyId,
+    subject: CA_NAME,
+    publicKeyPem: ca.publicKeyPem,
+    signingKeyPem: ca.privateKeyPem,
     days: 3650,
     extensions: [
-      extension(OID.basicConstraints, true, der.sequence(der.boolean(true))),
-      extension(OID.keyUsage, true, der.bitString(Buffer.from([0x06]), 1)), // keyCertSign, cRLSign
-      extension(OID.subjectKeyId, false, der.octetString(caKeyId)),
+      { name: "basicConstraints", cA: true, critical: true },
+      { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
+      { name: "subjectKeyIdentifier" },
     ],
   });
-  const altNames = der.sequence(
-    der.tlv(0x82, Buffer.from("localhost")),
-    der.tlv(0x87, Buffer.from([127, 0, 0, 1])),
-    der.tlv(0x87, Buffer.concat([Buffer.alloc(15), Buffer.from([1])])),
-  );
+  const caCert = forge.pki.certificateFromPem(caPem);
   const certPem = certificate({
     subject: "localhost",
-    issuer: caName,
-    publicKey: server.publicKey,
-    signingKey: ca.privateKey,
-    issuerKeyId: caKeyId,
+    publicKeyPem: server.publicKeyPem,
+    signingKeyPem: ca.privateKeyPem,
     days: 825,
     extensions: [
-      extension(OID.basicConstraints, true, der.sequence()),
-      extension(OID.keyUsage, true, der.bitString(Buffer.from([0x80]), 7)), // digitalSignature
-      extension(OID.extKeyUsage, false, der.sequence(der.objectIdentifier(OID.serverAuth))),
-      extension(OID.subjectAltName, false, altNames),
-      extension(OID.subjectKeyId, false, der.octetString(keyId(server.publicKey))),
+      { name: "basicConstraints", cA: false, critical: true },
+      { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: "extKeyUsage", serverAuth: true },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+          { type: 7, ip: "::1" },
+        ],
+      },
+      { name: "subjectKeyIdentifier" },
+      { name: "authorityKeyIdentifier", keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
     ],
   });
-  const keyPem = server.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  return { caPem, certPem, keyPem };
+  return { caPem, certPem, keyPem: server.privateKeyPem };
 }
 
 function readExisting(dir: string): SimulatorCertificate | undefined {

@@ -153,6 +153,7 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
       clientId,
       audiences: [tokenEndpoint(tenant.id), tokenEndpoint(segment), ...tenant.domains.map(tokenEndpoint)],
       seenJti: ctx.state.seenAssertionIds,
+      ...(app.assertionClockOffsetSeconds ? { now: new Date(Date.now() + app.assertionClockOffsetSeconds * 1000) } : {}),
     });
     if (!checked.ok) return fail(checked.failure.status, checked.failure.error, checked.failure.code, checked.failure.description);
   } else if (!secret) {

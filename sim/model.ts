@@ -49,6 +49,11 @@ export type SimApp = {
   tokenErrorCode: number | null;
   /** Multi-tenant: other tenants use it through their own service principal, made by admin consent (sim/vendor-app.ts). */
   multiTenant?: boolean;
+  /**
+   * Seconds the identity platform's clock runs ahead of the caller's when it checks this app's
+   * client assertions: the signing server's clock is behind (700024). Null for none.
+   */
+  assertionClockOffsetSeconds?: number | null;
 };
 
 /** A multi-tenant app's service principal in a customer tenant, with the application permissions an administrator granted. */

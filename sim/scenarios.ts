@@ -52,6 +52,8 @@ export const APPS = {
   rbacUnassigned: { clientId: "17a8b0ee-503f-4e3c-85d9-b45be124e1fb", name: "CRM Sync (no role assignment)", secret: "oIe8Q~qzR9EihaHoQrudKTHWmC7zoHih6xvd3zwi", secretId: "7c9c529a-966c-4114-a931-1a19785be9d9" },
   /** Signs in with a certificate (the `certificate` method); its secret is there but unused. */
   certificate: { clientId: "c3f1e7a2-5b8d-4e0f-9a61-2d4b7c8e9f10", name: "CRM Sync (certificate)", secret: "Crt4Q~p2Lx8vNq5Rz0Wm7Ys3Tb6Hd9Kf1Jg4Ua2E", secretId: "0e6a9b3c-7d21-4f58-8c4e-5a1b2c3d4e5f" },
+  /** Signs in with a certificate, but the signing server's clock is an hour behind Microsoft's (700024). */
+  certificateClockSkew: { clientId: "4e8b1d6a-9c3f-4a27-8e5b-0f1d2c3b4a59", name: "CRM Sync (certificate, clock behind)", secret: "Crt9Q~k3Wd6Xn1Bv4Mc7Zq0Lp2Sr5Tu8Yi1Oa4Ee", secretId: "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d" },
   certificateExpired: { clientId: "d7a2c9e4-1f6b-4a83-b5d0-8e3f2a1c6b97", name: "CRM Sync (expired certificate)", secret: "Crt7Q~h5Nc2wQe8Tr1Yu4Io7Pa0Sd3Fg6Hj9Kl2Z", secretId: "6b2c8d4e-3a15-4e79-9f0a-1b2c3d4e5f60" },
 } as const satisfies Record<string, AppSeed>;
 
@@ -396,6 +398,13 @@ export const SCENARIOS = [
       description: "Upload the certificate",
       apply: (s) => void app(s, APPS.certificate).keyCredentials.push(keyCredentialOf(scenarioCertificates().notUploaded.certificatePem)),
     },
+  },
+  {
+    key: "certificate-clock-skew",
+    title: "Certificate method: the portal's clock is an hour behind Microsoft's",
+    values: withCertificate(APPS.certificateClockSkew, "uploaded"),
+    expected: { outcome: "inconclusive", check: "token", status: "error", reason: "vendor-config" },
+    fix: { description: "Set the clock right", apply: (s) => void (app(s, APPS.certificateClockSkew).assertionClockOffsetSeconds = null) },
   },
   {
     key: "certificate-expired",

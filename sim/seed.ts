@@ -81,6 +81,10 @@ export function scenarioSeed(): Seed {
         tokenErrorCode: null,
         multiTenant: true,
       },
+      appSeed(APPS.certificateClockSkew, harbor.id, {
+        keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")],
+        assertionClockOffsetSeconds: 3600,
+      }),
       appSeed(APPS.certificateExpired, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().expired.certificatePem, "CRM sync")] }),
     ],
     mailboxes: [

@@ -1,18 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
-import type { SubmitAccepted } from "@/lib/submissions/form-state";
+import type { CredentialsCheck as CheckAnswer, SubmitAccepted } from "@/lib/submissions/form-state";
 import type { CertificateSubmissionInput } from "@/lib/validation/submission";
 import { Checkbox } from "@/components/form/checkbox";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
+import { CredentialsCheck } from "./credentials-check";
 
 type State = ActionState<SubmitAccepted, CertificateSubmissionInput>;
 
 export type CertificateFormProps = {
   submit: (state: State, form: FormData) => Promise<State>;
+  /** "Check these credentials": the two IDs with the brokerage's certificate, before sending. */
+  check?: (input: { tenantId: string; clientId: string }) => Promise<ActionState<CheckAnswer>>;
   defaults: { tenantId?: string; clientId?: string; testMailbox?: string; submitterName?: string; submitterEmail?: string; submitterPhone?: string };
   idempotencyKey: string;
   basedOn: number;
@@ -33,10 +36,15 @@ export function CertificateForm(props: CertificateFormProps) {
   const errors = state.status === "invalid" ? (state.errors ?? {}) : {};
   const values = state.status === "invalid" ? state.values : undefined;
   const value = (name: keyof CertificateFormProps["defaults"]) => text(values, name, props.defaults[name] ?? "");
+  const formRef = useRef<HTMLFormElement>(null);
+  const read = () => {
+    const form = new FormData(formRef.current ?? undefined);
+    return { tenantId: String(form.get("tenantId") ?? ""), clientId: String(form.get("clientId") ?? "") };
+  };
   return (
     <>
       <ErrorSummary errors={errors} message={state.status === "error" ? state.message : undefined} focusKey={state.at} />
-      <form noValidate action={formAction} key={state.at ?? 0}>
+      <form noValidate action={formAction} key={state.at ?? 0} ref={formRef}>
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="basedOn" value={props.basedOn} />
         {props.replaceWorking ? <input type="hidden" name="replaceWorking" value="yes" /> : null}
@@ -62,6 +70,18 @@ export function CertificateForm(props: CertificateFormProps) {
           autoComplete="off"
           spellCheck={false}
         />
+        {props.check ? (
+          <div className="mb-8">
+            <CredentialsCheck
+              read={read}
+              check={props.check}
+              onInvalid={() => undefined}
+              onValid={() => undefined}
+              hint="Signs in to Microsoft with the IDs above and your certificate, without sending the form."
+              invalidMessage="Correct the Tenant ID and Client ID first."
+            />
+          </div>
+        ) : null}
         <TextField
           name="testMailbox"
           label="Test mailbox"

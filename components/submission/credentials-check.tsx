@@ -7,16 +7,20 @@ import { errorList, type FieldError } from "@/lib/validation/submission";
 import { Button } from "@/components/form/button";
 import { CheckList } from "./check-list";
 
-type Props = {
-  read: () => { tenantId: string; clientId: string; clientSecret: string };
-  check: (input: { tenantId: string; clientId: string; clientSecret: string }) => Promise<ActionState<CheckAnswer>>;
+type Props<I> = {
+  read: () => I;
+  check: (input: I) => Promise<ActionState<CheckAnswer>>;
   onInvalid: (errors: FieldError[]) => void;
-  /** The three values passed the schema: earlier errors on them no longer apply. */
+  /** The values passed the schema: earlier errors on them no longer apply. */
   onValid: () => void;
+  /** What the check signs in with, for its hint (the secret form's words by default). */
+  hint?: string;
+  /** What to correct when the values are not valid. */
+  invalidMessage?: string;
 };
 
 /** "Check these credentials": the sign-in checks alone, before the rest of the form. */
-export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
+export function CredentialsCheck<I>({ read, check, onInvalid, onValid, hint, invalidMessage }: Props<I>) {
   const [state, setState] = useState<ActionState<CheckAnswer> | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -34,17 +38,17 @@ export function CredentialsCheck({ read, check, onInvalid, onValid }: Props) {
         Check these credentials
       </Button>
       <p id="credentials-check-hint" className="mt-2 text-muted">
-        Signs in to Microsoft with the IDs and secret above, without sending the form.
+        {hint ?? "Signs in to Microsoft with the IDs and secret above, without sending the form."}
       </p>
       <div aria-live="polite" className="mt-2">
-        {pending ? <p className="font-bold">Checking with Microsoft…</p> : state ? <CheckOutcome state={state} /> : null}
+        {pending ? <p className="font-bold">Checking with Microsoft…</p> : state ? <CheckOutcome state={state} invalidMessage={invalidMessage} /> : null}
       </div>
     </div>
   );
 }
 
-function CheckOutcome({ state }: { state: ActionState<CheckAnswer> }) {
-  if (state.status === "invalid") return <p className="font-bold text-error">Correct the Tenant ID, Client ID and client secret value first.</p>;
+function CheckOutcome({ state, invalidMessage }: { state: ActionState<CheckAnswer>; invalidMessage?: string }) {
+  if (state.status === "invalid") return <p className="font-bold text-error">{invalidMessage ?? "Correct the Tenant ID, Client ID and client secret value first."}</p>;
   if (state.status !== "ok" || !state.result) return <p className="font-bold text-error">{state.message}</p>;
   const answer = state.result;
   switch (answer.outcome) {

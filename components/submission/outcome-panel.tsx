@@ -13,6 +13,9 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
   const { attempt, phase, checks } = view;
   const done = checks.filter((c) => c.status !== "waiting" && c.status !== "running").length;
   const failed = checks.filter((c) => c.status === "fail");
+  // The form the attempt came from: a certificate attempt is fixed on the certificate form.
+  const formPath = attempt.credentialMethod === "certificate" ? "/submit/certificate" : "/submit";
+  const credential = attempt.credentialMethod === "certificate" ? "certificate" : "client secret";
 
   if (phase === "queued" || phase === "running") {
     return (
@@ -34,7 +37,7 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
           Your customer success manager reviews the results and switches on the sync. You do not need to do anything else.
         </p>
         <p className="mb-8 max-w-2xl text-lg">
-          Before the client secret expires we remind you to make a new one and send it here.
+          Before the {credential} expires we write to you with a link to replace it, and the sync keeps working meanwhile.
         </p>
       </>
     );
@@ -52,7 +55,7 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
         </p>
         {attempt.status !== "superseded" ? (
           <p className="mb-8">
-            <Link href="/submit" className={buttonClass("primary")}>
+            <Link href={formPath} className={buttonClass("primary")}>
               Fix and resubmit
             </Link>
           </p>
@@ -77,7 +80,7 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
           )}
         </p>
         <p className="mb-8">
-          <Link href="/submit" className={buttonClass("secondary")}>
+          <Link href={formPath} className={buttonClass("secondary")}>
             Change your details
           </Link>
         </p>

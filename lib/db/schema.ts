@@ -379,6 +379,45 @@ export const credentialApprovals = pgTable(
   ],
 );
 
+/**
+ * Rotation without downtime (DESIGN §9): ahead of expiry the portal prepares the next
+ * credential of an approval (a new certificate, or a request for a new secret); the
+ * administrator adds it beside the old one, its attempt is verified while the old one
+ * still works, and only then does it become the active credential. One open per brokerage.
+ */
+export const rotationStatus = pgEnum("rotation_status", ["open", "verifying", "failed", "completed"]);
+
+export const credentialRotations = pgTable(
+  "credential_rotations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    /** The approval whose credential is being replaced. */
+    approvalId: uuid("approval_id")
+      .notNull()
+      .references(() => credentialApprovals.id, { onDelete: "cascade" }),
+    method: credentialMethod("method").notNull(),
+    status: rotationStatus("status").notNull().default("open"),
+    /** The certificate method: the next certificate the portal made (brokerage_certificates.thumbprint). */
+    nextThumbprint: text("next_thumbprint"),
+    /** The latest attempt made from the rotation page. */
+    attemptId: uuid("attempt_id").references(() => submissionAttempts.id, { onDelete: "set null" }),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** From when the administrator may delete the old credential from the app registration. */
+    oldDeletableAfter: timestamp("old_deletable_after", { withTimezone: true }),
+    /** The last time the CSM was told the rotation stalls. */
+    csmRemindedAt: timestamp("csm_reminded_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("credential_rotations_open_key").on(t.brokerageId).where(sql`${t.status} <> 'completed'`),
+    uniqueIndex("credential_rotations_approval_key").on(t.approvalId),
+    index("credential_rotations_attempt_idx").on(t.attemptId),
+  ],
+);
+
 /** A CSM's request for changes: what to fix, sent to the administrator with a fresh invite link. */
 export const changeRequests = pgTable(
   "change_requests",

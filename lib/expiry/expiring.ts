@@ -17,6 +17,7 @@ export type ExpiringCredential = {
   attemptId: string;
   attemptNumber: number;
   secretExpiresOn: string;
+  credentialMethod: "client-secret" | "certificate";
   /** Negative once the stated expiry has passed. */
   daysLeft: number;
   administratorName: string;
@@ -56,6 +57,7 @@ export async function listExpiringCredentials(
       attemptId: submissionAttempts.id,
       attemptNumber: submissionAttempts.number,
       secretExpiresOn: submissionAttempts.secretExpiresOn,
+      credentialMethod: submissionAttempts.credentialMethod,
       administratorName: submissionAttempts.submitterName,
       administratorEmail: submissionAttempts.submitterEmail,
     })

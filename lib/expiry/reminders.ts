@@ -7,6 +7,7 @@ import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
 import { alertAddress } from "../email/staff-contact";
+import { openRotation } from "../rotation/open";
 import { reminderDue, REMINDER_DAYS } from "./days";
 import { EXPIRY_WINDOWS, listExpiringCredentials, type ExpiringCredential } from "./expiring";
 import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
@@ -18,7 +19,7 @@ export type ReminderSent = { brokerageId: string; daysBefore: number; recipient:
 /**
  * The expiry job (hourly; each reminder goes out once): for each active credential, the reminder now due (60, 30 or 7
  * days before, or the notice once expired) goes to its administrator, with a fresh link
- * to submit a new secret, and to its CSM: each exactly once, however often the job runs.
+ * to the rotation page (the next certificate prepared, or a new secret asked for), and to its CSM: each exactly once, however often the job runs.
  * Past expiry, the brokerage moves to the "expired" stage.
  */
 export async function sendExpiryReminders(now = new Date()): Promise<ReminderSent[]> {
@@ -46,10 +47,13 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
   const { tx } = change;
   const sent: ReminderSent[] = [];
   const expired = daysBefore === 0 && (await markExpired(change, c, now));
-  const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft };
+  const facts = { brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft, method: c.credentialMethod };
 
   const adminClaim = await claim(tx, c.approvalId, daysBefore, "administrator", now);
   if (adminClaim) {
+    // The reminder leads into the rotation (lib/rotation): the next credential is prepared first,
+    // and the link lands on the rotation page.
+    await openRotation(change, c.approvalId, now);
     const message = await emailAdministrator(tx, c, daysBefore === 0, now);
     await tx.update(expiryReminders).set({ toAddress: c.administratorEmail, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
     sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail, messageId: message.id });
@@ -92,7 +96,15 @@ async function emailAdministrator(tx: Transaction, c: ExpiringCredential, expire
     kind: expired ? "secret-expired" : "secret-expiry-reminder",
     to: c.administratorEmail,
     brokerageId: c.brokerageId,
-    ...administratorExpiryEmail({ brokerage: c.brokerageName, expiresOn: c.secretExpiresOn, daysLeft: c.daysLeft, name: c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
+    ...administratorExpiryEmail({
+      brokerage: c.brokerageName,
+      expiresOn: c.secretExpiresOn,
+      daysLeft: c.daysLeft,
+      method: c.credentialMethod,
+      name: c.administratorName,
+      link: invite.url,
+      linkExpiresAt: invite.invite.expiresAt,
+    }),
   });
 }
 
@@ -103,7 +115,9 @@ async function emailAdministrator(tx: Transaction, c: ExpiringCredential, expire
 export async function remindNow(attemptId: string, actor: { staffId: string; origin?: { ip?: string | null; userAgent?: string | null } | null }, now = new Date()) {
   const [credential] = await listExpiringCredentials(Math.max(...EXPIRY_WINDOWS), now, { attemptId, limit: 1 });
   if (!credential) throw new UserError("These credentials are no longer active, or their secret does not expire within 90 days.");
-  const messageId = await inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async ({ tx, audit }) => {
+  const messageId = await inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async (change) => {
+    const { tx, audit } = change;
+    await openRotation(change, credential.approvalId, now);
     const message = await emailAdministrator(tx, credential, credential.daysLeft < 0, now);
     await audit({
       action: "credentials.expiry-reminder-sent",

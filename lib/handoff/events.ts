@@ -21,6 +21,12 @@ export type HandoffEventData = {
   certificateThumbprint?: string;
   /** For a rotation: the attempt whose credentials these replace. */
   previousAttemptId?: string | null;
+  /**
+   * A rotation without downtime (lib/rotation): the new credential passed every check
+   * while the old one still worked; the old one stays valid in Microsoft until the
+   * administrator deletes it, which they are told they may do from `oldDeletableAfter`.
+   */
+  rotation?: { rotationId: string; oldDeletableAfter: string; previousCertificateThumbprint?: string };
 };
 
 export type HandoffEvent = { type: HandoffEventType; timestamp: string; data: HandoffEventData };

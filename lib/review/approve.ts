@@ -2,9 +2,10 @@ import "server-only";
 import { hasStoredCredential } from "../runs/credentials";
 import { and, eq, isNull } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
+import type { Transaction } from "../db/client";
 import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
 import { dispatchWebhook } from "../handoff/deliver";
-import { recordHandoffEvent } from "../handoff/events";
+import { recordHandoffEvent, type HandoffEventData } from "../handoff/events";
 import { UserError } from "../errors";
 import { logger } from "../logger";
 import { approvalBlocker } from "./approvability";
@@ -41,39 +42,12 @@ export async function approveAttempt(
     );
     if (blocker) throw new UserError(blocker);
 
-    const [previous] = await tx
-      .update(credentialApprovals)
-      .set({ endedAt: now, endedBy: actor.staffId, endReason: "rotated" })
-      .where(and(eq(credentialApprovals.brokerageId, brokerage.id), isNull(credentialApprovals.endedAt)))
-      .returning({ attemptId: credentialApprovals.attemptId });
-    if (previous) {
-      await tx
-        .update(submissionAttempts)
-        .set({ status: "superseded", ...destroySecretSet(now) })
-        .where(eq(submissionAttempts.id, previous.attemptId));
-    }
-    const [approval] = await tx
-      .insert(credentialApprovals)
-      .values({ brokerageId: brokerage.id, attemptId, runId: run!.id, approvedBy: actor.staffId, approvedAt: now })
-      .returning({ id: credentialApprovals.id });
-    await tx.update(submissionAttempts).set({ status: "approved" }).where(eq(submissionAttempts.id, attemptId));
-    await tx.update(brokerages).set({ stage: "approved", stageChangedAt: now }).where(eq(brokerages.id, brokerage.id));
-
-    const event = previous ? ("credentials.rotated" as const) : ("credentials.approved" as const);
-    const deliveryId = await recordHandoffEvent(tx, {
-      type: event,
-      at: now,
-      data: {
-        brokerageId: brokerage.id,
-        attemptId,
-        tenantId: attempt.tenantId,
-        clientId: attempt.clientId,
-        secretExpiresOn: attempt.secretExpiresOn,
-        accessScope: attempt.accessScope,
-        credentialMethod: attempt.credentialMethod,
-        ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
-        previousAttemptId: previous?.attemptId ?? null,
-      },
+    const { previous, approvalId, event, deliveryId } = await switchActiveCredentials(tx, {
+      attempt,
+      brokerageId: brokerage.id,
+      runId: run!.id,
+      approvedBy: actor.staffId,
+      now,
     });
     await audit({
       action: "attempt.approved",
@@ -87,7 +61,7 @@ export async function approveAttempt(
         ...(mismatches.length ? { domainMismatch: mismatches.map((m) => m.kind), mismatchReason } : {}),
       },
     });
-    return { approvalId: approval!.id, event, deliveryId };
+    return { approvalId, event, deliveryId };
   });
   await dispatchAfterCommit(result.deliveryId);
   return { approvalId: result.approvalId, event: result.event };
@@ -98,4 +72,56 @@ export async function dispatchAfterCommit(deliveryId: string) {
   await dispatchWebhook(deliveryId).catch((error: unknown) =>
     logger().warn({ err: error, deliveryId }, "webhook dispatch deferred to the sweeper"),
   );
+}
+
+type AttemptRow = typeof submissionAttempts.$inferSelect;
+
+/**
+ * The one switch of a brokerage's active credentials, inside the caller's transaction:
+ * the active approval ends (rotated) and its attempt's credential is destroyed, the
+ * attempt becomes the active one, the brokerage is "approved", and the hand-off event is
+ * recorded (approved, or rotated when others were active). A CSM's approval and a
+ * verified rotation both come through here.
+ */
+export async function switchActiveCredentials(
+  tx: Transaction,
+  input: { attempt: AttemptRow; brokerageId: string; runId: string; approvedBy: string; now: Date; rotation?: HandoffEventData["rotation"] },
+) {
+  const { attempt, brokerageId, now } = input;
+  const [previous] = await tx
+    .update(credentialApprovals)
+    .set({ endedAt: now, endedBy: input.approvedBy, endReason: "rotated" })
+    .where(and(eq(credentialApprovals.brokerageId, brokerageId), isNull(credentialApprovals.endedAt)))
+    .returning({ attemptId: credentialApprovals.attemptId });
+  if (previous) {
+    await tx
+      .update(submissionAttempts)
+      .set({ status: "superseded", ...destroySecretSet(now) })
+      .where(eq(submissionAttempts.id, previous.attemptId));
+  }
+  const [approval] = await tx
+    .insert(credentialApprovals)
+    .values({ brokerageId, attemptId: attempt.id, runId: input.runId, approvedBy: input.approvedBy, approvedAt: now })
+    .returning({ id: credentialApprovals.id });
+  await tx.update(submissionAttempts).set({ status: "approved" }).where(eq(submissionAttempts.id, attempt.id));
+  await tx.update(brokerages).set({ stage: "approved", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
+
+  const event = previous ? ("credentials.rotated" as const) : ("credentials.approved" as const);
+  const deliveryId = await recordHandoffEvent(tx, {
+    type: event,
+    at: now,
+    data: {
+      brokerageId,
+      attemptId: attempt.id,
+      tenantId: attempt.tenantId,
+      clientId: attempt.clientId,
+      secretExpiresOn: attempt.secretExpiresOn,
+      accessScope: attempt.accessScope,
+      credentialMethod: attempt.credentialMethod,
+      ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
+      previousAttemptId: previous?.attemptId ?? null,
+      ...(input.rotation ? { rotation: input.rotation } : {}),
+    },
+  });
+  return { previous: previous ?? null, approvalId: approval!.id, event, deliveryId };
 }

@@ -12,8 +12,11 @@ import { isFinished, recordedCheckOf } from "./check-rows";
 import { VendorAppUnavailableError, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
 
-/** Who asked for a run: the submission's own run (and its retries), a CSM's re-run, or the schedule. */
-export type RunPurpose = "submission" | "recheck" | "reverify";
+/**
+ * Who asked for a run: the submission's own run (and its retries), a CSM's re-run, the
+ * schedule, or a rotation's next credential (lib/rotation settles what it means after).
+ */
+export type RunPurpose = "submission" | "recheck" | "reverify" | "rotation";
 
 export type RunRequest = {
   attemptId: string;
@@ -34,7 +37,7 @@ export type RecordedRun = { runId: string; outcome: Outcome };
 export type RecordRun = (request: RunRequest, purpose: RunPurpose) => Promise<RecordedRun>;
 
 /** The system actor of a run's audit events, as the audit log has always named it. */
-export const RUN_ACTOR_IDS: Record<RunPurpose, string> = { submission: "verification.run", recheck: "recheck", reverify: "scheduled" };
+export const RUN_ACTOR_IDS: Record<RunPurpose, string> = { submission: "verification.run", recheck: "recheck", reverify: "scheduled", rotation: "rotation" };
 
 /**
  * Opens the stored credential (an audited change), starts the run with every check

@@ -6,6 +6,7 @@ import { onboardingQueues } from "../onboarding/jobs";
 import { providerQueues } from "../providers/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
+import { rotationRunQueue } from "../rotation/verify";
 import { verificationRunQueue, verificationSweepQueue } from "../submissions/verification-job";
 
 /**
@@ -14,5 +15,16 @@ import { verificationRunQueue, verificationSweepQueue } from "../submissions/ver
  * define their queues; the queue module knows none of them.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue(), verificationSweepQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues()];
+  return [
+    verificationRunQueue(),
+    verificationSweepQueue(),
+    rerunQueue(),
+    ...emailQueues(),
+    ...onboardingQueues(),
+    ...handoffQueues(),
+    ...expiryQueues(),
+    ...reverifyQueues(),
+    ...providerQueues(),
+    rotationRunQueue(),
+  ];
 }

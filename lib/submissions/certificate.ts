@@ -106,6 +106,28 @@ export async function certificateForAttempt(change: Change, brokerageId: string,
   return { thumbprint: row.thumbprint, notAfter: row.notAfter, certificateDer: row.certificateDer, sealed };
 }
 
+/**
+ * The current certificate with its private key opened, for the form's early check: one
+ * token request, then dropped. Audited like every opening of a key.
+ */
+export async function currentCertificateForCheck(change: Change, brokerageId: string) {
+  const [row] = await change.tx
+    .select({ ...publicColumns, ciphertext: brokerageCertificates.privateKeyCiphertext, keyId: brokerageCertificates.privateKeyKeyId })
+    .from(brokerageCertificates)
+    .where(current(brokerageId))
+    .limit(1);
+  if (!row?.ciphertext || !row.keyId) throw new NoCertificateError();
+  const privateKeyPem = openSecret({ ciphertext: row.ciphertext, keyId: row.keyId }, row.id, undefined, "brokerage_certificates");
+  await change.audit({
+    action: "secret.decrypted",
+    subject: { type: "brokerage", id: brokerageId },
+    brokerageId,
+    detail: { purpose: "early-check", method: "certificate", thumbprint: row.thumbprint },
+  });
+  const facts = certificateFacts(row.certificateDer);
+  return { thumbprintSha256: facts.thumbprintSha256, certificatePem: facts.certificatePem, notAfter: facts.notAfter, privateKeyPem };
+}
+
 export type CertificateFormat = "cer" | "pem";
 
 /** The public certificate as a download: .cer is DER (what the Entra admin center expects), .pem the same in base64. */

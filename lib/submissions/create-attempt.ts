@@ -28,6 +28,8 @@ export type AttemptRequest = {
   /** True only when the administrator chose to replace credentials that work. */
   replaceWorking?: boolean;
   origin: { ip: string; userAgent: string | null };
+  /** More writes in the same transaction once the attempt exists (a rotation records its attempt). */
+  onCreated?: (change: Change, attemptId: string) => Promise<void>;
 };
 
 export type AttemptOutcome =
@@ -95,6 +97,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         ...(credential.credentialMethod === "vendor-app" ? { method: "vendor-app" } : {}),
       },
     });
+    await request.onCreated?.(change, attemptId);
     return { kind: "created", attemptId, number };
   });
 }

@@ -26,7 +26,7 @@ export async function getStatusView(attempt: Attempt): Promise<StatusView> {
   const phase = phaseOf(attempt.status, latest?.outcome ?? null);
   const retryAt = phase === "inconclusive" && latest?.finishedAt ? nextRetry(runs, latest.finishedAt) : null;
   return {
-    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, submittedAt: attempt.createdAt.toISOString() },
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, submittedAt: attempt.createdAt.toISOString(), credentialMethod: attempt.credentialMethod },
     phase,
     checks: views,
     finishedAt: latest?.finishedAt?.toISOString() ?? null,

@@ -25,7 +25,14 @@ export type CheckView = {
 export type Phase = "queued" | "running" | "verified" | "failed" | "inconclusive" | "superseded";
 
 export type StatusView = {
-  attempt: { id: string; number: number; status: AttemptStatus; submittedAt: string };
+  attempt: {
+    id: string;
+    number: number;
+    status: AttemptStatus;
+    submittedAt: string;
+    /** Which form fixes it: the secret's (/submit) or the certificate's (/submit/certificate). */
+    credentialMethod: "client-secret" | "certificate";
+  };
   phase: Phase;
   checks: CheckView[];
   finishedAt: string | null;

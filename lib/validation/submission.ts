@@ -225,6 +225,12 @@ export type VendorAppSubmissionInput = z.input<typeof VendorAppSubmissionSchema>
 /** What an attempt is made from: the form's answers with the consented tenant and the vendor's client id. */
 export type VendorAppSubmission = z.output<typeof VendorAppSubmissionSchema> & { credentialMethod: "vendor-app"; tenantId: string; clientId: string };
 export const VENDOR_APP_SUBMISSION_FIELDS: FieldName[] = ["testMailbox", "sendTestMessage", "submitterName", "submitterEmail", "submitterPhone"];
+/** A rotation's new client secret: the value and its expiry; the rest stays as approved. */
+export const RotationSecretSchema = BaseSchema.pick({ clientSecret: true, expiry: true }).transform(({ clientSecret, expiry }) => ({
+  clientSecret,
+  secretExpiresOn: expiry,
+}));
+export type RotationSecretInput = z.input<typeof RotationSecretSchema>;
 
 /** The certificate form's fields in its order. */
 export const CERTIFICATE_SUBMISSION_FIELDS = SUBMISSION_FIELDS_WITHOUT_SECRET();
@@ -234,6 +240,9 @@ export const CredentialsSchema = z
   .object({ tenantId: fields.tenantId, clientId: fields.clientId, clientSecret: fields.clientSecret })
   .superRefine(flagSameIds);
 export type Credentials = z.output<typeof CredentialsSchema>;
+
+/** The certificate method's early check: the two IDs; the brokerage's certificate signs in. */
+export const CertificateCredentialsSchema = z.object({ tenantId: fields.tenantId, clientId: fields.clientId }).superRefine(flagSameIds);
 
 export const EMPTY_SUBMISSION: SubmissionInput = {
   tenantId: "",

@@ -63,3 +63,11 @@ export function addMonths(isoDay: string, months: number): string {
   date.setUTCMonth(date.getUTCMonth() + months);
   return isoDate(date);
 }
+
+/**
+ * Whole days from today (UTC) to a YYYY-MM-DD date: 0 on the day itself, negative after.
+ * A secret stays usable on its stated expiry day; it counts as expired from the day after.
+ */
+export function daysUntil(day: string, now: Date): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${isoDate(now)}T00:00:00Z`)) / 86_400_000);
+}

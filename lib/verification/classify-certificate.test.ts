@@ -39,10 +39,10 @@ describe("classifying a certificate's token errors", () => {
   it("treats clock skew and a malformed assertion as ours to fix (error), never the administrator's", () => {
     expect(certificate(700024, "Client assertion is not within its valid time range. Current time: 2024-10-02T22:05:03.6755165Z, assertion valid from 1970-01-01T00:00:00.0000000Z, expiry time of assertion 2024-10-02T21:30:53.0000000Z.")).toMatchObject({
       status: "error",
-      reason: "unexpected",
+      reason: "vendor-config",
       microsoft: { code: "AADSTS700024" },
     });
-    for (const code of [700021, 700023]) expect(certificate(code)).toMatchObject({ status: "error" });
+    for (const code of [700021, 700023]) expect(certificate(code)).toMatchObject({ status: "error", reason: "vendor-config" });
   });
 
   it("keeps the other codes' reasons for a certificate run", () => {

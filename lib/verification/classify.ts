@@ -68,7 +68,8 @@ const CERTIFICATE_REASONS: ReadonlyMap<number, Classified["reason"]> = new Map<n
 /**
  * The assertion itself was refused for what the portal signs, not for what the
  * administrator did: the clock (700024 SignedAssertionInvalidTimeRange), the audience
- * (700023) or the issuer (700021). Status error: nobody at the brokerage can fix it.
+ * (700023) or the issuer (700021). Status error, reason `vendor-config` (DESIGN §10: the
+ * vendor's own setup, e.g. clock skew): nobody at the brokerage can fix it.
  */
 const ASSERTION_FAULTS = new Set([700024, 700023, 700021]);
 
@@ -95,7 +96,7 @@ function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean, meth
     if (failure.codes.some((c) => ASSERTION_FAULTS.has(c) || CERTIFICATE_REASONS.has(c))) return { status: "error", reason: "unexpected", microsoft };
   }
   if (method === "certificate") {
-    if (failure.codes.some((c) => ASSERTION_FAULTS.has(c))) return { status: "error", reason: "unexpected", microsoft };
+    if (failure.codes.some((c) => ASSERTION_FAULTS.has(c))) return { status: "error", reason: "vendor-config", microsoft };
     const reason = failure.codes.map((c) => CERTIFICATE_REASONS.get(c)).find(Boolean);
     if (reason) return { status: "fail", reason, microsoft };
   }

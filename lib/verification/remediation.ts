@@ -184,6 +184,11 @@ function catalog(product: string): Record<Reason, Remediation> {
         "Exchange let the app into a mailbox outside the group you limited it to. While the app still holds the Graph application permissions with tenant-wide admin consent, the RBAC for Applications scope limits nothing, because Graph grants and Exchange grants add up: remove the tenant-wide consent for Calendars.ReadWrite, Contacts.ReadWrite and Mail.Send (step 8 shows the clicks and the PowerShell). If the consent is already gone, the management scope is wider than the group: check its recipient filter with Test-ServicePrincipalAuthorization. Exchange caches RBAC changes for 30 minutes to 2 hours, so a change made just now shows later.",
       guideAnchor: "limit-mailbox-access",
     },
+    "vendor-config": {
+      title: "Microsoft refused how our servers signed in",
+      detail: `Microsoft refused the signed sign-in request that ${product}'s servers made with your certificate (for example because their clock is off). This is not something you did: our team has been told, and the checks run again by themselves.`,
+      guideAnchor: "troubleshooting",
+    },
     unexpected: {
       title: "Microsoft gave an answer we did not expect",
       detail: "We could not tell what went wrong. Try again later; if it happens again, contact us with the code shown.",

@@ -73,6 +73,8 @@ export const REASONS = [
   "microsoft-unavailable",
   "unexpected",
   "scope-not-enforced",
+  // DESIGN §10 / §4: the vendor's own side is at fault (e.g. the clock of the server that signs the assertion).
+  "vendor-config",
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

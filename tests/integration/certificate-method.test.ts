@@ -24,7 +24,9 @@ import { runVerification } from "@/lib/verification/run";
 import type { VerificationReport } from "@/lib/verification/types";
 import { scenarioCertificates } from "@/sim/certificates";
 import { APPS, MAILBOXES, scenario, TENANTS } from "@/sim/scenarios";
-import { brokerageWithInvite } from "../support/brokerages";
+import { performAction } from "@/lib/actions/action";
+import { checkCertificateEarly } from "@/lib/submissions/early-check";
+import { brokerageRequest, brokerageWithInvite } from "../support/brokerages";
 import { simulatedTenantForFile } from "../support/simulated-tenant";
 import { captureLogs } from "../support/simulator";
 
@@ -201,6 +203,36 @@ describe("a brokerage submitting with the certificate the portal made", () => {
       );
       expect({ column: `${table_name}.${column_name}`, hits: hits[0]!.n }).toEqual({ column: `${table_name}.${column_name}`, hits: 0 });
     }
+  });
+});
+
+describe("checking the certificate before sending the form", () => {
+  it("says the certificate is not uploaded, then that it works once it is, audited, without the key in the answer", async () => {
+    const { brokerage, inviteId } = await brokerageWithInvite("Early Certificate Realty");
+    const headers = await brokerageRequest({ brokerageId: brokerage.id, inviteId });
+    const ids = { tenantId: TENANTS.harbor.id, clientId: APPS.certificate.clientId };
+
+    expect(await performAction(checkCertificateEarly, ids, headers)).toMatchObject({ status: "error", message: "Create the certificate and upload it to your app first." });
+
+    await inAuditedTransaction({ type: "brokerage", id: brokerage.id }, null, (change) => issueBrokerageCertificate(change, brokerage.id));
+    const before = await performAction(checkCertificateEarly, ids, headers);
+    expect(before).toMatchObject({ status: "ok", result: { outcome: "checked" } });
+    const token = (s: typeof before) => (s.result as { results: { id: string; status: string; reason: string | null }[] }).results.find((r) => r.id === "token");
+    expect(token(before)).toMatchObject({ status: "fail", reason: "certificate-not-uploaded" });
+
+    const current = (await currentBrokerageCertificate(brokerage.id))!;
+    tenant.sim.control.uploadCertificate(APPS.certificate.clientId, { certificate: certificateDownload(current, "pem").body.toString("utf8") });
+    const after = await performAction(checkCertificateEarly, ids, headers);
+    expect(token(after)).toMatchObject({ status: "pass" });
+    expect(JSON.stringify(after)).not.toMatch(PEM_MARKER);
+
+    const opened = await db()
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "secret.decrypted"), eq(auditEvents.brokerageId, brokerage.id)));
+    expect(opened.map((o) => (o.detail as { purpose: string }).purpose)).toEqual(["early-check", "early-check"]);
+
+    expect(await performAction(checkCertificateEarly, { ...ids, clientId: ids.tenantId }, headers)).toMatchObject({ status: "invalid" });
   });
 });
 

@@ -1,6 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverTenant } from "@/lib/microsoft/discovery";
@@ -41,6 +43,34 @@ describe("the simulator's certificate", () => {
     expect(cert.checkIP("127.0.0.1")).toBe("127.0.0.1");
     expect(ensureSimulatorCertificate().certPem).toBe(first.certPem);
     expect(sim.caCertPath).toBe(first.caCertPath);
+  });
+
+  it("makes a fresh CA and server certificate (node-forge) that a TLS client trusting only that CA accepts", async () => {
+    const fresh = ensureSimulatorCertificate(path.join(mkdtempSync(path.join(tmpdir(), "sim-tls-")), "tls"));
+    const server = https.createServer({ cert: fresh.certPem, key: fresh.keyPem }, (_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const host of ["localhost", "127.0.0.1"]) {
+        const body = await new Promise<string>((resolve, reject) => {
+          https
+            .get({ host, port, path: "/", ca: fresh.caPem, servername: host === "localhost" ? host : undefined }, (res) => {
+              let text = "";
+              res.on("data", (d) => (text += d));
+              res.on("end", () => resolve(text));
+            })
+            .on("error", reject);
+        });
+        expect(body).toBe("ok");
+      }
+      // Another CA's client refuses it.
+      const other = ensureSimulatorCertificate(path.join(mkdtempSync(path.join(tmpdir(), "sim-tls-")), "tls"));
+      await expect(
+        new Promise((resolve, reject) => https.get({ host: "localhost", port, path: "/", ca: other.caPem }, resolve).on("error", reject)),
+      ).rejects.toThrow(/self.signed|unable to verify|certificate/i);
+    } finally {
+      server.close();
+    }
   });
 
   it("is bundled with a CA file NODE_EXTRA_CA_CERTS already names, rather than replacing it", () => {

@@ -1,18 +1,22 @@
 "use server";
 
 import { callAction, formAction } from "@/lib/actions/action";
-import { checkCredentialsEarly } from "@/lib/submissions/early-check";
+import { checkCertificateEarly, checkCredentialsEarly } from "@/lib/submissions/early-check";
 import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
 import { startVendorConsentAction as startVendorConsent, submitVendorAppCredentials } from "@/lib/submissions/submit-vendor-app";
+import { sendRotationCertificate, sendRotationSecret } from "@/lib/rotation/submit";
 
 /** Send the form: one attempt, then its live status page. */
 export const submitCredentialsAction = formAction(submitCredentials);
 
 /** "Check these credentials", before the whole form is sent. */
 export const checkCredentialsAction = callAction(checkCredentialsEarly);
+
+/** "Check these credentials" on the certificate form: the IDs with the brokerage's certificate. */
+export const checkCertificateAction = callAction(checkCertificateEarly);
 
 /** The tenant of the test mailbox's domain, to offer as the Tenant ID. */
 export const lookupTenantAction = callAction(lookupTenantForMailbox);
@@ -28,3 +32,8 @@ export const startVendorConsentAction = formAction(startVendorConsent);
 
 /** After consent: the test mailbox, then one `vendor-app` attempt and its live status. */
 export const submitVendorAppCredentialsAction = formAction(submitVendorAppCredentials);
+/** Rotation: the prepared certificate was uploaded beside the old one; check it. */
+export const sendRotationCertificateAction = formAction(sendRotationCertificate);
+
+/** Rotation: the new client secret, added beside the old one. */
+export const sendRotationSecretAction = formAction(sendRotationSecret);

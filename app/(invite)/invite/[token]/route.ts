@@ -4,6 +4,7 @@ import { redeemInvite } from "@/lib/invites/redeem";
 import { rateLimitedPage } from "@/lib/invites/rate-limited-page";
 import { clientIp } from "@/lib/http/client-ip";
 import { inviteLandingPath } from "@/lib/providers/brokerage-provider";
+import { rotationStateOf } from "@/lib/rotation/state";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(result.retryAfterSeconds), "Cache-Control": "no-store" },
     });
   }
-  const landing = result.status === "redeemed" ? await inviteLandingPath(result.brokerageId) : "/invite/unusable";
+  // An open rotation is what the link was sent for (the expiry reminders): its page comes first.
+  const landing =
+    result.status === "redeemed"
+      ? ((await rotationStateOf(result.brokerageId)).actionPath ?? (await inviteLandingPath(result.brokerageId)))
+      : "/invite/unusable";
   const response = NextResponse.redirect(new URL(landing, base), 303);
   response.headers.set("Cache-Control", "no-store");
   if (result.status === "redeemed") response.cookies.set(result.cookie);

@@ -7,7 +7,7 @@ import { formatDate } from "@/lib/format/dates";
 import { currentBrokerageCertificate } from "@/lib/submissions/certificate";
 import { prefillFrom } from "@/lib/submissions/prefill";
 import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
-import { issueCertificateAction, submitCertificateAction } from "../actions";
+import { checkCertificateAction, issueCertificateAction, submitCertificateAction } from "../actions";
 
 export const metadata: Metadata = { title: "Connect with a certificate" };
 
@@ -80,7 +80,7 @@ export default async function CertificatePage({ searchParams }: Props) {
 
       <h2 className="mb-3 text-2xl font-bold">3. Send the details</h2>
       {certificate ? (
-        <CertificateForm submit={submitCertificateAction} defaults={defaults} idempotencyKey={randomUUID()} basedOn={latest?.number ?? 0} replaceWorking={replaceWorking} />
+        <CertificateForm submit={submitCertificateAction} check={checkCertificateAction} defaults={defaults} idempotencyKey={randomUUID()} basedOn={latest?.number ?? 0} replaceWorking={replaceWorking} />
       ) : (
         <p className="mb-8">Create the certificate first.</p>
       )}

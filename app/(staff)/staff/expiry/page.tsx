@@ -13,6 +13,7 @@ import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWind
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { staffNames } from "@/lib/email/staff-contact";
+import { describeRotation, rotationStatesOf } from "@/lib/rotation/state";
 import { InlineAction } from "@/components/form/inline-action";
 import { remindNowAction } from "./actions";
 
@@ -40,7 +41,11 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
   const after = parseAfter(pageParams(params).cursor);
   const [rows, csms] = await Promise.all([listExpiringCredentials(within, new Date(), { csm, after, limit: PAGE + 1 }), listAssignableCsms()]);
   const shown = rows.slice(0, PAGE);
-  const [reminders, names] = await Promise.all([lastReminders(shown.map((r) => r.approvalId)), staffNames(db(), shown.map((r) => r.csmId))]);
+  const [reminders, names, rotations] = await Promise.all([
+    lastReminders(shown.map((r) => r.approvalId)),
+    staffNames(db(), shown.map((r) => r.csmId)),
+    rotationStatesOf(shown.map((r) => r.brokerageId)),
+  ]);
   const query = (extra: Record<string, string>) => `/staff/expiry?${new URLSearchParams({ within: String(within), ...(csm ? { csm } : {}), ...extra })}`;
   const last = shown.at(-1);
 
@@ -74,7 +79,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
         <TableRegion label={`Credentials expiring within ${within} days`}>
           <Table
             caption={`Credentials expiring within ${within} days, soonest first`}
-            minWidth="sm:min-w-[44rem]"
+            minWidth="sm:min-w-[52rem]"
             head={
               <>
                 <Th>Brokerage</Th>
@@ -82,6 +87,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                 <Th>Administrator</Th>
                 <Th>CSM</Th>
                 <Th>Reminders</Th>
+                <Th>Rotation</Th>
               </>
             }
           >
@@ -111,6 +117,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                       Remind now<span className="sr-only"> the administrator of {r.brokerageName}</span>
                     </InlineAction>
                   </Td>
+                  <Td label="Rotation">{rotations.has(r.brokerageId) ? describeRotation(rotations.get(r.brokerageId)!) : "Not due"}</Td>
                 </Tr>
               );
             })}

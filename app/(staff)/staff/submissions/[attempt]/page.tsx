@@ -28,6 +28,7 @@ import { isGuid } from "@/lib/validation/guid";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { getSubmissionDetail } from "@/lib/review/detail";
 import { problemChoices } from "@/lib/review/problem-choices";
+import { describeRotation, rotationStateOf } from "@/lib/rotation/state";
 import { staffNames } from "@/lib/email/staff-contact";
 import { addNoteAction, approveAction, requestChangesAction, rerunAction, revokeAction } from "../actions";
 
@@ -66,7 +67,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
 
-  const [names, provider] = await Promise.all([
+  const [names, provider, rotation] = await Promise.all([
     staffNames(db(), [
     brokerage.csmId,
     ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
@@ -77,8 +78,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     ]),
     // Where the brokerage's email domain points, beside the tenant the administrator chose.
     providerForBrokerage(brokerage.id),
+    rotationStateOf(brokerage.id),
   ]);
-  const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
+  // A verified rotation approves its new credential by itself (lib/rotation).
+  const who = (id: string | null) => (id === "rotation" ? "the automatic rotation" : id ? (names[id] ?? "a former member of staff") : "nobody");
   const isActive = activeApproval?.attemptId === attempt.id;
   // `since` outlives the notice (taken out of the address once shown): the page keeps refreshing until that run ends.
   const rerunSince = query.since && Number.isFinite(Number(query.since)) ? Number(query.since) : null;
@@ -139,6 +142,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
           { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
           { key: "Connects with", value: CONNECTS_WITH[attempt.credentialMethod] },
+          { key: "Credential rotation", value: <span data-testid="rotation-state">{describeRotation(rotation)}</span> },
           ...(attempt.credentialMethod === "vendor-app"
             ? [
                 { key: "Consent", value: VENDOR_APP_REMOVAL },
