@@ -6,15 +6,19 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedDemo } from "../lib/demo/seed";
+import { GOOGLE_SCOPE_STRINGS } from "../lib/google/scopes";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
+import { googleScenarioTable } from "../sim/google/scenarios";
+import { startGoogleSimulator } from "../sim/google/server";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 
 const SIMULATOR_PORT = 4610;
+const GOOGLE_SIMULATOR_PORT = 4612;
 /** The DNS server that answers MX records for provider detection. */
 const DNS_PORT = 5354;
 
@@ -32,18 +36,25 @@ if (process.env.DEMO_SKIP_BUILD !== "1") {
 
 await runUntilSignal(async () => {
   const simulator = await startSimulator({ port: SIMULATOR_PORT });
-  const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
+  const google = await startGoogleSimulator({ port: GOOGLE_SIMULATOR_PORT }).catch(async (error: unknown) => {
     await simulator.stop();
+    throw error;
+  });
+  const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
+    await Promise.all([simulator.stop(), google.stop()]);
     throw error;
   });
   process.env.MICROSOFT_AUTHORITY_HOST = simulator.authorityHost;
   process.env.MICROSOFT_GRAPH_URL = simulator.graphUrl;
   process.env.DNS_SERVERS = dns.address;
+  process.env.GOOGLE_OAUTH_TOKEN_URL = google.tokenUrl;
+  process.env.GOOGLE_API_ROOT = google.apiRoot;
+  process.env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE = google.serviceAccountKeyFile;
   let portal;
   try {
     portal = await startPortal({ mode: "production", localKeys: true });
   } catch (error) {
-    await Promise.all([simulator.stop(), dns.stop()]);
+    await Promise.all([simulator.stop(), google.stop(), dns.stop()]);
     throw error;
   }
   const seed = await seedDemo();
@@ -68,6 +79,14 @@ await runUntilSignal(async () => {
       `  -d "{\\"certificate\\": $(jq -Rs . < certificate.pem)}" ${simulator.url}/_sim/apps/${APPS.certificate.clientId}/certificates`,
       `and send tenant ${TENANTS.harbor.id}, client ${APPS.certificate.clientId}, mailbox ${MAILBOXES.agent}: no secret.`,
       "",
+      `Google Workspace simulator: ${google.url} (control API at ${google.url}/_sim/google)`,
+      ...(seed.googleInviteUrl ? [`Invite link (Google Workspace brokerage): ${seed.googleInviteUrl}`] : []),
+      "Domain and test user to type for each Google Workspace case:",
+      "",
+      googleScenarioTable(),
+      `Fix the missing scope: curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' \\`,
+      `  -d '{"domain":"oakridge.example","scopes":${JSON.stringify(GOOGLE_SCOPE_STRINGS)}}' ${google.url}/_sim/google/delegation`,
+      "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",
       providerTable(),
@@ -79,7 +98,7 @@ await runUntilSignal(async () => {
   return {
     stop: async () => {
       await running.stop();
-      await Promise.all([simulator.stop(), dns.stop()]);
+      await Promise.all([simulator.stop(), google.stop(), dns.stop()]);
     },
   };
 });

@@ -5,6 +5,8 @@ import { createInvite } from "../invites/create-invite";
 import { seedDemoStaff } from "./staff";
 
 export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harbor.example", recipient: "it@harbor.example" };
+/** A Google Workspace brokerage (sim/google): its invite leads to the Google branch and form. */
+export const DEMO_GOOGLE_BROKERAGE = { name: "Oakridge Homes (demo)", emailDomain: "oakridge.example", recipient: "it@oakridge.example" };
 
 /**
  * Demo data through the app's own code. Idempotent: the brokerage is created once;
@@ -13,17 +15,20 @@ export const DEMO_BROKERAGE = { name: "Harbor Realty (demo)", emailDomain: "harb
  */
 export async function seedDemo() {
   const staff = await seedDemoStaff();
-  const seeded = await db().transaction(async (tx) => {
-    let brokerage = await tx.query.brokerages.findFirst({ where: eq(brokerages.name, DEMO_BROKERAGE.name) });
-    brokerage ??= (
-      await tx.insert(brokerages).values({ name: DEMO_BROKERAGE.name, emailDomain: DEMO_BROKERAGE.emailDomain }).returning()
-    )[0]!;
+  const seeded = await seedBrokerage(DEMO_BROKERAGE);
+  const google = await seedBrokerage(DEMO_GOOGLE_BROKERAGE);
+  return { ...seeded, googleInviteUrl: google.inviteUrl, staff };
+}
+
+async function seedBrokerage(demo: { name: string; emailDomain: string; recipient: string }) {
+  return db().transaction(async (tx) => {
+    let brokerage = await tx.query.brokerages.findFirst({ where: eq(brokerages.name, demo.name) });
+    brokerage ??= (await tx.insert(brokerages).values({ name: demo.name, emailDomain: demo.emailDomain }).returning())[0]!;
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })
       .where(and(eq(invites.brokerageId, brokerage.id), isNull(invites.revokedAt)));
-    const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: DEMO_BROKERAGE.recipient });
+    const invite = await createInvite(tx, { brokerageId: brokerage.id, recipientEmail: demo.recipient });
     return { brokerage, inviteUrl: invite.url };
   });
-  return { ...seeded, staff };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CredentialMethodName } from "../validation/credential-method";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "../db/client";
 import {
@@ -30,7 +31,7 @@ export type AttemptView = AttemptValues & {
   submitterPhone: string | null;
   secretStored: boolean;
   /** How the app signs in; with a certificate its thumbprint and expiry (the private key is never shown). */
-  credentialMethod: "client-secret" | "certificate";
+  credentialMethod: CredentialMethodName;
   certificateThumbprint: string | null;
   certificateNotAfter: Date | null;
 };

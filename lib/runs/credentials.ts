@@ -14,7 +14,9 @@ import type { VerificationInput } from "../verification/types";
 export type StoredCredential =
   | { method: "client-secret"; attemptId: string; sealed: SealedSecret }
   /** The private key is sealed like a secret (same columns, same key ring); the certificate is public. */
-  | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer };
+  | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer }
+  /** Google Workspace (DESIGN §10): nothing of the brokerage's is stored; the vendor's service account signs in. */
+  | { method: "google-delegation"; attemptId: string };
 
 export type CredentialMethod = StoredCredential["method"];
 
@@ -37,6 +39,8 @@ const OPENERS: { [M in CredentialMethod]: Opener<M> } = {
       },
     };
   },
+  // The service account's key comes from configuration when the run starts.
+  "google-delegation": () => ({}),
 };
 
 type AttemptRow = typeof submissionAttempts.$inferSelect;
@@ -45,6 +49,7 @@ type AttemptRow = typeof submissionAttempts.$inferSelect;
 export function storedCredentialOf(
   attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer">,
 ): StoredCredential | null {
+  if (attempt.credentialMethod === "google-delegation") return { method: "google-delegation", attemptId: attempt.id };
   if (!attempt.secretCiphertext || !attempt.secretKeyId) return null;
   const sealed = { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId };
   if (attempt.credentialMethod === "certificate") {
@@ -65,6 +70,8 @@ export async function openCredential(
   audit: { brokerageId: string; detail: Record<string, unknown> },
 ): Promise<TokenCredential> {
   const opened = (OPENERS[stored.method] as Opener<typeof stored.method>)(stored as never);
+  // Nothing was decrypted: there is nothing to audit.
+  if (stored.method === "google-delegation") return opened;
   await change.audit({
     action: "secret.decrypted",
     subject: { type: "attempt", id: stored.attemptId },
