@@ -1,3 +1,4 @@
+import { guideHref } from "@/lib/guide/steps";
 import type { CheckView } from "@/lib/submissions/views";
 import { StatusTag } from "./status-tag";
 
@@ -39,7 +40,7 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
       ) : null}
       {anchor ? (
         <p className="mt-2">
-          <a className="text-brand-700 underline" href={`/guide#${anchor}`} target="_blank" rel="noopener">
+          <a className="text-brand-700 underline" href={guideHref(anchor)} target="_blank" rel="noopener">
             How to fix this in the setup guide (opens in a new tab)
           </a>
         </p>

@@ -75,3 +75,6 @@ export function formatGuideDate(isoDate: string): string {
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return `${day} ${months[(month ?? 1) - 1]} ${year}`;
 }
+
+/** Where a check result's guide anchor lives: the Google Workspace guide's start with "google-". */
+export const guideHref = (anchor: string) => (anchor.startsWith("google-") ? `/guide/google-workspace#${anchor}` : `/guide#${anchor}`);

@@ -5,7 +5,10 @@ import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
 import { brokerages, submissionAttempts } from "../db/schema";
-import type { CertificateSubmission, Submission } from "../validation/submission";
+import { UserError } from "../errors";
+import { configuredGoogleClientId } from "../google/service-account";
+import { NO_EXPIRY_DATE } from "../validation/credential-method";
+import type { CertificateSubmission, GoogleSubmission, Submission } from "../validation/submission";
 import { certificateForAttempt } from "./certificate";
 
 /**
@@ -19,7 +22,7 @@ import { certificateForAttempt } from "./certificate";
 export type AttemptRequest = {
   brokerageId: string;
   /** A client secret's form, or the certificate method's (which uses the brokerage's current certificate). */
-  submission: Submission | CertificateSubmission;
+  submission: Submission | CertificateSubmission | GoogleSubmission;
   idempotencyKey: string;
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
@@ -82,6 +85,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         clientId: values.clientId,
         testMailbox: values.testMailbox,
         ...(credential.credentialMethod === "certificate" ? { method: "certificate", thumbprint: credential.certificateThumbprint } : {}),
+        ...(credential.credentialMethod === "google-delegation" ? { method: "google-delegation", provider: "google" } : {}),
       },
     });
     return { kind: "created", attemptId, number };
@@ -95,6 +99,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
  */
 async function credentialColumns(change: Change, request: AttemptRequest, attemptId: string) {
   const submission = request.submission;
+  if ("credentialMethod" in submission && submission.credentialMethod === "google-delegation") return googleColumns(submission);
   if ("credentialMethod" in submission && submission.credentialMethod === "certificate") {
     const { credentialMethod, ...values } = submission;
     const certificate = await certificateForAttempt(change, request.brokerageId, attemptId);
@@ -120,6 +125,29 @@ async function credentialColumns(change: Change, request: AttemptRequest, attemp
       secretCiphertext: sealed.ciphertext,
       secretKeyId: sealed.keyId,
       secretHint: secretHint(clientSecret),
+      certificateThumbprint: null,
+      certificateNotAfter: null,
+      certificateDer: null,
+    },
+  };
+}
+
+/**
+ * Google Workspace keeps the domain as the tenant, the test user as the test mailbox and
+ * the vendor's service account client id as the client id; nothing is sealed, and
+ * delegation does not expire.
+ */
+function googleColumns(submission: GoogleSubmission) {
+  const clientId = configuredGoogleClientId();
+  if (!clientId) throw new UserError("Google Workspace connections are not available yet. Contact us and we will set it up with you.");
+  const { googleDomain, googleTestUser, credentialMethod, ...rest } = submission;
+  return {
+    values: { ...rest, tenantId: googleDomain, clientId, testMailbox: googleTestUser, secretExpiresOn: NO_EXPIRY_DATE },
+    credential: {
+      credentialMethod,
+      secretCiphertext: null,
+      secretKeyId: null,
+      secretHint: "",
       certificateThumbprint: null,
       certificateNotAfter: null,
       certificateDer: null,

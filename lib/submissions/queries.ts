@@ -24,6 +24,7 @@ const attemptColumns = {
   submitterEmail: submissionAttempts.submitterEmail,
   submitterPhone: submissionAttempts.submitterPhone,
   secretHint: submissionAttempts.secretHint,
+  credentialMethod: submissionAttempts.credentialMethod,
   createdAt: submissionAttempts.createdAt,
 };
 

@@ -5,6 +5,7 @@ import { checkCredentialsEarly } from "@/lib/submissions/early-check";
 import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
+import { submitGoogleWorkspace } from "@/lib/submissions/submit-google";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
 
 /** Send the form: one attempt, then its live status page. */
@@ -21,3 +22,6 @@ export const issueCertificateAction = formAction(issueCertificate);
 
 /** The certificate method's form: no secret, the certificate signs in. */
 export const submitCertificateAction = formAction(submitCertificateCredentials);
+
+/** Google Workspace's form: the domain and a test user; the vendor's service account signs in. */
+export const submitGoogleWorkspaceAction = formAction(submitGoogleWorkspace);

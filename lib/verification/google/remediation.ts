@@ -36,10 +36,18 @@ function overrides(product: string): Partial<Record<Reason, GoogleRemedy>> {
       detail: "Google refused the request because of a policy in your Admin console (API controls). Allow the client ID under Security, Access and data control, API controls.",
       guideAnchor: "google-add-delegation",
     },
-    throttled: { title: "Google asked us to slow down", detail: "Google is limiting requests for this user right now. Nothing needs fixing on your side: running the checks again later will get an answer." },
-    "google-unavailable": textOf("google-unavailable"),
-    "vendor-config": textOf("vendor-config"),
-    "cleanup-failed": textOf("cleanup-failed"),
+    throttled: {
+      title: "Google asked us to slow down",
+      detail: "Google is limiting requests for this user right now. Nothing needs fixing on your side: running the checks again later will get an answer.",
+      guideAnchor: "google-troubleshooting",
+    },
+    "google-unavailable": { ...textOf("google-unavailable"), guideAnchor: "google-troubleshooting" },
+    "vendor-config": { ...textOf("vendor-config"), guideAnchor: "google-troubleshooting" },
+    "cleanup-failed": {
+      title: "A test item was left behind",
+      detail: "The checks passed, but a test item could not be deleted. You can delete it yourself (its id is shown); it does no harm.",
+      guideAnchor: "google-troubleshooting",
+    },
     unexpected: {
       title: "Google gave an answer we did not expect",
       detail: "We could not tell what went wrong. Try again later; if it happens again, contact us with the code shown.",
