@@ -1,3 +1,4 @@
+import { handoffProviderFacts } from "./provider";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { inAuditedTransaction } from "../audit/change";
@@ -69,6 +70,21 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
 
     return inAuditedTransaction({ type: "api", id: auth.key.id }, requestOrigin(request.headers), async ({ tx, audit, unchanged }) => {
       const active = await getActiveCredentials(tx, brokerageId);
+      if (active?.credentialMethod === "google-delegation") {
+        // Nothing sealed to open: the sync service uses the vendor's own service account for this domain.
+        return unchanged(
+          json(200, {
+            brokerageId: active.brokerageId,
+            brokerageName: active.brokerageName,
+            attemptId: active.attemptId,
+            credentialMethod: active.credentialMethod,
+            ...handoffProviderFacts(active),
+            serviceAccountClientId: active.clientId,
+            testUser: active.testMailbox,
+            approvedAt: active.approvedAt.toISOString(),
+          }),
+        );
+      }
       if (!active?.secretCiphertext || !active.secretKeyId) return unchanged(notFound);
       // The secret, or with a certificate its private key: sealed alike, opened alike, audited alike.
       const opened = openSecret({ ciphertext: active.secretCiphertext, keyId: active.secretKeyId }, active.attemptId);
@@ -86,6 +102,7 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
         tenantId: active.tenantId,
         clientId: active.clientId,
         credentialMethod: active.credentialMethod,
+        ...handoffProviderFacts(active),
         ...(certificate
           ? {
               certificate: {
@@ -125,6 +142,7 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
         tenantId: active.tenantId,
         clientId: active.clientId,
         credentialMethod: active.credentialMethod,
+        ...handoffProviderFacts(active),
         ...(active.certificateThumbprint ? { certificateThumbprint: active.certificateThumbprint } : {}),
         secretExpiresOn: active.secretExpiresOn,
         accessScope: active.accessScope,

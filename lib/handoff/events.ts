@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { CredentialMethodName } from "../validation/credential-method";
+import type { CredentialMethodName, EmailProvider } from "../validation/credential-method";
 import type { Executor } from "../db/client";
 import { webhookDeliveries } from "../db/schema";
 import type { AccessScope } from "../validation/access-scope";
@@ -20,6 +20,11 @@ export type HandoffEventData = {
   credentialMethod: CredentialMethodName;
   /** The certificate method: which certificate to pull (its private key comes only from the API). */
   certificateThumbprint?: string;
+  /** Microsoft 365 or Google Workspace (DESIGN §10). */
+  provider?: EmailProvider;
+  /** Google Workspace: the domain the vendor's service account acts in, and the scopes it was authorised for. */
+  domain?: string;
+  scopes?: readonly string[];
   /** For a rotation: the attempt whose credentials these replace. */
   previousAttemptId?: string | null;
 };

@@ -5,6 +5,7 @@ import { brokerages, credentialApprovals, submissionAttempts } from "../db/schem
 import { dispatchWebhook } from "../handoff/deliver";
 import { recordHandoffEvent } from "../handoff/events";
 import { UserError } from "../errors";
+import { handoffProviderFacts } from "../handoff/provider";
 import { logger } from "../logger";
 import { approvalBlocker } from "./approvability";
 import { destroySecretSet, lockAttempt } from "./attempt-lock";
@@ -27,7 +28,7 @@ export async function approveAttempt(
     const { attempt, brokerage } = locked;
     const run = await latestRunOf(tx, attemptId);
     const blocker = approvalBlocker(
-      { status: attempt.status, secretStored: Boolean(attempt.secretCiphertext && attempt.secretKeyId), latestRun: run },
+      { status: attempt.status, secretStored: attempt.credentialMethod === "google-delegation" ? !attempt.secretDestroyedAt : Boolean(attempt.secretCiphertext && attempt.secretKeyId), latestRun: run },
       now,
     );
     if (blocker) throw new UserError(blocker);
@@ -63,6 +64,7 @@ export async function approveAttempt(
         accessScope: attempt.accessScope,
         credentialMethod: attempt.credentialMethod,
         ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
+        ...handoffProviderFacts(attempt),
         previousAttemptId: previous?.attemptId ?? null,
       },
     });

@@ -63,7 +63,8 @@ type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof atte
 
 function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
-  return { ...rest, secretStored: !secretDestroyedAt && Boolean(secretKeyId) };
+  // Google Workspace has nothing sealed: the attempt's credential lasts until it is superseded.
+  return { ...rest, secretStored: !secretDestroyedAt && (rest.credentialMethod === "google-delegation" || Boolean(secretKeyId)) };
 }
 
 /** A recorded check as the staff see it: every field, with the fix for anything that did not pass. */

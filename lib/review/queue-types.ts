@@ -1,3 +1,4 @@
+import type { EmailProvider } from "../validation/credential-method";
 import type { brokerageStage } from "../db/schema";
 
 /**
@@ -41,6 +42,8 @@ export type QueueRow = {
   /** Reasons of the failing or erroring checks in the latest run. */
   problems: string[];
   changesRequestedAt: Date | null;
+  /** Microsoft 365 or Google Workspace, from how the attempt connects. */
+  provider: EmailProvider;
 };
 
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
