@@ -47,9 +47,10 @@ type AttemptRow = typeof submissionAttempts.$inferSelect;
 
 /** The attempt's stored credential, or null once it was destroyed (revoked, replaced) or never kept. */
 export function storedCredentialOf(
-  attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer">,
+  attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer" | "secretDestroyedAt">,
 ): StoredCredential | null {
-  if (attempt.credentialMethod === "google-delegation") return { method: "google-delegation", attemptId: attempt.id };
+  // Nothing sealed; "destroyed" (superseded, revoked) still ends what can be verified.
+  if (attempt.credentialMethod === "google-delegation") return attempt.secretDestroyedAt ? null : { method: "google-delegation", attemptId: attempt.id };
   if (!attempt.secretCiphertext || !attempt.secretKeyId) return null;
   const sealed = { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId };
   if (attempt.credentialMethod === "certificate") {
@@ -58,6 +59,9 @@ export function storedCredentialOf(
   }
   return { method: "client-secret", attemptId: attempt.id, sealed };
 }
+
+/** Whether opening the credential decrypts anything (and so is an audited change). */
+export const needsDecryption = (stored: StoredCredential) => stored.method !== "google-delegation";
 
 /**
  * Opens a stored credential for one run, as an audited change: the `secret.decrypted`
@@ -70,8 +74,6 @@ export async function openCredential(
   audit: { brokerageId: string; detail: Record<string, unknown> },
 ): Promise<TokenCredential> {
   const opened = (OPENERS[stored.method] as Opener<typeof stored.method>)(stored as never);
-  // Nothing was decrypted: there is nothing to audit.
-  if (stored.method === "google-delegation") return opened;
   await change.audit({
     action: "secret.decrypted",
     subject: { type: "attempt", id: stored.attemptId },

@@ -11,7 +11,7 @@ import { runVerification } from "../verification/run";
 import { providerOfMethod } from "../validation/credential-method";
 import { CHECK_IDS, type CheckProgress, type CheckResult, type Outcome, type VerificationReport } from "../verification/types";
 import { isFinished, recordedCheckOf } from "./check-rows";
-import { openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
+import { needsDecryption, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
 
 /** Who asked for a run: the submission's own run (and its retries), a CSM's re-run, or the schedule. */
@@ -59,12 +59,15 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
 
   let credential: TokenCredential;
   try {
-    credential = await inAuditedTransaction({ type: "system", id: RUN_ACTOR_IDS[purpose] }, null, (change) =>
-      openCredential(change, stored, {
-        brokerageId: attempt.brokerageId,
-        detail: { runId, trigger: request.trigger, ...(request.triggeredBy ? { requestedBy: request.triggeredBy } : {}) },
-      }),
-    );
+    // Google Workspace decrypts nothing: the vendor's service account key comes from configuration.
+    credential = !needsDecryption(stored)
+      ? {}
+      : await inAuditedTransaction({ type: "system", id: RUN_ACTOR_IDS[purpose] }, null, (change) =>
+          openCredential(change, stored, {
+            brokerageId: attempt.brokerageId,
+            detail: { runId, trigger: request.trigger, ...(request.triggeredBy ? { requestedBy: request.triggeredBy } : {}) },
+          }),
+        );
   } catch (error) {
     if (!(error instanceof SecretUnavailableError)) throw error;
     logger().error({ attemptId: attempt.id, problem: error.message }, "stored secret could not be opened");

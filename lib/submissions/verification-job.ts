@@ -1,3 +1,4 @@
+import { storedCredentialOf } from "../runs/credentials";
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "../db/client";
@@ -37,10 +38,10 @@ export function verificationRunQueue(): QueueDefinition {
 export async function handleVerificationRun(data: VerificationRunData) {
   const attempt = await db().query.submissionAttempts.findFirst({
     where: eq(submissionAttempts.id, data.attemptId),
-    columns: { status: true, secretCiphertext: true, secretKeyId: true, sendTestMessage: true },
+    columns: { id: true, status: true, secretCiphertext: true, secretKeyId: true, credentialMethod: true, certificateDer: true, secretDestroyedAt: true, sendTestMessage: true },
   });
   // Settled, replaced or destroyed attempts have nothing left to verify.
-  if (!attempt?.secretCiphertext || !attempt.secretKeyId) return;
+  if (!attempt || !storedCredentialOf(attempt)) return;
   if (attempt.status !== "verifying" && attempt.status !== "inconclusive") return;
 
   const { outcome } = await runRecordedVerification("submission", {
