@@ -33,7 +33,9 @@ export function OutcomePanel({ view }: { view: StatusView }) {
           Your customer success manager reviews the results and switches on the sync. You do not need to do anything else.
         </p>
         <p className="mb-8 max-w-2xl text-lg">
-          Before the client secret expires we remind you to make a new one and send it here.
+          {attempt.provider === "google"
+            ? "Nothing expires: the sync keeps working until a super administrator removes the delegation."
+            : "Before the client secret expires we remind you to make a new one and send it here."}
         </p>
       </>
     );

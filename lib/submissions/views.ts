@@ -1,4 +1,4 @@
-import type { Remediation } from "../verification/remediation";
+import type { Fix } from "../runs/remediation";
 import type { CheckId, Reason } from "../verification/types";
 
 /**
@@ -18,14 +18,14 @@ export type CheckView = {
   detail: string | null;
   reason: Reason | null;
   guideAnchor: string | null;
-  remediation: Remediation | null;
+  remediation: Fix | null;
   microsoft: { code: string; requestId: string | null; timestamp: string | null } | null;
 };
 
 export type Phase = "queued" | "running" | "verified" | "failed" | "inconclusive" | "superseded";
 
 export type StatusView = {
-  attempt: { id: string; number: number; status: AttemptStatus; submittedAt: string };
+  attempt: { id: string; number: number; status: AttemptStatus; submittedAt: string; provider: "microsoft" | "google" };
   phase: Phase;
   checks: CheckView[];
   finishedAt: string | null;
