@@ -87,6 +87,8 @@ export const EnvSchema = z.object({
     .default("0 6 * * *"),
   /** Signs staff session cookies; derived from CREDENTIALS_KEYS when unset (see lib/auth/secret.ts). */
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** Where alerts about brokerages without a (working) CSM go; unset: every active staff administrator. */
+  TEAM_ALERTS_EMAIL: z.string().trim().email("TEAM_ALERTS_EMAIL must be an email address, like csm-team@example.com").optional(),
   /** The From header of outgoing mail. */
   EMAIL_FROM: z.string().trim().min(3).max(200).optional(),
   /** Days after an invite was sent before its recipient is reminded (if not opened, or opened and not submitted). */

@@ -48,7 +48,7 @@ export async function revokeCredentials(
       .set({ status: "superseded", ...destroySecretSet(now) })
       .where(eq(submissionAttempts.id, approval.attemptId))
       .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number, credentialMethod: submissionAttempts.credentialMethod });
-    await tx.update(brokerages).set({ stage: "expired", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
+    await tx.update(brokerages).set({ stage: "revoked", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
     const deliveryId = await recordHandoffEvent(tx, {
       type: "credentials.revoked",
       at: now,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "../db/client";
 import { queueEmail } from "../email/queue-email";
-import { findStaffContact } from "../email/staff-contact";
+import { alertAddress } from "../email/staff-contact";
 import { env } from "../env";
 import type { CheckResult } from "../verification/types";
 
@@ -43,10 +43,10 @@ export async function notifyCsm(
           "The administrator sees the same results with the steps that fix them, and can resubmit.",
           `Details: ${reviewUrl}`,
         ];
-  // With no CSM assigned (or a disabled one) the message waits unaddressed in the outbox.
+  // With no CSM assigned (or a disabled one) the team address or the administrators are told.
   const { id } = await queueEmail(tx, {
     kind: `attempt-${outcome}`,
-    to: (await findStaffContact(tx, brokerage.csmId))?.email ?? null,
+    to: await alertAddress(tx, brokerage.csmId),
     subject,
     text: lines.join("\n"),
     brokerageId: brokerage.id,

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { brokerages, checkResults, credentialApprovals, submissionAttempts, verificationRuns } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
-import { findStaffContact } from "../email/staff-contact";
+import { alertAddress } from "../email/staff-contact";
 import type { Outcome } from "../verification/types";
 import { isFinished, recordedChecksOf } from "./check-rows";
 import { recoveryEmail, regressionEmail } from "./messages";
@@ -95,10 +95,9 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
       if (previous?.outcome !== "verified") throw new NoChange("unchanged");
       await tx.update(credentialApprovals).set({ regressedAt: now }).where(eq(credentialApprovals.id, approval.id));
       const problems = checks.filter((c) => c.status === "fail");
-      const contact = await findStaffContact(tx, brokerage.csmId);
       messageIds.push((await queueEmail(tx, {
         kind: "credentials-regressed",
-        to: contact?.email ?? null,
+        to: await alertAddress(tx, brokerage.csmId),
         brokerageId: brokerage.id,
         ...regressionEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number, problems: problems.map(remediationOf) }),
       })).id);
@@ -112,10 +111,9 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
     }
     if (run.outcome === "verified" && approval.regressedAt) {
       await tx.update(credentialApprovals).set({ regressedAt: null }).where(eq(credentialApprovals.id, approval.id));
-      const contact = await findStaffContact(tx, brokerage.csmId);
       messageIds.push((await queueEmail(tx, {
         kind: "credentials-recovered",
-        to: contact?.email ?? null,
+        to: await alertAddress(tx, brokerage.csmId),
         brokerageId: brokerage.id,
         ...recoveryEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number }),
       })).id);
