@@ -16,7 +16,7 @@ export function OutcomePanel({ view }: { view: StatusView }) {
   if (phase === "queued" || phase === "running") {
     return (
       <div className="mb-8">
-        <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Checking your details with Microsoft</h1>
+        <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Checking your details with {attempt.provider === "google" ? "Google" : "Microsoft"}</h1>
         <p className="text-lg">
           Attempt {attempt.number}: {done} of {checks.length} checks done. Results appear below as each check finishes; it
           usually takes under a minute.
