@@ -77,7 +77,10 @@ function explainSkipped(views: CheckView[]) {
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const view of views) {
     if (view.status !== "skipped") continue;
-    const blocker = CHECK_DEPENDENCIES[view.id].map((id) => byId.get(id)!).find((dep) => dep.status !== "pass" && dep.status !== "warn");
+    // A Google Workspace run has no `permissions` row: its probes wait for the token.
+    const shown = CHECK_DEPENDENCIES[view.id].filter((id) => byId.has(id));
+    const dependencies: readonly CheckId[] = shown.length || byId.has("permissions") || view.id === "token" ? shown : ["token"];
+    const blocker = dependencies.map((id) => byId.get(id)!).find((dep) => dep.status !== "pass" && dep.status !== "warn");
     if (blocker) view.detail = `Not run, because “${blocker.label}” did not pass.`;
   }
 }
