@@ -12,6 +12,8 @@ import { startWorker, stopSender } from "@/lib/jobs/queue";
 import { approveAttempt } from "@/lib/review/approve";
 import { runRecordedVerification } from "@/lib/runs/recorded-run";
 import { queueDefinitions } from "@/lib/runtime/jobs";
+import { getAttemptForBrokerage } from "@/lib/submissions/queries";
+import { getStatusView } from "@/lib/submissions/status-view";
 import { submitGoogleWorkspace } from "@/lib/submissions/submit-google";
 import { NO_EXPIRY_DATE } from "@/lib/validation/credential-method";
 import type { RunningGoogleSimulator } from "@/sim/google/server";
@@ -105,6 +107,12 @@ describe("a Google Workspace brokerage", () => {
     expect(checks.token!.detail).toContain("https://www.googleapis.com/auth/gmail.send");
     expect(checks["calendar.write"]!.status).toBe("pass");
     expect(checks["mail.send"]!.status).toBe("skipped");
+    // The administrator's status page: the Google rows, in Google's words, a skipped row explained.
+    const view = await getStatusView((await getAttemptForBrokerage(brokerage.id, firstId))!);
+    expect(view.attempt.provider).toBe("google");
+    expect(view.checks.map((c) => c.id)).toEqual(["input", "token", "calendar.read", "calendar.write", "contacts.read", "contacts.write", "mail.send"]);
+    expect(view.checks[1]!.label).toBe("Google issues a token for each scope, acting as the test user");
+    expect(view.checks[6]!.detail).toBe("Not run, because “Google issues a token for each scope, acting as the test user” did not pass.");
     // Nothing was decrypted for a Google run.
     const decrypted = await db().select().from(auditEvents).where(eq(auditEvents.brokerageId, brokerage.id));
     expect(decrypted.map((e) => e.action)).not.toContain("secret.decrypted");
