@@ -57,9 +57,9 @@ module.exports = {
     },
     {
       name: "verification-microsoft-not-db",
-      comment: "The checks and the Microsoft clients run on what they are given; storing results is the caller's job.",
+      comment: "The checks and the Microsoft and Google clients run on what they are given; storing results is the caller's job.",
       severity: "error",
-      from: { path: "^lib/(verification|microsoft)/" },
+      from: { path: "^lib/(verification|microsoft|google)/" },
       to: { path: "^lib/db/" },
     },
     {
@@ -67,6 +67,13 @@ module.exports = {
       comment: "lib/microsoft is the seam to Microsoft; lib/verification builds on it, not the other way round.",
       severity: "error",
       from: { path: "^lib/microsoft/" },
+      to: { path: "^lib/verification/" },
+    },
+    {
+      name: "google-not-verification",
+      comment: "lib/google is the seam to Google; lib/verification builds on it, not the other way round.",
+      severity: "error",
+      from: { path: "^lib/google/" },
       to: { path: "^lib/verification/" },
     },
     {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { ensureServiceAccountKey } from "./sim/google/service-account";
 import { simulatorCaFile } from "./sim/trust";
 import { ensureVendorAppCertificateFile, VENDOR_APP } from "./sim/vendor-app";
 
@@ -15,6 +16,9 @@ export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
 /** "Connect with Microsoft": the simulator's vendor app; its certificate file is shared by the portal and the simulator. */
 const vendorAppCertificate = ensureVendorAppCertificateFile();
+/** The Google Workspace simulator `npm run sim` starts beside it (control API under /_sim/google). */
+const googleSimulatorPort = Number(process.env.E2E_GOOGLE_SIMULATOR_PORT ?? simulatorPort + 1);
+export const googleSimulatorURL = `https://localhost:${googleSimulatorPort}`;
 /** The DNS server `npm run sim` starts beside it: MX records for provider detection (sim/providers.ts). */
 const dnsPort = Number(process.env.E2E_DNS_PORT ?? 5355);
 /** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
@@ -63,6 +67,9 @@ export default defineConfig({
         MICROSOFT_AUTHORITY_HOST: simulatorURL,
         MICROSOFT_GRAPH_URL: simulatorURL,
         NODE_EXTRA_CA_CERTS: simulatorCa,
+        GOOGLE_OAUTH_TOKEN_URL: `${googleSimulatorURL}/token`,
+        GOOGLE_API_ROOT: googleSimulatorURL,
+        GOOGLE_SERVICE_ACCOUNT_KEY_FILE: ensureServiceAccountKey().keyFile,
         DNS_SERVERS: `127.0.0.1:${dnsPort}`,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
@@ -74,7 +81,7 @@ export default defineConfig({
     },
     {
       // Its DNS server starts first: the health check answering means both are up.
-      command: `npm run sim -- --port ${simulatorPort} --dns-port ${dnsPort} --quiet`,
+      command: `npm run sim -- --port ${simulatorPort} --google-port ${googleSimulatorPort} --dns-port ${dnsPort} --quiet`,
       url: `${simulatorURL}/_sim/health`,
       ignoreHTTPSErrors: true,
       timeout: 60_000,

@@ -116,7 +116,11 @@ test("a Google Workspace invite opens on its branch; other domains get a notice 
   await page.goto((await inviteFor("maplegrove.example")).path);
   await expect(page).toHaveURL(/\/guide\/google-workspace\?from=invite$/);
   await page.getByRole("region", { name: "Your invite link is open" }).getByRole("link", { name: "Continue to the form" }).click();
-  await expect(page.getByRole("region", { name: "Your email looks like Google Workspace" }).getByRole("link")).toHaveAttribute("href", "/guide/google-workspace");
+  // Google Workspace has its own form; the Microsoft 365 one still says where to go.
+  await expect(page).toHaveURL(/\/submit\/google-workspace$/);
+  await page.goto("/submit");
+  await expect(page.getByRole("region", { name: "Your email looks like Google Workspace" }).getByRole("link", { name: "send your Google Workspace details" })).toHaveAttribute("href", "/submit/google-workspace");
+  await expect(page.getByRole("region", { name: "Your email looks like Google Workspace" }).getByRole("link", { name: "What to do with Google Workspace" })).toHaveAttribute("href", "/guide/google-workspace");
 
   await page.context().clearCookies();
   await page.goto((await inviteFor("cedarhomes.example")).path);

@@ -56,6 +56,11 @@ export const EnvSchema = z.object({
     .optional(),
   MICROSOFT_AUTHORITY_HOST: httpsUrl("MICROSOFT_AUTHORITY_HOST").default("https://login.microsoftonline.com"),
   MICROSOFT_GRAPH_URL: httpsUrl("MICROSOFT_GRAPH_URL").default("https://graph.microsoft.com"),
+  /** The vendor's Google service account key (JSON file) for domain-wide delegation; unset: no Google Workspace path. */
+  GOOGLE_SERVICE_ACCOUNT_KEY_FILE: z.string().trim().min(1).optional(),
+  GOOGLE_OAUTH_TOKEN_URL: httpsUrl("GOOGLE_OAUTH_TOKEN_URL").default("https://oauth2.googleapis.com/token"),
+  /** Unset: each API's own root (www.googleapis.com, people.googleapis.com, gmail.googleapis.com). */
+  GOOGLE_API_ROOT: httpsUrl("GOOGLE_API_ROOT").optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL")

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedRotationDemo } from "../lib/demo/rotation";
 import { seedDemo } from "../lib/demo/seed";
+import { GOOGLE_SCOPE_STRINGS } from "../lib/google/scopes";
 import { logToStderr } from "../lib/logger";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/runtime/build-stamp";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
@@ -14,11 +15,14 @@ import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
+import { googleScenarioTable } from "../sim/google/scenarios";
+import { startGoogleSimulator } from "../sim/google/server";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 import { ensureVendorAppCertificateFile, VENDOR_APP } from "../sim/vendor-app";
 
 const SIMULATOR_PORT = 4610;
+const GOOGLE_SIMULATOR_PORT = 4612;
 /** The DNS server that answers MX records for provider detection. */
 const DNS_PORT = 5354;
 
@@ -47,18 +51,25 @@ await runUntilSignal(async () => {
   process.env.MICROSOFT_VENDOR_APP_CLIENT_ID ||= VENDOR_APP.clientId;
   process.env.MICROSOFT_VENDOR_APP_CERTIFICATE ||= ensureVendorAppCertificateFile();
   const simulator = await startSimulator({ port: SIMULATOR_PORT });
-  const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
+  const google = await startGoogleSimulator({ port: GOOGLE_SIMULATOR_PORT }).catch(async (error: unknown) => {
     await simulator.stop();
+    throw error;
+  });
+  const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
+    await Promise.all([simulator.stop(), google.stop()]);
     throw error;
   });
   process.env.MICROSOFT_AUTHORITY_HOST = simulator.authorityHost;
   process.env.MICROSOFT_GRAPH_URL = simulator.graphUrl;
   process.env.DNS_SERVERS = dns.address;
+  process.env.GOOGLE_OAUTH_TOKEN_URL = google.tokenUrl;
+  process.env.GOOGLE_API_ROOT = google.apiRoot;
+  process.env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE = google.serviceAccountKeyFile;
   let portal;
   try {
     portal = await startPortal({ mode: "production", localKeys: true });
   } catch (error) {
-    await Promise.all([simulator.stop(), dns.stop()]);
+    await Promise.all([simulator.stop(), google.stop(), dns.stop()]);
     throw error;
   }
   const seed = await seedDemo();
@@ -95,6 +106,13 @@ await runUntilSignal(async () => {
       `Rotation (${rotation.brokerage.name}, its secret expires within 60 days): ${rotation.inviteUrl}`,
       "opens the rotation page. Add a new secret to the app (standing in for the admin center) and paste its value:",
       `  curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' -d '{}' ${simulator.url}/_sim/apps/${APPS.sync.clientId}/secrets`,
+      `Google Workspace simulator: ${google.url} (control API at ${google.url}/_sim/google)`,
+      ...(seed.googleInviteUrl ? [`Invite link (Google Workspace brokerage): ${seed.googleInviteUrl}`] : []),
+      "Domain and test user to type for each Google Workspace case:",
+      "",
+      googleScenarioTable(),
+      `Fix the missing scope: curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' \\`,
+      `  -d '{"domain":"oakridge.example","scopes":${JSON.stringify(GOOGLE_SCOPE_STRINGS)}}' ${google.url}/_sim/google/delegation`,
       "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",
@@ -107,7 +125,7 @@ await runUntilSignal(async () => {
   return {
     stop: async () => {
       await running.stop();
-      await Promise.all([simulator.stop(), dns.stop()]);
+      await Promise.all([simulator.stop(), google.stop(), dns.stop()]);
     },
   };
 });

@@ -48,6 +48,15 @@ export const PROVIDER_CASES: ProviderCase[] = [
   { key: "unknown", title: "DNS fails for the domain: the portal cannot tell", domain: "foggyridge.example", expected: "unknown", path: "/email-provider" },
 ];
 
+/** Google Workspace's MX hosts, as Google's setup instructions list them. */
+const googleMx = {
+  mx: [
+    { exchange: "aspmx.l.google.com", priority: 1 },
+    { exchange: "alt1.aspmx.l.google.com", priority: 5 },
+    { exchange: "alt2.aspmx.l.google.com", priority: 5 },
+  ],
+};
+
 const microsoftMx = (domain: string) => ({ mx: [{ exchange: `${domain.replace(/\./g, "-")}.mail.protection.outlook.com`, priority: 0 }] });
 
 /** Names the DNS server knows; any other name answers NXDOMAIN. A name with `mx: []` exists with no MX. */
@@ -70,6 +79,8 @@ export function providerZone(): Map<string, DnsAnswer> {
         ],
       },
     ],
+    ["oakridge.example", googleMx],
+    ["willowbend.example", googleMx],
     ["cedarhomes.example", { mx: [{ exchange: "mx1.mailhost.example", priority: 10 }, { exchange: "mx2.mailhost.example", priority: 20 }] }],
     ["birchlane.example", { mx: [] }],
     ["foggyridge.example", { rcode: "SERVFAIL" }],

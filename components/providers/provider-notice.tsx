@@ -11,7 +11,7 @@ const WORDS = {
   },
   "google-workspace": {
     title: "Your email looks like Google Workspace",
-    body: (domain: string) => `Mail for ${domain} goes to Google Workspace. This form is for Microsoft 365; Google Workspace is set up another way.`,
+    body: (domain: string) => `Mail for ${domain} goes to Google Workspace. This form is for Microsoft 365; Google Workspace has its own steps and a shorter form.`,
     link: "What to do with Google Workspace",
   },
   other: {
@@ -39,6 +39,15 @@ export function ProviderNotice({ detection }: { detection: ProviderDetection | u
         <Link className="font-bold text-brand-700 underline" href={BRANCH_PATHS[branch]}>
           {words.link}
         </Link>
+        {branch === "google-workspace" ? (
+          <>
+            {" "}
+            or{" "}
+            <Link className="font-bold text-brand-700 underline" href="/submit/google-workspace">
+              send your Google Workspace details
+            </Link>
+          </>
+        ) : null}
       </p>
     </section>
   );

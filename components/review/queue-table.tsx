@@ -3,6 +3,7 @@ import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { formatDateTime } from "@/lib/format/dates";
 import type { QueueRow } from "@/lib/review/queue-types";
+import { PROVIDER_LABELS } from "@/lib/validation/credential-method";
 import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
 import { OUTCOME_TONES } from "./tag";
 
@@ -32,7 +33,9 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
               <Link href={`/staff/submissions/${row.attemptId}`} className="font-bold text-brand-700 underline">
                 {row.brokerageName}
               </Link>
-              <span className="block text-sm text-muted">Attempt {row.attemptNumber}</span>
+              <span className="block text-sm text-muted">
+                Attempt {row.attemptNumber}, {PROVIDER_LABELS[row.provider]}
+              </span>
               {row.regressed || row.changesRequestedAt ? (
                 <span className="mt-1 flex flex-wrap gap-1">
                   {row.regressed ? <Tag tone="red">Stopped working</Tag> : null}

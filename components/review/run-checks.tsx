@@ -1,6 +1,6 @@
+import { guideHref, guideSectionLabel } from "@/lib/guide/steps";
 import type { RunView } from "@/lib/runs/views";
 import { formatDateTime } from "@/lib/format/dates";
-import { guideSectionLabel } from "@/lib/guide/steps";
 import { checkLabel, OUTCOME_LABELS, TRIGGER_LABELS } from "./labels";
 import { Tag } from "@/components/form/tag";
 import { StatusTag } from "@/components/submission/status-tag";
@@ -42,7 +42,7 @@ export function RunChecks({ run, reportHref, headingLevel = 3 }: { run: RunView;
                   {check.detail && check.detail !== check.remediation.detail ? <p className="mt-1 text-muted">{check.detail}</p> : null}
                   {check.remediation.guideAnchor ? (
                     <p className="mt-1">
-                      <a href={`/guide#${check.remediation.guideAnchor}`} className="text-brand-700 underline">
+                      <a href={guideHref(check.remediation.guideAnchor)} className="text-brand-700 underline">
                         {guideSectionLabel(check.remediation.guideAnchor) ?? "The setup guide"}, in the setup guide
                         <span className="sr-only"> ({checkLabel(check.id)})</span>
                       </a>

@@ -1,5 +1,5 @@
+import { guideHref, guideSectionLabel } from "@/lib/guide/steps";
 import type { CheckView } from "@/lib/submissions/views";
-import { guideSectionLabel } from "@/lib/guide/steps";
 import { diagnose } from "@/lib/verification/diagnosis";
 import { viewWords } from "@/lib/submissions/view-words";
 import { findingAnchor } from "./diagnosis";
@@ -51,7 +51,7 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
       ) : null}
       {anchor ? (
         <p className="mt-2">
-          <a className="text-brand-700 underline" href={`/guide#${anchor}`} target="_blank" rel="noopener">
+          <a className="text-brand-700 underline" href={guideHref(anchor)} target="_blank" rel="noopener">
             {guideSectionLabel(anchor) ?? "The setup guide"}, in the setup guide (opens in a new tab)
           </a>
         </p>

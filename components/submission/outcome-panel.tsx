@@ -20,7 +20,7 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
   if (phase === "queued" || phase === "running") {
     return (
       <div className="mb-8">
-        <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Checking your details with Microsoft</h1>
+        <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Checking your details with {attempt.provider === "google" ? "Google" : "Microsoft"}</h1>
         <p className="text-lg">
           Attempt {attempt.number}: {done} of {checks.length} checks done. Results appear below as each check finishes; it
           usually takes under a minute.
@@ -37,7 +37,9 @@ export function OutcomePanel({ view, consentMailto }: { view: StatusView; consen
           Your customer success manager reviews the results and switches on the sync. You do not need to do anything else.
         </p>
         <p className="mb-8 max-w-2xl text-lg">
-          Before the {credential} expires we write to you with a link to replace it, and the sync keeps working meanwhile.
+          {attempt.provider === "google"
+            ? "Nothing expires: the sync keeps working until a super administrator removes the delegation."
+            : `Before the ${credential} expires we write to you with a link to replace it, and the sync keeps working meanwhile.`}
         </p>
       </>
     );

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { env, parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { CertificateFileError, clientCertificateFromPem, type ClientCertificate } from "../microsoft/client-certificate";
+import { runGoogleVerification } from "../verification/google/run";
 import { runVerification } from "../verification/run";
 import { ACCESS_SCOPES, type AccessScope } from "../verification/types";
 import { formatReport } from "./verify-output";
@@ -22,6 +23,7 @@ import { formatReport } from "./verify-output";
 const USAGE = `Usage: npm run --silent cli -- verify --tenant <tenant-id> --client <client-id> --mailbox <address> [--expires YYYY-MM-DD] [--no-send] [--json]
        [--access-scope organization|exchange-rbac] [--scope-outside <address>]
        npm run --silent cli -- verify --method certificate --certificate <file> --tenant <tenant-id> --client <client-id> --mailbox <address> [--no-send] [--json]
+       npm run --silent cli -- verify --provider google --domain <domain> --user <address> [--no-send] [--json]
 
 Reads the client secret value from standard input (or VERIFY_CLIENT_SECRET).
 With --method certificate, signs in with the private key and certificate in <file> (PEM)
@@ -31,6 +33,8 @@ and reads nothing from standard input; the expiry is the certificate's.
   --no-send             do not send the test message
   --access-scope SCOPE  organization (default) or exchange-rbac (RBAC for Applications on a group)
   --scope-outside UPN   a mailbox that must stay outside the app's scope: probed read-only
+  --provider google     Google Workspace: the vendor's service account (GOOGLE_SERVICE_ACCOUNT_KEY_FILE)
+                        acts as --user in --domain; nothing is read from standard input
   --json                print the report as JSON only
 Exit status: 0 verified, 1 failed, 2 inconclusive, 64 bad usage.`;
 
@@ -76,6 +80,9 @@ export async function run(args: string[]): Promise<number> {
         "no-send": { type: "boolean", default: false },
         "access-scope": { type: "string" },
         "scope-outside": { type: "string" },
+        provider: { type: "string", default: "microsoft" },
+        domain: { type: "string" },
+        user: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -88,6 +95,9 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (o.provider !== "microsoft" && o.provider !== "google") return usageError("--provider must be microsoft or google");
+  if (o.provider === "google") return runGoogle(o);
+  if (o.domain || o.user) return usageError("--domain and --user need --provider google");
   const missing = (["tenant", "client", "mailbox"] as const).filter((name) => !o[name]?.trim());
   if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
   const accessScope = o["access-scope"];
@@ -144,5 +154,33 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.software;
   }
   process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, `${env().APP_URL}/guide`));
+  return EXIT[report.outcome];
+}
+
+/** `--provider google`: domain-wide delegation to the vendor's service account (DESIGN §10). */
+async function runGoogle(o: { domain?: string; user?: string; tenant?: string; client?: string; mailbox?: string; certificate?: string; expires?: string; "no-send": boolean; json: boolean }): Promise<number> {
+  const stray = (["tenant", "client", "mailbox", "certificate", "expires"] as const).filter((name) => o[name] !== undefined);
+  if (stray.length) return usageError(`${stray.map((m) => `--${m}`).join(", ")} do not apply with --provider google`);
+  const missing = (["domain", "user"] as const).filter((name) => !o[name]?.trim());
+  if (missing.length) return usageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}`);
+  const config = parseEnv();
+  if (!config.ok) {
+    process.stderr.write(`${config.errors.map((e) => `Configuration error: ${e}`).join("\n")}\n`);
+    return EXIT.config;
+  }
+  if (!config.env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE) {
+    process.stderr.write("Configuration error: GOOGLE_SERVICE_ACCOUNT_KEY_FILE is not set: the Google Workspace path needs the vendor's service account key\n");
+    return EXIT.config;
+  }
+  const logger = createLogger(process.stderr);
+  logger.level = env().LOG_LEVEL === "info" ? "warn" : env().LOG_LEVEL;
+  let report;
+  try {
+    report = await runGoogleVerification({ domain: o.domain!, testUser: o.user!, sendTestMessage: !o["no-send"] }, { logger });
+  } catch (error) {
+    process.stderr.write(`The checks could not run (${error instanceof Error ? error.name : "error"}).\n`);
+    return EXIT.software;
+  }
+  process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, `${env().APP_URL}/guide/google-workspace`));
   return EXIT[report.outcome];
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { ACCESS_SCOPES } from "../validation/access-scope";
+import { CREDENTIAL_METHODS } from "../validation/credential-method";
 import {
   bigint,
   bigserial,
@@ -96,7 +97,7 @@ export const attemptStatus = pgEnum("attempt_status", [
 export const accessScope = pgEnum("access_scope", ACCESS_SCOPES);
 
 /** How a brokerage's app signs in (DESIGN §9). */
-export const credentialMethod = pgEnum("credential_method", ["client-secret", "certificate", "vendor-app"]);
+export const credentialMethod = pgEnum("credential_method", CREDENTIAL_METHODS);
 
 export const submissionAttempts = pgTable(
   "submission_attempts",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CredentialMethodName } from "../validation/credential-method";
 import { and, asc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, credentialApprovals, expiryReminders, submissionAttempts } from "../db/schema";
@@ -17,7 +18,7 @@ export type ExpiringCredential = {
   attemptId: string;
   attemptNumber: number;
   secretExpiresOn: string;
-  credentialMethod: "client-secret" | "certificate";
+  credentialMethod: CredentialMethodName;
   /** Negative once the stated expiry has passed. */
   daysLeft: number;
   administratorName: string;

@@ -1,8 +1,9 @@
+import type { CredentialMethodName } from "../validation/credential-method";
 import { branding } from "../branding";
 import { env } from "../env";
 import { renderHtml } from "../email/html";
 
-type Facts = { brokerage: string; expiresOn: string; daysLeft: number; method?: "client-secret" | "certificate" };
+type Facts = { brokerage: string; expiresOn: string; daysLeft: number; method?: CredentialMethodName };
 
 const word = (f: Facts) => (f.method === "certificate" ? "certificate" : "client secret");
 

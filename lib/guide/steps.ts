@@ -85,3 +85,5 @@ export function guideSectionLabel(anchor: string): string | null {
   const step = stepByAnchor(anchor);
   return `Step ${step.number}: ${step.title}`;
 }
+/** Where a check result's guide anchor lives: the Google Workspace guide's start with "google-". */
+export const guideHref = (anchor: string) => (anchor.startsWith("google-") ? `/guide/google-workspace#${anchor}` : `/guide#${anchor}`);

@@ -1,3 +1,4 @@
+import { handoffProviderFacts } from "./provider";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { inAuditedTransaction } from "../audit/change";
@@ -79,9 +80,25 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
             tenantId: active.tenantId,
             clientId: active.clientId,
             credentialMethod: active.credentialMethod,
+            ...handoffProviderFacts(active),
             secretExpiresOn: active.secretExpiresOn,
             testMailbox: active.testMailbox,
             accessScope: active.accessScope,
+            approvedAt: active.approvedAt.toISOString(),
+          }),
+        );
+      }
+      if (active?.credentialMethod === "google-delegation") {
+        // Nothing sealed to open: the sync service uses the vendor's own service account for this domain.
+        return unchanged(
+          json(200, {
+            brokerageId: active.brokerageId,
+            brokerageName: active.brokerageName,
+            attemptId: active.attemptId,
+            credentialMethod: active.credentialMethod,
+            ...handoffProviderFacts(active),
+            serviceAccountClientId: active.clientId,
+            testUser: active.testMailbox,
             approvedAt: active.approvedAt.toISOString(),
           }),
         );
@@ -103,6 +120,7 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
         tenantId: active.tenantId,
         clientId: active.clientId,
         credentialMethod: active.credentialMethod,
+        ...handoffProviderFacts(active),
         ...(certificate
           ? {
               certificate: {
@@ -142,6 +160,7 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
         tenantId: active.tenantId,
         clientId: active.clientId,
         credentialMethod: active.credentialMethod,
+        ...handoffProviderFacts(active),
         ...(active.certificateThumbprint ? { certificateThumbprint: active.certificateThumbprint } : {}),
         secretExpiresOn: active.secretExpiresOn,
         accessScope: active.accessScope,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { CredentialMethodName, EmailProvider } from "../validation/credential-method";
 import type { Executor } from "../db/client";
 import { webhookDeliveries } from "../db/schema";
 import type { AccessScope } from "../validation/access-scope";
@@ -16,9 +17,14 @@ export type HandoffEventData = {
   /** DESIGN §9: with "exchange-rbac" only the agents' group's mailboxes can sync. */
   accessScope?: AccessScope;
   /** How the app signs in (DESIGN §9); what to pull differs (docs/handoff.md). */
-  credentialMethod: "client-secret" | "certificate" | "vendor-app";
+  credentialMethod: CredentialMethodName;
   /** The certificate method: which certificate to pull (its private key comes only from the API). */
   certificateThumbprint?: string;
+  /** Microsoft 365 or Google Workspace (DESIGN §10). */
+  provider?: EmailProvider;
+  /** Google Workspace: the domain the vendor's service account acts in, and the scopes it was authorised for. */
+  domain?: string;
+  scopes?: readonly string[];
   /** For a rotation: the attempt whose credentials these replace. */
   previousAttemptId?: string | null;
   /**

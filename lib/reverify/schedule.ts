@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { db } from "../db/client";
 import { credentialApprovals, submissionAttempts } from "../db/schema";
 import { enqueue } from "../jobs/queue";
@@ -24,8 +24,11 @@ export async function listCredentialsToReverify(now = new Date()) {
     .where(
       and(
         isNull(credentialApprovals.endedAt),
-        // A sealed secret or key; `vendor-app` keeps none, and signs in while not revoked or replaced.
-        or(isNotNull(submissionAttempts.secretCiphertext), and(eq(submissionAttempts.credentialMethod, "vendor-app"), isNull(submissionAttempts.secretDestroyedAt))),
+        // A sealed secret or key; `vendor-app` and Google Workspace keep none: the vendor's credential signs in while not revoked or replaced.
+        or(
+          isNotNull(submissionAttempts.secretCiphertext),
+          and(inArray(submissionAttempts.credentialMethod, ["vendor-app", "google-delegation"]), isNull(submissionAttempts.secretDestroyedAt)),
+        ),
         gte(submissionAttempts.secretExpiresOn, isoDate(now)),
       ),
     );

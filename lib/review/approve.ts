@@ -7,6 +7,7 @@ import { brokerages, credentialApprovals, submissionAttempts } from "../db/schem
 import { dispatchWebhook } from "../handoff/deliver";
 import { recordHandoffEvent, type HandoffEventData } from "../handoff/events";
 import { UserError } from "../errors";
+import { handoffProviderFacts } from "../handoff/provider";
 import { logger } from "../logger";
 import { approvalBlocker } from "./approvability";
 import { destroySecretSet, lockAttempt } from "./attempt-lock";
@@ -119,6 +120,7 @@ export async function switchActiveCredentials(
       accessScope: attempt.accessScope,
       credentialMethod: attempt.credentialMethod,
       ...(attempt.credentialMethod === "certificate" && attempt.certificateThumbprint ? { certificateThumbprint: attempt.certificateThumbprint } : {}),
+      ...handoffProviderFacts(attempt),
       previousAttemptId: previous?.attemptId ?? null,
       ...(input.rotation ? { rotation: input.rotation } : {}),
     },

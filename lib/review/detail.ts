@@ -1,4 +1,5 @@
 import "server-only";
+import type { CredentialMethodName } from "../validation/credential-method";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "../db/client";
 import {
@@ -30,7 +31,7 @@ export type AttemptView = AttemptValues & {
   submitterPhone: string | null;
   secretStored: boolean;
   /** How the app signs in; with a certificate its thumbprint and expiry (the private key is never shown). */
-  credentialMethod: "client-secret" | "certificate" | "vendor-app";
+  credentialMethod: CredentialMethodName;
   certificateThumbprint: string | null;
   certificateNotAfter: Date | null;
 };
@@ -62,7 +63,7 @@ type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof atte
 
 function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
-  return { ...rest, secretStored: !secretDestroyedAt && (Boolean(secretKeyId) || rest.credentialMethod === "vendor-app") };
+  return { ...rest, secretStored: !secretDestroyedAt && (Boolean(secretKeyId) || rest.credentialMethod === "vendor-app" || rest.credentialMethod === "google-delegation") };
 }
 
 /** A recorded check as the staff see it: every field, with the fix for anything that did not pass. */

@@ -1,3 +1,4 @@
+import type { EmailProvider } from "../validation/credential-method";
 import type { brokerageStage } from "../db/schema";
 
 /**
@@ -46,6 +47,8 @@ export type QueueRow = {
    */
   warnings: string[];
   changesRequestedAt: Date | null;
+  /** Microsoft 365 or Google Workspace, from how the attempt connects. */
+  provider: EmailProvider;
 };
 
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };

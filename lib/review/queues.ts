@@ -1,3 +1,4 @@
+import { providerOfMethod, type CredentialMethodName } from "../validation/credential-method";
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../db/client";
@@ -76,6 +77,7 @@ export async function listQueue(
     problems: string[] | null;
     warnings: string[] | null;
     changes_requested_at: string | null;
+    credential_method: CredentialMethodName;
   }>(sql`
     with page as (
       select * from (${candidates}) c order by c.since ${dir}, c.id ${dir} limit ${limit + 1}
@@ -83,7 +85,7 @@ export async function listQueue(
     select a.id as attempt_id, a.number as attempt_number, b.id as brokerage_id, b.name as brokerage_name,
       b.csm_id, b.stage, a.status, a.created_at as submitted_at, p.since, p.since::text as since_text, (ap.regressed_at is not null) as regressed,
       r.outcome as run_outcome, r.finished_at as run_finished_at, r.trigger as run_trigger,
-      f.problems, f.warnings, cr.created_at as changes_requested_at
+      f.problems, f.warnings, cr.created_at as changes_requested_at, a.credential_method
     from page p
     join submission_attempts a on a.id = p.id
     join brokerages b on b.id = a.brokerage_id
@@ -123,6 +125,7 @@ export async function listQueue(
       problems: r.problems ?? [],
       warnings: r.warnings ?? [],
       changesRequestedAt: r.changes_requested_at ? new Date(r.changes_requested_at) : null,
+      provider: providerOfMethod(r.credential_method),
     })),
     nextCursor: hasMore && last ? encodeCursor({ since: last.since_text, id: last.attempt_id }) : null,
   };

@@ -1,9 +1,10 @@
+import type { CredentialMethodName } from "../validation/credential-method";
 import { branding } from "../branding";
 import { renderHtml } from "../email/html";
 import { env } from "../env";
 import { formatDate } from "../format/dates";
 
-type Method = "client-secret" | "certificate";
+type Method = CredentialMethodName;
 type Problem = { title: string; detail: string | null };
 
 const detailUrl = (attemptId: string) => `${env().APP_URL}/staff/submissions/${attemptId}`;

@@ -1,10 +1,11 @@
 import "server-only";
+import type { CredentialMethodName } from "../validation/credential-method";
 import { and, eq, ne } from "drizzle-orm";
 import type { Change } from "../audit/change";
 import { credentialApprovals, credentialRotations, submissionAttempts } from "../db/schema";
 import { issueBrokerageCertificate } from "../submissions/certificate";
 
-export type OpenedRotation = { rotationId: string; method: "client-secret" | "certificate"; nextThumbprint: string | null; created: boolean };
+export type OpenedRotation = { rotationId: string; method: CredentialMethodName; nextThumbprint: string | null; created: boolean };
 
 /**
  * Prepares the next credential of an active approval, once: for a certificate the

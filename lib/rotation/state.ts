@@ -1,4 +1,5 @@
 import "server-only";
+import type { CredentialMethodName } from "../validation/credential-method";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "../db/client";
 import { credentialApprovals, credentialRotations, submissionAttempts } from "../db/schema";
@@ -29,7 +30,7 @@ export type RotationPhase =
 export type RotationState = {
   phase: RotationPhase;
   rotationId: string | null;
-  method: "client-secret" | "certificate" | null;
+  method: CredentialMethodName | null;
   /** The active credential's expiry (YYYY-MM-DD) and days left, when there is one. */
   expiresOn: string | null;
   daysLeft: number | null;

@@ -17,7 +17,9 @@ export type StoredCredential =
   /** The private key is sealed like a secret (same columns, same key ring); the certificate is public. */
   | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer }
   /** Nothing stored per brokerage: the vendor's own certificate, from configuration, signs in to the consented tenant. */
-  | { method: "vendor-app"; attemptId: string };
+  | { method: "vendor-app"; attemptId: string }
+  /** Google Workspace (DESIGN §10): nothing of the brokerage's is stored; the vendor's service account signs in. */
+  | { method: "google-delegation"; attemptId: string };
 
 export type CredentialMethod = StoredCredential["method"];
 
@@ -45,6 +47,8 @@ const OPENERS: { [M in CredentialMethod]: Opener<M> } = {
     if (!app) throw new VendorAppUnavailableError();
     return { clientCertificate: app.certificate, vendorApp: true };
   },
+  // The service account's key comes from configuration when the run starts.
+  "google-delegation": () => ({}),
 };
 
 /** A `vendor-app` attempt while the portal has no vendor app configured: it cannot sign in until it is. */
@@ -61,7 +65,8 @@ type AttemptRow = typeof submissionAttempts.$inferSelect;
 export function hasStoredCredential(
   attempt: Pick<AttemptRow, "secretCiphertext" | "secretKeyId" | "credentialMethod" | "secretDestroyedAt">,
 ): boolean {
-  if (attempt.credentialMethod === "vendor-app") return !attempt.secretDestroyedAt;
+  // Nothing sealed for these: the vendor's own credential signs in until the attempt is revoked or replaced.
+  if (attempt.credentialMethod === "vendor-app" || attempt.credentialMethod === "google-delegation") return !attempt.secretDestroyedAt;
   return Boolean(attempt.secretCiphertext && attempt.secretKeyId);
 }
 
@@ -71,6 +76,8 @@ export function storedCredentialOf(
 ): StoredCredential | null {
   // Revoked or replaced: the attempt keeps no way to sign in, whatever the method.
   if (attempt.credentialMethod === "vendor-app") return attempt.secretDestroyedAt ? null : { method: "vendor-app", attemptId: attempt.id };
+  // Nothing sealed; "destroyed" (superseded, revoked) still ends what can be verified.
+  if (attempt.credentialMethod === "google-delegation") return attempt.secretDestroyedAt ? null : { method: "google-delegation", attemptId: attempt.id };
   if (!attempt.secretCiphertext || !attempt.secretKeyId) return null;
   const sealed = { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId };
   if (attempt.credentialMethod === "certificate") {
@@ -79,6 +86,9 @@ export function storedCredentialOf(
   }
   return { method: "client-secret", attemptId: attempt.id, sealed };
 }
+
+/** Whether opening the credential decrypts anything (and so is an audited change). */
+export const needsDecryption = (stored: StoredCredential) => stored.method !== "google-delegation";
 
 /**
  * Opens a stored credential for one run, as an audited change: the `secret.decrypted`

@@ -4,7 +4,8 @@ import type { Executor } from "../db/client";
 import { db } from "../db/client";
 import { checkResults, verificationRuns } from "../db/schema";
 import { CHECK_IDS, type CheckProgress, type CheckResult, type VerificationReport } from "../verification/types";
-import { CHECK_ROW_LABELS } from "./check-labels";
+import type { EmailProvider } from "../validation/credential-method";
+import { CHECK_ROW_LABELS, GOOGLE_CHECK_IDS, GOOGLE_CHECK_ROW_LABELS } from "./check-labels";
 
 /**
  * A run's rows in PostgreSQL: created with every check waiting, then updated as the
@@ -13,12 +14,16 @@ import { CHECK_ROW_LABELS } from "./check-labels";
 
 export type RunTrigger = "submit" | "recheck" | "scheduled";
 
-export async function startRun(tx: Executor, attemptId: string, start: { trigger: RunTrigger; triggeredBy: string | null }) {
+export async function startRun(tx: Executor, attemptId: string, start: { trigger: RunTrigger; triggeredBy: string | null }, provider: EmailProvider = "microsoft") {
   const [run] = await tx
     .insert(verificationRuns)
     .values({ attemptId, trigger: start.trigger, triggeredBy: start.triggeredBy })
     .returning({ id: verificationRuns.id });
-  await tx.insert(checkResults).values(CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_ROW_LABELS[id] })));
+  const rows =
+    provider === "google"
+      ? GOOGLE_CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: GOOGLE_CHECK_ROW_LABELS[id] }))
+      : CHECK_IDS.map((id) => ({ runId: run!.id, checkId: id, title: CHECK_ROW_LABELS[id] }));
+  await tx.insert(checkResults).values(rows);
   return run!.id;
 }
 
@@ -29,7 +34,8 @@ function resultColumns(result: CheckResult) {
     title: result.title,
     detail: result.detail,
     guideAnchor: result.guideAnchor ?? null,
-    microsoftCode: result.microsoft?.code ?? null,
+    // The provider's code for a support ticket: Microsoft's, or Google's for a Google Workspace run.
+    microsoftCode: result.microsoft?.code ?? result.google?.code ?? null,
     microsoftRequestId: result.microsoft?.requestId ?? null,
     microsoftTimestamp: result.microsoft?.timestamp ?? null,
     durationMs: Math.round(result.durationMs),

@@ -6,10 +6,12 @@ import { db } from "../db/client";
 import { checkResults, submissionAttempts, verificationRuns } from "../db/schema";
 import { logger } from "../logger";
 import { recheckAfterFor } from "../verification/recheck";
+import { runGoogleVerification } from "../verification/google/run";
 import { runVerification } from "../verification/run";
-import { CHECK_IDS, type CheckResult, type Outcome, type VerificationReport } from "../verification/types";
+import { providerOfMethod } from "../validation/credential-method";
+import { CHECK_IDS, type CheckProgress, type CheckResult, type Outcome, type VerificationReport } from "../verification/types";
 import { isFinished, recordedCheckOf } from "./check-rows";
-import { VendorAppUnavailableError, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
+import { VendorAppUnavailableError, needsDecryption, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
 
 /**
@@ -62,17 +64,20 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         .set({ status: "skipped", updatedAt: new Date() })
         .where(and(inArray(checkResults.runId, replaced.map((r) => r.id)), inArray(checkResults.status, ["pending", "running"])));
     }
-    return startRun(tx, attempt.id, request);
+    return startRun(tx, attempt.id, request, providerOfMethod(attempt.credentialMethod));
   });
 
   let credential: TokenCredential;
   try {
-    credential = await inAuditedTransaction({ type: "system", id: RUN_ACTOR_IDS[purpose] }, null, (change) =>
-      openCredential(change, stored, {
-        brokerageId: attempt.brokerageId,
-        detail: { runId, trigger: request.trigger, ...(request.triggeredBy ? { requestedBy: request.triggeredBy } : {}) },
-      }),
-    );
+    // Google Workspace decrypts nothing: the vendor's service account key comes from configuration.
+    credential = !needsDecryption(stored)
+      ? {}
+      : await inAuditedTransaction({ type: "system", id: RUN_ACTOR_IDS[purpose] }, null, (change) =>
+          openCredential(change, stored, {
+            brokerageId: attempt.brokerageId,
+            detail: { runId, trigger: request.trigger, ...(request.triggeredBy ? { requestedBy: request.triggeredBy } : {}) },
+          }),
+        );
   } catch (error) {
     if (!(error instanceof SecretUnavailableError) && !(error instanceof VendorAppUnavailableError)) throw error;
     logger().error({ attemptId: attempt.id, problem: error.message }, "stored secret could not be opened");
@@ -83,19 +88,24 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
   const writer = progressWriter(runId);
   let report: VerificationReport;
   try {
-    report = await runVerification(
-      {
-        tenantId: attempt.tenantId,
-        clientId: attempt.clientId,
-        ...credential,
-        testMailbox: attempt.testMailbox,
-        secretExpiresOn: attempt.secretExpiresOn,
-        sendTestMessage: request.sendTestMessage,
-        accessScope: attempt.accessScope,
-        outsideMailbox: attempt.outsideMailbox ?? undefined,
-      },
-      { onProgress: (update) => writer.write(update), recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
-    );
+    const onProgress = (update: CheckProgress) => writer.write(update);
+    report =
+      attempt.credentialMethod === "google-delegation"
+        ? // Google Workspace: the domain is kept as the tenant, the test user as the test mailbox.
+          await runGoogleVerification({ domain: attempt.tenantId, testUser: attempt.testMailbox, sendTestMessage: request.sendTestMessage }, { onProgress })
+        : await runVerification(
+            {
+              tenantId: attempt.tenantId,
+              clientId: attempt.clientId,
+              ...credential,
+              testMailbox: attempt.testMailbox,
+              secretExpiresOn: attempt.secretExpiresOn,
+              sendTestMessage: request.sendTestMessage,
+              accessScope: attempt.accessScope,
+              outsideMailbox: attempt.outsideMailbox ?? undefined,
+            },
+            { onProgress, recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
+          );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
     logger().error({ err: error, attemptId: attempt.id }, "verification run failed unexpectedly");

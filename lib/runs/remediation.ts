@@ -1,3 +1,4 @@
+import { googleRemedy } from "../verification/google/remediation";
 import { remediationFor } from "../verification/remediation";
 import { REASONS, type Reason } from "../verification/types";
 
@@ -10,6 +11,8 @@ const isReason = (value: string | null | undefined): value is Reason => value !=
  * else what the check itself said (a reason this build does not know, from an older run).
  */
 export function remediationOf(check: { reason?: string | null; title: string; detail?: string | null; guideAnchor?: string | null }): Fix {
+  // A Google Workspace run's checks point into the Google guide, and are worded for Google.
+  if (isReason(check.reason) && check.guideAnchor?.startsWith("google-")) return googleRemedy(check.reason);
   if (isReason(check.reason)) return remediationFor(check.reason);
   return { title: check.title, detail: check.detail ?? "", guideAnchor: check.guideAnchor ?? undefined };
 }

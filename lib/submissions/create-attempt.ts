@@ -6,7 +6,9 @@ import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
 import { brokerages, submissionAttempts } from "../db/schema";
-import type { CertificateSubmission, Submission, VendorAppSubmission } from "../validation/submission";
+import { configuredGoogleClientId } from "../google/service-account";
+import { NO_EXPIRY_DATE } from "../validation/credential-method";
+import type { CertificateSubmission, GoogleSubmission, Submission, VendorAppSubmission } from "../validation/submission";
 import { vendorApp } from "../microsoft/vendor-app";
 import { certificateForAttempt } from "./certificate";
 
@@ -21,7 +23,7 @@ import { certificateForAttempt } from "./certificate";
 export type AttemptRequest = {
   brokerageId: string;
   /** A client secret's form, or the certificate method's (which uses the brokerage's current certificate). */
-  submission: Submission | CertificateSubmission | VendorAppSubmission;
+  submission: Submission | CertificateSubmission | VendorAppSubmission | GoogleSubmission;
   idempotencyKey: string;
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
@@ -95,6 +97,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         testMailbox: values.testMailbox,
         ...(credential.credentialMethod === "certificate" ? { method: "certificate", thumbprint: credential.certificateThumbprint } : {}),
         ...(credential.credentialMethod === "vendor-app" ? { method: "vendor-app" } : {}),
+        ...(credential.credentialMethod === "google-delegation" ? { method: "google-delegation", provider: "google" } : {}),
       },
     });
     await request.onCreated?.(change, attemptId);
@@ -109,6 +112,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
  */
 async function credentialColumns(change: Change, request: AttemptRequest, attemptId: string) {
   const submission = request.submission;
+  if ("credentialMethod" in submission && submission.credentialMethod === "google-delegation") return googleColumns(submission);
   if ("credentialMethod" in submission && submission.credentialMethod === "vendor-app") {
     // Nothing to seal: the vendor's certificate signs in. The expiry shown is the vendor's, which the vendor renews.
     const { credentialMethod, ...values } = submission;
@@ -152,6 +156,29 @@ async function credentialColumns(change: Change, request: AttemptRequest, attemp
       secretCiphertext: sealed.ciphertext,
       secretKeyId: sealed.keyId,
       secretHint: secretHint(clientSecret),
+      certificateThumbprint: null,
+      certificateNotAfter: null,
+      certificateDer: null,
+    },
+  };
+}
+
+/**
+ * Google Workspace keeps the domain as the tenant, the test user as the test mailbox and
+ * the vendor's service account client id as the client id; nothing is sealed, and
+ * delegation does not expire.
+ */
+function googleColumns(submission: GoogleSubmission) {
+  const clientId = configuredGoogleClientId();
+  if (!clientId) throw new UserError("Google Workspace connections are not available yet. Contact us and we will set it up with you.");
+  const { googleDomain, googleTestUser, credentialMethod, ...rest } = submission;
+  return {
+    values: { ...rest, tenantId: googleDomain, clientId, testMailbox: googleTestUser, secretExpiresOn: NO_EXPIRY_DATE },
+    credential: {
+      credentialMethod,
+      secretCiphertext: null,
+      secretKeyId: null,
+      secretHint: "",
       certificateThumbprint: null,
       certificateNotAfter: null,
       certificateDer: null,

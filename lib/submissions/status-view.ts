@@ -1,8 +1,8 @@
 import "server-only";
-import { CHECK_ROW_LABELS } from "../runs/check-labels";
+import { CHECK_ROW_LABELS, GOOGLE_CHECK_IDS, GOOGLE_CHECK_ROW_LABELS } from "../runs/check-labels";
+import { remediationOf } from "../runs/remediation";
 import { isFinished, recordedCheckOf } from "../runs/check-rows";
 import { retryDelaySeconds } from "../runs/retry-schedule";
-import { remediationFor } from "../verification/remediation";
 import { CHECK_DEPENDENCIES, CHECK_IDS, type CheckId, type CheckResult } from "../verification/types";
 import { getLatestRun, type Attempt } from "./queries";
 import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./views";
@@ -16,17 +16,21 @@ import type { AttemptStatus, CheckView, LiveStatus, Phase, StatusView } from "./
 export async function getStatusView(attempt: Attempt): Promise<StatusView> {
   const { runs, latest, checks } = await getLatestRun(attempt.id);
   const byId = new Map(checks.map((row) => [row.checkId, recordedCheckOf(row)]));
-  const views: CheckView[] = CHECK_IDS.map((id) => {
+  // Google Workspace runs have their own checks and row labels (DESIGN §10).
+  const google = attempt.credentialMethod === "google-delegation";
+  const ids: readonly CheckId[] = google ? GOOGLE_CHECK_IDS : CHECK_IDS;
+  const labelled = (view: CheckView): CheckView => (google ? { ...view, label: GOOGLE_CHECK_ROW_LABELS[view.id as (typeof GOOGLE_CHECK_IDS)[number]] } : view);
+  const views: CheckView[] = ids.map((id) => {
     const check = byId.get(id);
-    if (!check || !isFinished(check)) return { ...emptyView(id), status: check?.status === "running" ? "running" : "waiting" };
-    return resultView(check);
+    if (!check || !isFinished(check)) return labelled({ ...emptyView(id), status: check?.status === "running" ? "running" : "waiting" });
+    return labelled(resultView(check));
   });
   explainSkipped(views);
 
   const phase = phaseOf(attempt.status, latest?.outcome ?? null);
   const retryAt = phase === "inconclusive" && latest?.finishedAt ? nextRetry(runs, latest.finishedAt) : null;
   return {
-    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, submittedAt: attempt.createdAt.toISOString(), credentialMethod: attempt.credentialMethod },
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, submittedAt: attempt.createdAt.toISOString(), credentialMethod: attempt.credentialMethod, provider: google ? "google" : "microsoft" },
     phase,
     checks: views,
     finishedAt: latest?.finishedAt?.toISOString() ?? null,
@@ -52,7 +56,7 @@ function emptyView(id: CheckId): CheckView {
 /** A finished check with the fix for anything that did not pass. */
 export function resultView(result: CheckResult): CheckView {
   const needsFix = result.status !== "pass" && result.status !== "skipped";
-  const remediation = needsFix && result.reason ? remediationFor(result.reason) : null;
+  const remediation = needsFix && result.reason ? remediationOf(result) : null;
   return {
     ...emptyView(result.id),
     status: result.status as LiveStatus,
@@ -73,7 +77,10 @@ function explainSkipped(views: CheckView[]) {
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const view of views) {
     if (view.status !== "skipped") continue;
-    const blocker = CHECK_DEPENDENCIES[view.id].map((id) => byId.get(id)!).find((dep) => dep.status !== "pass" && dep.status !== "warn");
+    // A Google Workspace run has no `permissions` row: its probes wait for the token.
+    const shown = CHECK_DEPENDENCIES[view.id].filter((id) => byId.has(id));
+    const dependencies: readonly CheckId[] = shown.length || byId.has("permissions") || view.id === "token" ? shown : ["token"];
+    const blocker = dependencies.map((id) => byId.get(id)!).find((dep) => dep.status !== "pass" && dep.status !== "warn");
     if (blocker) view.detail = `Not run, because “${blocker.label}” did not pass.`;
   }
 }

@@ -1,5 +1,6 @@
-import type { Remediation } from "../verification/remediation";
+import type { Fix } from "../runs/remediation";
 import type { CheckId, Reason } from "../verification/types";
+import type { CredentialMethodName } from "../validation/credential-method";
 
 /**
  * The live results as the status page, its event stream and the early check show
@@ -18,7 +19,7 @@ export type CheckView = {
   detail: string | null;
   reason: Reason | null;
   guideAnchor: string | null;
-  remediation: Remediation | null;
+  remediation: Fix | null;
   microsoft: { code: string; requestId: string | null; timestamp: string | null } | null;
 };
 
@@ -31,7 +32,8 @@ export type StatusView = {
     status: AttemptStatus;
     submittedAt: string;
     /** Which form fixes it: the secret's (/submit) or the certificate's (/submit/certificate). */
-    credentialMethod: "client-secret" | "certificate";
+    credentialMethod: CredentialMethodName;
+    provider: "microsoft" | "google";
   };
   phase: Phase;
   checks: CheckView[];

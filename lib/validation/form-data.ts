@@ -1,4 +1,4 @@
-import type { CertificateSubmissionInput, SubmissionInput, VendorAppSubmissionInput } from "./submission";
+import type { CertificateSubmissionInput, GoogleSubmissionInput, SubmissionInput, VendorAppSubmissionInput } from "./submission";
 
 /**
  * The form's fields as posted (FormData from the browser, with or without
@@ -69,5 +69,21 @@ export function vendorAppInputFromFormData(form: FormData): VendorAppSubmissionI
     submitterName: all.submitterName,
     submitterEmail: all.submitterEmail,
     submitterPhone: all.submitterPhone,
+  };
+}
+
+/** The Google Workspace form's fields as posted. */
+export function googleInputFromFormData(form: FormData): GoogleSubmissionInput {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    googleDomain: text("googleDomain"),
+    googleTestUser: text("googleTestUser"),
+    sendTestMessage: ["on", "true"].includes(text("sendTestMessage")),
+    submitterName: text("submitterName"),
+    submitterEmail: text("submitterEmail"),
+    submitterPhone: text("submitterPhone"),
   };
 }

@@ -11,7 +11,7 @@ import {
 } from "./credential-rules";
 import { ACCESS_SCOPES } from "./access-scope";
 import { GUID_EXAMPLE } from "./guid";
-import { MAILBOX_MAX_LENGTH } from "./mailbox";
+import { isDomainName, MAILBOX_MAX_LENGTH } from "./mailbox";
 import { hasHiddenCharacters, hiddenCharactersMessage, isoDate } from "./text";
 
 /**
@@ -234,6 +234,35 @@ export type RotationSecretInput = z.input<typeof RotationSecretSchema>;
 
 /** The certificate form's fields in its order. */
 export const CERTIFICATE_SUBMISSION_FIELDS = SUBMISSION_FIELDS_WITHOUT_SECRET();
+
+/**
+ * Google Workspace's form (DESIGN §10): the domain and a test user in it, and who sends
+ * them. No secret: the vendor's service account signs in with domain-wide delegation.
+ */
+export const GOOGLE_SUBMISSION_FIELDS = ["googleDomain", "googleTestUser", "sendTestMessage", "submitterName", "submitterEmail", "submitterPhone"] as const;
+
+const googleDomainField = z.string().transform((raw, ctx) => {
+  const value = cleaned(raw, "Google Workspace domain", ctx);
+  if (value === undefined) return z.NEVER;
+  // Harmless extras people paste: an @, a web address, a trailing dot.
+  const domain = value.toLowerCase().replace(/^https?:\/\//, "").replace(/^@/, "").replace(/\/.*$/, "").replace(/\.$/, "");
+  if (!domain) return fail(ctx, "Enter your Google Workspace domain");
+  return isDomainName(domain) ? domain : fail(ctx, "Enter the domain in the correct format, like yourbrokerage.com");
+});
+
+export const GoogleSubmissionSchema = BaseSchema.pick({ sendTestMessage: true, submitterName: true, submitterEmail: true, submitterPhone: true })
+  .extend({
+    googleDomain: googleDomainField,
+    googleTestUser: emailField("Test user", "Enter the email address of the test user", "Enter the test user in the correct format, like agent@yourbrokerage.com"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.googleTestUser.slice(v.googleTestUser.lastIndexOf("@") + 1) !== v.googleDomain) {
+      ctx.addIssue({ code: "custom", path: ["googleTestUser"], message: `Enter the address of a user in ${v.googleDomain}` });
+    }
+  })
+  .transform((values) => ({ ...values, credentialMethod: "google-delegation" as const }));
+export type GoogleSubmissionInput = z.input<typeof GoogleSubmissionSchema>;
+export type GoogleSubmission = z.output<typeof GoogleSubmissionSchema>;
 
 /** The three values the "Check these credentials" action needs, validated the same way. */
 export const CredentialsSchema = z

@@ -184,10 +184,21 @@ function catalog(product: string): Record<Reason, Remediation> {
         "Exchange let the app into a mailbox outside the group you limited it to. While the app still holds the Graph application permissions with tenant-wide admin consent, the RBAC for Applications scope limits nothing, because Graph grants and Exchange grants add up: remove the tenant-wide consent for Calendars.ReadWrite, Contacts.ReadWrite and Mail.Send (step 8 shows the clicks and the PowerShell). If the consent is already gone, the management scope is wider than the group: check its recipient filter with Test-ServicePrincipalAuthorization. Exchange caches RBAC changes for 30 minutes to 2 hours, so a change made just now shows later.",
       guideAnchor: "limit-mailbox-access",
     },
+    "delegation-missing": {
+      title: "The client ID is not authorised in your Google Admin console",
+      detail: `Google refused every scope: domain-wide delegation for ${product}'s client ID is not in place. If you added it in the last few minutes, wait a little and check again: Google takes some minutes to apply it, and with multi-party approval it waits for a second administrator. Otherwise a super administrator adds the client ID and the scopes under Security, Access and data control, API controls, Manage Domain Wide Delegation.`,
+    },
+    "scope-missing": {
+      title: "Some scopes are not authorised",
+      detail: "The client ID is authorised, but not for every scope the sync needs. In Manage Domain Wide Delegation, edit the client ID and paste the full comma-separated scope list again.",
+    },
+    "google-unavailable": {
+      title: "Google did not answer",
+      detail: "Google's service was unavailable or too slow to answer. Nothing needs fixing on your side: running the checks again later will get an answer.",
+    },
     "vendor-config": {
-      title: "Microsoft refused how our servers signed in",
-      detail: `Microsoft refused the signed sign-in request that ${product}'s servers made with your certificate (for example because their clock is off). This is not something you did: our team has been told, and the checks run again by themselves.`,
-      guideAnchor: "troubleshooting",
+      title: "A problem on our side",
+      detail: `Microsoft or Google refused how ${product}'s own servers signed in (for example their clock is off, or our service account was refused). This is not something you did or can fix: our team has been told, and the checks run again once it is fixed.`,
     },
     unexpected: {
       title: "Microsoft gave an answer we did not expect",

@@ -2,6 +2,9 @@ import type { Logger } from "pino";
 import type { ClientCertificate } from "../microsoft/client-certificate";
 import type { MicrosoftErrorInfo } from "../microsoft/failures";
 
+/** The most specific code Google gave (OAuth `error`, ErrorInfo or `errors[].reason`) and the HTTP status. */
+export type GoogleErrorInfo = { code: string; httpStatus?: number };
+
 /**
  * The verification contract (DESIGN §4): check ids, statuses, reasons and report
  * shape are stable names used by the UI, dashboards, CLI and tests.
@@ -73,10 +76,17 @@ export const REASONS = [
   "microsoft-unavailable",
   "unexpected",
   "scope-not-enforced",
+  // Google Workspace (DESIGN §10).
+  "delegation-missing",
+  "scope-missing",
+  "google-unavailable",
   // DESIGN §10 / §4: the vendor's own side is at fault (e.g. the clock of the server that signs the assertion).
   "vendor-config",
 ] as const;
 export type Reason = (typeof REASONS)[number];
+
+/** Reasons only the Google Workspace provider gives (its own scenario matrix covers them). */
+export const GOOGLE_ONLY_REASONS: readonly Reason[] = ["delegation-missing", "scope-missing", "google-unavailable"];
 
 export type CheckResult = {
   id: CheckId;
@@ -88,6 +98,8 @@ export type CheckResult = {
   /** The guide section (/guide#anchor) that fixes it. */
   guideAnchor?: string;
   microsoft?: MicrosoftErrorInfo;
+  /** Google's answer, for a support ticket (the Google Workspace provider). */
+  google?: GoogleErrorInfo;
   durationMs: number;
   /** Check-specific facts, e.g. { missing: [...] } or { extra: [...] } or { itemId }. */
   data?: Record<string, unknown>;

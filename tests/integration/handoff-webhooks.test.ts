@@ -150,6 +150,7 @@ describe("webhook delivery", () => {
         secretExpiresOn: attempt.secretExpiresOn,
         accessScope: "organization",
         credentialMethod: "client-secret",
+        provider: "microsoft",
         previousAttemptId: null,
       });
 

@@ -5,6 +5,7 @@ import { checkCertificateEarly, checkCredentialsEarly } from "@/lib/submissions/
 import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
+import { submitGoogleWorkspace } from "@/lib/submissions/submit-google";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
 import { startVendorConsentAction as startVendorConsent, submitVendorAppCredentials } from "@/lib/submissions/submit-vendor-app";
 import { sendRotationCertificate, sendRotationSecret } from "@/lib/rotation/submit";
@@ -37,3 +38,5 @@ export const sendRotationCertificateAction = formAction(sendRotationCertificate)
 
 /** Rotation: the new client secret, added beside the old one. */
 export const sendRotationSecretAction = formAction(sendRotationSecret);
+/** Google Workspace's form: the domain and a test user; the vendor's service account signs in. */
+export const submitGoogleWorkspaceAction = formAction(submitGoogleWorkspace);

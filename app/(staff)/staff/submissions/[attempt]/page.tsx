@@ -1,3 +1,5 @@
+import { GOOGLE_SCOPE_STRINGS } from "@/lib/google/scopes";
+import { PROVIDER_LABELS, providerOfMethod } from "@/lib/validation/credential-method";
 import type { Metadata } from "next";
 import { OneTimeNotice } from "@/components/staff/one-time-notice";
 import Link from "next/link";
@@ -139,6 +141,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       <h2 className="mb-3 text-2xl font-bold">What was submitted</h2>
       <SummaryList
         rows={[
+          { key: "Provider", value: PROVIDER_LABELS[providerOfMethod(attempt.credentialMethod)] },
+          ...(attempt.credentialMethod === "google-delegation" ? googleRows(attempt) : [
           { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
           { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
           { key: "Connects with", value: CONNECTS_WITH[attempt.credentialMethod] },
@@ -182,6 +186,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           ...(attempt.accessScope === "exchange-rbac"
             ? [{ key: "Mailbox outside the group", value: <span className="break-all">{attempt.outsideMailbox ?? "None given"}</span> }]
             : []),
+          ]),
           {
             key: "Submitted by",
             value: (
@@ -303,4 +308,28 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/** Google Workspace: the domain, our service account's client ID and the scopes; nothing secret, no expiry. */
+function googleRows(attempt: { tenantId: string; clientId: string; testMailbox: string; sendTestMessage: boolean }) {
+  return [
+    { key: "Google Workspace domain", value: <span className="break-all">{attempt.tenantId}</span> },
+    { key: "Connects with", value: "Domain-wide delegation to our service account" },
+    { key: "Service account client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
+    {
+      key: "Scopes",
+      value: (
+        <ul>
+          {GOOGLE_SCOPE_STRINGS.map((scope) => (
+            <li key={scope} className="font-mono break-all">
+              {scope}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: "Expires", value: "Does not expire (the administrator can remove the delegation)" },
+    { key: "Test user", value: <span className="break-all">{attempt.testMailbox}</span> },
+    { key: "Test message", value: attempt.sendTestMessage ? "Send one to the test user" : "Do not send" },
+  ];
 }

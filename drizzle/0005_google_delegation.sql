@@ -1,0 +1,1 @@
+ALTER TYPE "public"."credential_method" ADD VALUE 'google-delegation';
