@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, credentialApprovals, expiryReminders, submissionAttempts } from "../db/schema";
 import { addDays, isoDate } from "../validation/text";
-import { daysUntil } from "./days";
+import { daysUntil } from "../validation/credential-expiry";
 
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];

@@ -8,7 +8,7 @@ import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { createInvite } from "../invites/create-invite";
 import { alertAddress } from "../email/staff-contact";
 import { openRotation } from "../rotation/open";
-import { reminderDue, REMINDER_DAYS } from "./days";
+import { reminderDue, REMINDER_DAYS } from "../validation/credential-expiry";
 import { EXPIRY_WINDOWS, listExpiringCredentials, type ExpiringCredential } from "./expiring";
 import { administratorExpiryEmail, csmExpiryEmail } from "./messages";
 

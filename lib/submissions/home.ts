@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "../db/client";
 import { changeRequests } from "../db/schema";
-import { daysUntil, REMINDER_DAYS } from "../expiry/days";
+import { daysUntil, REMINDER_DAYS } from "../validation/credential-expiry";
 import { getLatestAttempt, type Attempt } from "./queries";
 import { getStatusView } from "./status-view";
 import type { CheckView, StatusView } from "./views";

@@ -1,4 +1,5 @@
-export { daysUntil } from "../validation/text";
+/** When a credential nears its expiry: shared by the expiry reminders, rotation and the administrator's home. */
+export { daysUntil } from "./text";
 
 /** Reminders go out this many days before expiry; 0 is the notice once it has passed. */
 export const REMINDER_DAYS = [60, 30, 7] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, reminderDue } from "./days";
+import { daysUntil, reminderDue } from "./credential-expiry";
 
 describe("expiry arithmetic", () => {
   it("counts whole UTC days, whatever the time of day", () => {
