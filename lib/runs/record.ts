@@ -11,6 +11,7 @@ import { CHECK_IDS, type CheckResult, type Outcome, type VerificationReport } fr
 import { isFinished, recordedCheckOf } from "./check-rows";
 import { openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
+import { deleteLeftoversBeforeRun, testItemRecorder } from "./test-items";
 
 /** Who asked for a run: the submission's own run (and its retries), a CSM's re-run, or the schedule. */
 export type RunPurpose = "submission" | "recheck" | "reverify";
@@ -76,6 +77,8 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
     return finish(runId, unreadableSecretReport());
   }
 
+  // Test items an earlier run of this app left behind (its process died mid-run) go first.
+  await deleteLeftoversBeforeRun(attempt, credential);
   const recheckAfterMs = purpose === "submission" ? await recheckAfterForAttempt(attempt) : undefined;
   const writer = progressWriter(runId);
   let report: VerificationReport;
@@ -91,7 +94,12 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
         accessScope: attempt.accessScope,
         outsideMailbox: attempt.outsideMailbox ?? undefined,
       },
-      { onProgress: (update) => writer.write(update), recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
+      {
+        onProgress: (update) => writer.write(update),
+        testItems: testItemRecorder(attempt),
+        recheckAfterMs,
+        rbacSettlesAt: rbacSettlesAt(attempt),
+      },
     );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.
