@@ -6,7 +6,8 @@ CREATE TABLE "verification_test_items" (
 	"mailbox" text NOT NULL,
 	"brokerage_id" uuid NOT NULL,
 	"attempt_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"tried_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "verification_test_items" ADD CONSTRAINT "verification_test_items_brokerage_id_brokerages_id_fk" FOREIGN KEY ("brokerage_id") REFERENCES "public"."brokerages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

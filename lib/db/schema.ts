@@ -592,6 +592,8 @@ export const verificationTestItems = pgTable(
       .notNull()
       .references(() => submissionAttempts.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The last time a later run or the sweep tried to delete it and could not; the sweep waits before it tries again. */
+    triedAt: timestamp("tried_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("verification_test_items_item_key").on(t.mailbox, t.itemId), index("verification_test_items_brokerage_idx").on(t.brokerageId)],
 );

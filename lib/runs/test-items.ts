@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { SecretUnavailableError } from "../crypto/secret-box";
 import { db } from "../db/client";
@@ -43,10 +43,21 @@ async function removeRecords(items: readonly TestItem[]) {
   }
 }
 
+/**
+ * How long the sweep waits before it tries an item that would not delete again (a mailbox
+ * that refuses deletes): each try opens the credential, an audited event.
+ */
+const RETRY_AFTER_SECONDS = 3_600;
+
 async function deleteRecorded(rows: readonly Row[], credential: TokenCredential & { tenantId: string; clientId: string }) {
   const gone = await deleteLeftoverTestItems(credential, rows.map(itemOf));
   await removeRecords(gone);
-  if (gone.length < rows.length) logger().warn({ left: rows.length - gone.length }, "leftover test items could not be deleted yet");
+  const goneIds = new Set(gone.map((item) => `${item.mailbox}\n${item.id}`));
+  const left = rows.filter((row) => !goneIds.has(`${row.mailbox}\n${row.itemId}`)).map((row) => row.id);
+  if (left.length) {
+    await db().update(verificationTestItems).set({ triedAt: new Date() }).where(inArray(verificationTestItems.id, left));
+    logger().warn({ left: left.length }, "leftover test items could not be deleted yet");
+  }
   return gone.length;
 }
 
@@ -82,13 +93,16 @@ export async function deleteLeftoversBeforeRun(
   }
 }
 
-/** The attempts with test items recorded longer ago than `olderThanSeconds`. */
+/** Recorded longer ago than `olderThanSeconds`, and not tried in the last hour. */
+const dueForSweep = (olderThanSeconds: number) =>
+  and(
+    lt(verificationTestItems.createdAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+    or(isNull(verificationTestItems.triedAt), lt(verificationTestItems.triedAt, sql`now() - make_interval(secs => ${RETRY_AFTER_SECONDS})`)),
+  );
+
+/** The attempts with test items due for the sweep (recorded longer ago than `olderThanSeconds`). */
 export async function attemptsWithLeftovers(olderThanSeconds: number): Promise<string[]> {
-  const rows = await db()
-    .selectDistinct({ attemptId: verificationTestItems.attemptId })
-    .from(verificationTestItems)
-    .where(lt(verificationTestItems.createdAt, sql`now() - make_interval(secs => ${olderThanSeconds})`))
-    .limit(200);
+  const rows = await db().selectDistinct({ attemptId: verificationTestItems.attemptId }).from(verificationTestItems).where(dueForSweep(olderThanSeconds)).limit(200);
   return rows.map((r) => r.attemptId);
 }
 
@@ -98,14 +112,17 @@ export async function attemptsWithLeftovers(olderThanSeconds: number): Promise<s
  * whose credential is gone (revoked, replaced) keeps its records for its brokerage's next
  * run with the same app.
  */
-export async function sweepLeftoverTestItems(attemptIds: readonly string[]): Promise<number> {
+export async function sweepLeftoverTestItems(attemptIds: readonly string[], olderThanSeconds: number): Promise<number> {
   let deleted = 0;
   for (const attemptId of attemptIds) {
     try {
       const attempt = await db().query.submissionAttempts.findFirst({ where: eq(submissionAttempts.id, attemptId) });
       const stored = attempt && storedCredentialOf(attempt);
       if (!attempt || !stored) continue;
-      const rows = await db().select().from(verificationTestItems).where(inArray(verificationTestItems.attemptId, [attemptId]));
+      const rows = await db()
+        .select()
+        .from(verificationTestItems)
+        .where(and(eq(verificationTestItems.attemptId, attemptId), dueForSweep(olderThanSeconds)));
       if (!rows.length) continue;
       const credential = await inAuditedTransaction({ type: "system", id: "verification.sweep" }, null, (change) =>
         openCredential(change, stored, { brokerageId: attempt.brokerageId, detail: { cleanup: "test-items" } }),

@@ -103,7 +103,7 @@ export async function sweepStuckAttempts(): Promise<{ queued: number; handedBack
  * once no live run holds the attempt (a live run deletes its own).
  */
 export async function sweepTestItems(): Promise<number> {
-  const deleted = await sweepLeftoverTestItems(await unheldKeys(await attemptsWithLeftovers(GRACE_SECONDS)));
+  const deleted = await sweepLeftoverTestItems(await unheldKeys(await attemptsWithLeftovers(GRACE_SECONDS)), GRACE_SECONDS);
   if (deleted) logger().warn({ deleted }, "leftover test items deleted");
   return deleted;
 }

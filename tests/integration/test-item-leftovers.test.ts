@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/action";
 import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db/client";
-import { invites, verificationTestItems } from "@/lib/db/schema";
+import { auditEvents, invites, verificationTestItems } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { closeLiveness } from "@/lib/jobs/liveness";
 import { stopSender } from "@/lib/jobs/queue";
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 const year = String(new Date().getUTCFullYear() + 1);
 
-async function submit(name: string) {
+async function submit(name: string, testMailbox: string = MAILBOXES.agent) {
   const { brokerage } = await brokerageWithInvite(name);
   const form = formDataFromSubmissionInput(
     {
@@ -58,7 +58,7 @@ async function submit(name: string) {
       clientId: APPS.sync.clientId,
       clientSecret: APPS.sync.secret,
       expiry: { day: "1", month: "6", year },
-      testMailbox: MAILBOXES.agent,
+      testMailbox,
       sendTestMessage: false,
       submitterName: "Dana Whitfield",
       submitterEmail: "it@harbor.example",
@@ -154,6 +154,30 @@ describe("test items of a run killed before its cleanup", () => {
     // The records must be older than the sweep's grace (10 s) before it touches them.
     await until("the sweep to delete the items", async () => (await sweepTestItems()) === 2, 30_000);
     expect(await connectionTestItems(MAILBOXES.agent)).toEqual([]);
+    expect(await recordsOf(attemptId)).toEqual([]);
+  });
+
+  it("a mailbox that refuses deletes is tried again an hour later, and the next run deletes once it allows them", { timeout: 90_000 }, async () => {
+    const { attemptId } = await submit("Stubborn Realty", MAILBOXES.listings);
+    const recheck = () => runRecordedVerification("recheck", { attemptId, trigger: "recheck", triggeredBy: null, sendTestMessage: false });
+    await recheck();
+    expect((await recordsOf(attemptId)).length).toBe(2);
+    expect((await connectionTestItems(MAILBOXES.listings)).length).toBe(2);
+
+    const openings = async () =>
+      (await db().select().from(auditEvents).where(and(eq(auditEvents.subjectId, attemptId), eq(auditEvents.action, "secret.decrypted")))).length;
+    await until("the sweep to try the items", async () => {
+      await sweepTestItems();
+      return (await recordsOf(attemptId)).every((r) => r.triedAt);
+    });
+    const opened = await openings();
+    expect(await sweepTestItems()).toBe(0);
+    // The sweep does not open the credential again for items it just failed to delete.
+    expect(await openings()).toBe(opened);
+
+    simulator.control.updateMailbox(MAILBOXES.listings, { failDeletes: false });
+    await recheck();
+    expect(await connectionTestItems(MAILBOXES.listings)).toEqual([]);
     expect(await recordsOf(attemptId)).toEqual([]);
   });
 });
