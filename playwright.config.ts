@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { simulatorCaFile } from "./sim/trust";
+import { ensureVendorAppCertificateFile, VENDOR_APP } from "./sim/vendor-app";
 
 /**
  * End-to-end tests run in Debian's Chromium (/usr/bin/chromium) against the
@@ -12,6 +13,8 @@ export const baseURL = `http://localhost:${port}`;
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4611);
 export const simulatorURL = `https://localhost:${simulatorPort}`;
 const simulatorCa = simulatorCaFile();
+/** "Connect with Microsoft": the simulator's vendor app; its certificate file is shared by the portal and the simulator. */
+const vendorAppCertificate = ensureVendorAppCertificateFile();
 /** The DNS server `npm run sim` starts beside it: MX records for provider detection (sim/providers.ts). */
 const dnsPort = Number(process.env.E2E_DNS_PORT ?? 5355);
 /** The server's mail goes here; the onboarding tests start an SMTP server (smtp-server) on this port to receive it. */
@@ -64,6 +67,8 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
         WEBHOOK_SECRET: webhookSecret,
+        MICROSOFT_VENDOR_APP_CLIENT_ID: VENDOR_APP.clientId,
+        MICROSOFT_VENDOR_APP_CERTIFICATE: vendorAppCertificate,
         TEAM_ALERTS_EMAIL: teamAlertsEmail,
       },
     },

@@ -116,6 +116,15 @@ export const EnvSchema = z.object({
       "DNS_SERVERS must be a comma-separated list of IP addresses with optional ports, like 127.0.0.1:5353,[::1]:53",
     )
     .optional(),
+  /** The vendor's multi-tenant app for the `vendor-app` method (DESIGN §9): its Application (client) ID. */
+  MICROSOFT_VENDOR_APP_CLIENT_ID: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "MICROSOFT_VENDOR_APP_CLIENT_ID must be the app's Application (client) ID, a GUID")
+    .transform((v) => v.toLowerCase())
+    .optional(),
+  /** Path to a PEM file holding the vendor app's private key and its certificate (read once at start). */
+  MICROSOFT_VENDOR_APP_CERTIFICATE: z.string().trim().min(1).optional(),
   /** Microsoft Entra ID sign-in for staff: all three set turns it on. */
   STAFF_SSO_MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
   STAFF_SSO_MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
@@ -129,8 +138,14 @@ export const EnvSchema = z.object({
     .optional(),
 });
 
-/** Rules across settings: Microsoft sign-in for staff needs all three of its settings or none. */
+/** Rules across settings: Microsoft sign-in for staff needs all three of its settings or none; the vendor app both or none. */
 const EnvWithRules = EnvSchema.superRefine((e, ctx) => {
+  const vendor = ["MICROSOFT_VENDOR_APP_CLIENT_ID", "MICROSOFT_VENDOR_APP_CERTIFICATE"] as const;
+  const vendorSet = vendor.filter((name) => e[name] !== undefined);
+  if (vendorSet.length === 1) {
+    const missing = vendor.find((n) => e[n] === undefined)!;
+    ctx.addIssue({ code: "custom", path: [missing], message: `${missing} must be set too: the vendor app needs both ${vendor.join(" and ")}` });
+  }
   const sso = ["STAFF_SSO_MICROSOFT_CLIENT_ID", "STAFF_SSO_MICROSOFT_CLIENT_SECRET", "STAFF_SSO_MICROSOFT_TENANT_ID"] as const;
   const set = sso.filter((name) => e[name] !== undefined);
   if (set.length > 0 && set.length < sso.length) {

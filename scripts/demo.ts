@@ -15,6 +15,7 @@ import { scenarioTable } from "../sim/scenario-table";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
+import { ensureVendorAppCertificateFile, VENDOR_APP } from "../sim/vendor-app";
 
 const SIMULATOR_PORT = 4610;
 /** The DNS server that answers MX records for provider detection. */
@@ -41,6 +42,9 @@ if (process.env.DEMO_SKIP_BUILD !== "1" && (process.env.DEMO_REBUILD === "1" || 
 }
 
 await runUntilSignal(async () => {
+  // "Connect with Microsoft": the simulator's multi-tenant vendor app and its certificate, unless configured otherwise.
+  process.env.MICROSOFT_VENDOR_APP_CLIENT_ID ||= VENDOR_APP.clientId;
+  process.env.MICROSOFT_VENDOR_APP_CERTIFICATE ||= ensureVendorAppCertificateFile();
   const simulator = await startSimulator({ port: SIMULATOR_PORT });
   const dns = await startDnsServer({ port: DNS_PORT }).catch(async (error: unknown) => {
     await simulator.stop();
@@ -78,6 +82,11 @@ await runUntilSignal(async () => {
       `(standing in for the admin center): curl --cacert .data/simulator/tls/ca.pem -H 'content-type: application/json' \\`,
       `  -d "{\\"certificate\\": $(jq -Rs . < certificate.pem)}" ${simulator.url}/_sim/apps/${APPS.certificate.clientId}/certificates`,
       `and send tenant ${TENANTS.harbor.id}, client ${APPS.certificate.clientId}, mailbox ${MAILBOXES.agent}: no secret.`,
+      "",
+      "Connect with Microsoft: on the invite's /submit/connect page select Sign in with Microsoft; on the simulator's",
+      "consent page pick admin@harbor.example (Global Administrator) and Accept (apps@… is an Application Administrator,",
+      `agent@… a plain user: both refused), then send mailbox ${MAILBOXES.agent}. Remove the consent again with`,
+      `  curl --cacert .data/simulator/tls/ca.pem -X DELETE ${simulator.url}/_sim/tenants/${TENANTS.harbor.id}/enterprise-apps/${VENDOR_APP.clientId}`,
       "",
       `Work email domains for the start page (MX records from the DNS server at ${dns.address}):`,
       "",

@@ -6,6 +6,7 @@ import { SCENARIOS, type ScenarioValues } from "./scenarios";
 import { scenarioSeed } from "./seed";
 import { sendJson } from "./responses";
 import { APPLICATION_ROLES } from "./exchange-rbac";
+import { consentKey, grantAdminConsent } from "./vendor-app";
 
 /**
  * Changes to the simulated world at run time, in process (`control`) or over HTTP
@@ -184,6 +185,25 @@ export class SimulatorControl {
     this.app(clientId).roles = [];
   }
 
+  /** Admin consent for a multi-tenant app in a tenant, as accepting the consent page does. */
+  grantAdminConsent(tenantId: string, clientId: string) {
+    const app = this.app(clientId);
+    if (!app.multiTenant) throw new SimulatorError(409, `App ${clientId} is not multi-tenant`);
+    if (!this.state.tenants.has(tenantId.toLowerCase())) throw new SimulatorError(404, `No tenant ${tenantId}`);
+    grantAdminConsent({ state: this.state }, tenantId, clientId, "control API");
+  }
+
+  /** Deletes the enterprise application (service principal) a consent made: the app can no longer sign in to that tenant. */
+  deleteEnterpriseApp(tenantId: string, clientId: string) {
+    if (!this.state.consents.delete(consentKey(tenantId, clientId))) throw new SimulatorError(404, `App ${clientId} has no enterprise application in tenant ${tenantId}`);
+  }
+
+  /** The tenants where a multi-tenant app has a service principal, and its granted roles. */
+  enterpriseApps(clientId: string) {
+    const suffix = `|${clientId.toLowerCase()}`;
+    return [...this.state.consents.entries()].filter(([k]) => k.endsWith(suffix)).map(([k, c]) => ({ tenantId: k.split("|")[0]!, ...c, roles: [...c.roles] }));
+  }
+
   /** New-ManagementRoleAssignment: an "Application …" role for a registered service principal, optionally on a management scope. */
   addRoleAssignment(spec: { clientId?: unknown; role?: unknown; scope?: unknown; name?: unknown }) {
     const clientId = String(spec.clientId ?? "").toLowerCase();
@@ -275,7 +295,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function handleControl(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, pathname: string) {
   const parts = pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   const method = req.method ?? "GET";
-  const route = `${method} /${parts.map((p, i) => ((i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets", "certificates"].includes(parts[i - 1]!)) || parts[i - 1] === "assignments" ? ":id" : p)).join("/")}`;
+  const route = `${method} /${parts.map((p, i) => ((i % 2 === 1 && ["apps", "mailboxes", "scenarios", "secrets", "certificates", "tenants", "enterprise-apps"].includes(parts[i - 1]!)) || parts[i - 1] === "assignments" ? ":id" : p)).join("/")}`;
   try {
     const body = ["POST", "PUT", "PATCH"].includes(method) ? await readBody(req) : {};
     switch (route) {
@@ -305,6 +325,14 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
         return sendJson(res, 204, undefined);
       case "DELETE /apps/:id/consent":
         control.removeGraphConsent(parts[1]!);
+        return sendJson(res, 204, undefined);
+      case "GET /apps/:id/enterprise-apps":
+        return sendJson(res, 200, control.enterpriseApps(parts[1]!));
+      case "PUT /tenants/:id/enterprise-apps/:id":
+        control.grantAdminConsent(parts[1]!, parts[3]!);
+        return sendJson(res, 204, undefined);
+      case "DELETE /tenants/:id/enterprise-apps/:id":
+        control.deleteEnterpriseApp(parts[1]!, parts[3]!);
         return sendJson(res, 204, undefined);
       case "GET /exchange":
         return sendJson(res, 200, control.exchange());

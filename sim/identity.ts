@@ -6,6 +6,7 @@ import { JWT_BEARER, verifyClientAssertion } from "./client-assertion";
 import { tenantByIdOrDomain, type SimTenant } from "./model";
 import { sendAadError, sendJson } from "./responses";
 import type { SimContext } from "./context";
+import { consentKey } from "./vendor-app";
 
 /**
  * The identity platform: the tenant's OpenID configuration and the v2.0 token
@@ -128,7 +129,9 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
   }
   const clientId = form.get("client_id") ?? "";
   const app = ctx.state.apps.get(clientId.toLowerCase());
-  if (!app || app.tenantId !== tenant.id) {
+  // A multi-tenant app signs in to another tenant through the service principal admin consent made there.
+  const consent = app?.multiTenant && app.tenantId !== tenant.id ? ctx.state.consents.get(consentKey(tenant.id, app.clientId)) : undefined;
+  if (!app || (app.tenantId !== tenant.id && !consent)) {
     return fail(
       400,
       "unauthorized_client",
@@ -136,7 +139,7 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
       `Application with identifier '${clientId}' was not found in the directory '${tenant.name}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
     );
   }
-  if (app.disabled) return fail(400, "unauthorized_client", 7000112, `Application '${app.clientId}'(${app.displayName}) is disabled.`);
+  if (app.disabled || consent?.disabled) return fail(400, "unauthorized_client", 7000112, `Application '${app.clientId}'(${app.displayName}) is disabled.`);
   const assertion = form.get("client_assertion");
   const secret = form.get("client_secret");
   if (assertion) {
@@ -202,7 +205,7 @@ export async function handleToken(ctx: SimContext, req: IncomingMessage, res: Se
     idp: `https://sts.windows.net/${tenant.id}/`,
     idtyp: "app",
     oid: randomUUID(),
-    ...(app.roles.length ? { roles: [...app.roles] } : {}),
+    ...((consent?.roles ?? app.roles).length ? { roles: [...(consent?.roles ?? app.roles)] } : {}),
     sub: randomUUID(),
     tenant_region_scope: "NA",
     tid: tenant.id,

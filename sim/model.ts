@@ -47,7 +47,12 @@ export type SimApp = {
   accessPolicyMailboxes: string[] | null;
   /** An identity platform error to answer instead of a token (sim/identity.ts TOKEN_ERRORS). */
   tokenErrorCode: number | null;
+  /** Multi-tenant: other tenants use it through their own service principal, made by admin consent (sim/vendor-app.ts). */
+  multiTenant?: boolean;
 };
+
+/** A multi-tenant app's service principal in a customer tenant, with the application permissions an administrator granted. */
+export type SimConsent = { roles: string[]; grantedBy: string; grantedAt: number; /** "Enabled for users to sign in?" set to No. */ disabled: boolean };
 
 export type MailboxState = "active" | "unlicensed" | "inactive" | "soft-deleted" | "on-premises";
 
@@ -153,6 +158,8 @@ export type SimState = {
   inFlight: Map<string, number>;
   maxInFlight: Map<string, number>;
   exchange: SimExchange;
+  /** Service principals of multi-tenant apps in other tenants, by `tenantId|clientId`. */
+  consents: Map<string, SimConsent>;
 };
 
 export type ExchangeSeed = {
@@ -167,6 +174,7 @@ export type Seed = {
   apps: SimApp[];
   mailboxes: Array<Omit<SimMailbox, "events" | "contacts" | "sentMessages" | "created">>;
   exchange?: ExchangeSeed;
+  consents?: Array<SimConsent & { tenantId: string; clientId: string }>;
 };
 
 export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
@@ -192,6 +200,7 @@ export function stateFromSeed(seed: Seed, latencyMs = 0): SimState {
       assignments: (seed.exchange?.assignments ?? []).map((a) => ({ ...clone(a), createdAt: 0 })),
       cacheDelayMs: 0,
     },
+    consents: new Map((seed.consents ?? []).map(({ tenantId, clientId, ...c }) => [`${tenantId.toLowerCase()}|${clientId.toLowerCase()}`, clone(c)])),
   };
 }
 

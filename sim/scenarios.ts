@@ -3,6 +3,7 @@ import { REQUIRED_PERMISSION_NAMES } from "../lib/microsoft/permissions";
 import type { AccessScope, CheckId, CheckStatus, Outcome, Reason } from "../lib/verification/types";
 import { keyCredentialOf, scenarioCertificates } from "./certificates";
 import type { SimState } from "./model";
+import { grantAdminConsent, VENDOR_APP, vendorAppCertificate } from "./vendor-app";
 
 /**
  * The simulator's seeded scenarios: the values to type into the form (or pass to
@@ -104,7 +105,15 @@ export type ScenarioValues = {
   outsideMailbox?: string;
   /** The `certificate` method: the key and certificate the run signs with (clientSecret is then empty). */
   clientCertificate?: ClientCertificate;
+  /** The `vendor-app` method: clientCertificate is the vendor's multi-tenant app's. */
+  vendorApp?: boolean;
 };
+
+/** Values for the vendor-app method in a tenant; the vendor certificate is read on first use. */
+function withVendorApp(tenantId: string, testMailbox: string): ScenarioValues {
+  const values: ScenarioValues = { tenantId, clientId: VENDOR_APP.clientId, clientSecret: "", testMailbox, vendorApp: true };
+  return Object.defineProperty(values, "clientCertificate", { get: () => vendorAppCertificate(), enumerable: true }) as ScenarioValues;
+}
 
 type ScenarioCertificate = keyof ReturnType<typeof scenarioCertificates>;
 
@@ -393,6 +402,19 @@ export const SCENARIOS = [
     title: "Certificate method: the uploaded certificate has expired",
     values: withCertificate(APPS.certificateExpired, "expired"),
     expected: { outcome: "failed", check: "token", status: "fail", reason: "certificate-expired" },
+  },
+  {
+    key: "vendor-app-not-consented",
+    title: "Connect with Microsoft: the tenant never granted (or removed) admin consent",
+    values: withVendorApp(TENANTS.summit.id, MAILBOXES.summitAgent),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "vendor-app-not-consented" },
+    fix: { description: "Grant admin consent to the vendor app in the tenant", apply: (s) => grantAdminConsent({ state: s }, TENANTS.summit.id, VENDOR_APP.clientId, "scenario fix") },
+  },
+  {
+    key: "vendor-app-disabled",
+    title: "Connect with Microsoft: the enterprise application was disabled",
+    values: withVendorApp(TENANTS.lakeside.id, MAILBOXES.lakeside),
+    expected: { outcome: "failed", check: "token", status: "fail", reason: "vendor-app-disabled" },
   },
   {
     key: "invalid-input",

@@ -3,6 +3,7 @@ import type { Seed } from "./model";
 import { GODADDY_APP, GODADDY_MAILBOX, GODADDY_TENANT } from "./providers";
 import { AGENTS_GROUP, agentRoleAssignments, APPS, DAY, MAILBOXES, SERVICE_PRINCIPAL_OBJECT_IDS, TENANTS, type AppSeed } from "./scenarios";
 import { keyCredentialOf, scenarioCertificates } from "./certificates";
+import { VENDOR_APP, VENDOR_HOME_TENANT, vendorAppCertificate } from "./vendor-app";
 
 /** The seeded tenants, app registrations and mailboxes behind the scenarios in ./scenarios. */
 
@@ -36,6 +37,7 @@ export function scenarioSeed(): Seed {
       { ...liberty, domains: [...liberty.domains], cloud: "us-government", outage: false },
       { ...coastal, domains: [...coastal.domains], cloud: "public", outage: true },
       { ...lakeside, domains: [...lakeside.domains], cloud: "public", outage: false, noExchange: true },
+      { ...VENDOR_HOME_TENANT, domains: [...VENDOR_HOME_TENANT.domains], cloud: "public", outage: false },
       {
         ...GODADDY_TENANT,
         domains: [...GODADDY_TENANT.domains],
@@ -66,6 +68,19 @@ export function scenarioSeed(): Seed {
       appSeed(APPS.rbacConsented, harbor.id),
       appSeed(APPS.rbacUnassigned, harbor.id, { roles: [] }),
       appSeed(APPS.certificate, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().uploaded.certificatePem, "CRM sync")] }),
+      {
+        clientId: VENDOR_APP.clientId,
+        tenantId: VENDOR_HOME_TENANT.id,
+        displayName: VENDOR_APP.name,
+        secrets: [],
+        keyCredentials: [keyCredentialOf(vendorAppCertificate().certificatePem, "Vendor sync")],
+        roles: [],
+        disabled: false,
+        conditionalAccessBlocked: false,
+        accessPolicyMailboxes: null,
+        tokenErrorCode: null,
+        multiTenant: true,
+      },
       appSeed(APPS.certificateExpired, harbor.id, { keyCredentials: [keyCredentialOf(scenarioCertificates().expired.certificatePem, "CRM sync")] }),
     ],
     mailboxes: [
@@ -82,6 +97,8 @@ export function scenarioSeed(): Seed {
       mailboxSeed(MAILBOXES.lakeside, lakeside.id),
       mailboxSeed(GODADDY_MAILBOX, GODADDY_TENANT.id),
     ],
+    // Lakeside's administrator consented once, then disabled the enterprise application.
+    consents: [{ tenantId: lakeside.id, clientId: VENDOR_APP.clientId, roles: [...REQUIRED_PERMISSION_NAMES], grantedBy: "admin@lakeside.example", grantedAt: 0, disabled: true }],
     exchange: {
       groups: [{ address: AGENTS_GROUP.address, tenantId: harbor.id, displayName: AGENTS_GROUP.displayName, members: [MAILBOXES.agent, MAILBOXES.listings] }],
       servicePrincipals: [APPS.rbac, APPS.rbacConsented, APPS.rbacUnassigned].map((a) => ({

@@ -11,6 +11,7 @@ import { stateFromSeed, type Fault, type RequestLogEntry, type RouteName, type S
 import { GRAPH_STATUS_CODES, sendAadError, sendGraphError, sendJson } from "./responses";
 import { scenarioSeed } from "./seed";
 import { handleGetUserRealmSrf, handleUserRealm } from "./user-realm";
+import { handleAdminConsentDecision, handleAdminConsentPage } from "./vendor-app";
 
 /**
  * The Microsoft 365 simulator (DESIGN §6): one HTTPS server playing both the
@@ -44,6 +45,7 @@ type Dispatch =
   | { kind: "discovery"; tenant: string }
   | { kind: "token"; tenant: string }
   | { kind: "keys" }
+  | { kind: "adminconsent"; tenant: string; search: URLSearchParams }
   | { kind: "userrealm"; login: string; shape: "v2.1" | "srf" }
   | { kind: "graph"; target: GraphTarget }
   | { kind: "unknown" };
@@ -59,6 +61,7 @@ function dispatchOf(method: string, pathname: string, search: URLSearchParams): 
   if (tenant && method === "GET" && tail === "v2.0/.well-known/openid-configuration") return { kind: "discovery", tenant };
   if (tenant && method === "POST" && tail === "oauth2/v2.0/token") return { kind: "token", tenant };
   if (tenant && method === "GET" && tail === "discovery/v2.0/keys") return { kind: "keys" };
+  if (tenant && (method === "GET" || method === "POST") && tail === "v2.0/adminconsent") return { kind: "adminconsent", tenant, search };
   if (tenant === "common" && method === "GET" && rest.length === 2 && rest[0] === "userrealm") return { kind: "userrealm", login: rest[1]!, shape: "v2.1" };
   return { kind: "unknown" };
 }
@@ -155,7 +158,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     res.on("close", () => complete(0));
 
     if (d.kind === "control") return handleControl(control, req, res, url.pathname);
-    const fault = d.kind === "unknown" || d.kind === "keys" ? undefined : matchFault(state, entry.route as RouteName, entry.mailbox);
+    const fault = d.kind === "unknown" || d.kind === "keys" || d.kind === "adminconsent" ? undefined : matchFault(state, entry.route as RouteName, entry.mailbox);
     if (fault?.effect.type === "hang") return; // never answered: the client gives up
     await sleep(state.latencyMs + (fault?.effect.type === "delay" ? fault.effect.ms : 0));
     if (fault?.effect.type === "status") return answerFault(ctx, res, d, fault as Fault & { effect: { type: "status" } });
@@ -169,6 +172,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return handleToken(ctx, req, res, d.tenant);
       case "keys":
         return sendJson(res, 200, { keys: [] });
+      case "adminconsent":
+        return method === "GET" ? handleAdminConsentPage(ctx, res, d.tenant, d.search) : handleAdminConsentDecision(ctx, req, res, d.tenant);
       case "userrealm":
         return d.shape === "srf" ? handleGetUserRealmSrf(ctx, res, d.login) : handleUserRealm(ctx, res, d.login);
       case "graph":

@@ -96,7 +96,7 @@ export const attemptStatus = pgEnum("attempt_status", [
 export const accessScope = pgEnum("access_scope", ACCESS_SCOPES);
 
 /** How a brokerage's app signs in (DESIGN §9). */
-export const credentialMethod = pgEnum("credential_method", ["client-secret", "certificate"]);
+export const credentialMethod = pgEnum("credential_method", ["client-secret", "certificate", "vendor-app"]);
 
 export const submissionAttempts = pgTable(
   "submission_attempts",
@@ -308,6 +308,39 @@ export const brokerageSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("brokerage_sessions_token_hash_key").on(t.tokenHash)],
+);
+
+/**
+ * One "Connect with Microsoft" round trip (the `vendor-app` method, DESIGN §9): the
+ * `state` sent to Microsoft's admin-consent endpoint, bound to the brokerage session
+ * that started it, single use and short-lived; then what Microsoft answered. Only the
+ * state's SHA-256 is kept. A consented tenant waits here for the test mailbox.
+ */
+export const vendorConsents = pgTable(
+  "vendor_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stateHash: text("state_hash").notNull(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => brokerageSessions.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** When the callback used the state; a second use is refused. */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** "consented", or the consent reason (lib/submissions/vendor-consent-reasons.ts). */
+    outcome: text("outcome"),
+    /** Microsoft's AADSTS code or error, for support; never its description text. */
+    microsoftCode: text("microsoft_code"),
+    /** The tenant that granted consent. */
+    tenantId: text("tenant_id"),
+    /** The attempt made from this consent, once the test mailbox was sent. */
+    attemptId: uuid("attempt_id").references(() => submissionAttempts.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("vendor_consents_state_hash_key").on(t.stateHash), index("vendor_consents_brokerage_idx").on(t.brokerageId, t.createdAt)],
 );
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { brokerages, credentialApprovals, expiryReminders, submissionAttempts } from "../db/schema";
 import { addDays, isoDate } from "../validation/text";
@@ -36,6 +36,8 @@ export async function listExpiringCredentials(
     eq(submissionAttempts.status, "approved"),
     lte(submissionAttempts.secretExpiresOn, addDays(isoDate(now), withinDays)),
     isNull(credentialApprovals.endedAt),
+    // `vendor-app`: the expiry is the vendor's certificate, which the vendor renews; the brokerage has nothing to rotate.
+    ne(submissionAttempts.credentialMethod, "vendor-app"),
   ];
   if (options.csm === "unassigned") filters.push(isNull(brokerages.csmId));
   else if (options.csm) filters.push(eq(brokerages.csmId, options.csm));

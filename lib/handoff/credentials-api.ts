@@ -69,6 +69,23 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
 
     return inAuditedTransaction({ type: "api", id: auth.key.id }, requestOrigin(request.headers), async ({ tx, audit, unchanged }) => {
       const active = await getActiveCredentials(tx, brokerageId);
+      // `vendor-app`: nothing per brokerage to open; the sync service signs in with the vendor's own credential.
+      if (active?.credentialMethod === "vendor-app") {
+        return unchanged(
+          json(200, {
+            brokerageId: active.brokerageId,
+            brokerageName: active.brokerageName,
+            attemptId: active.attemptId,
+            tenantId: active.tenantId,
+            clientId: active.clientId,
+            credentialMethod: active.credentialMethod,
+            secretExpiresOn: active.secretExpiresOn,
+            testMailbox: active.testMailbox,
+            accessScope: active.accessScope,
+            approvedAt: active.approvedAt.toISOString(),
+          }),
+        );
+      }
       if (!active?.secretCiphertext || !active.secretKeyId) return unchanged(notFound);
       // The secret, or with a certificate its private key: sealed alike, opened alike, audited alike.
       const opened = openSecret({ ciphertext: active.secretCiphertext, keyId: active.secretKeyId }, active.attemptId);

@@ -16,7 +16,7 @@ export type HandoffEventData = {
   /** DESIGN §9: with "exchange-rbac" only the agents' group's mailboxes can sync. */
   accessScope?: AccessScope;
   /** How the app signs in (DESIGN §9); what to pull differs (docs/handoff.md). */
-  credentialMethod: "client-secret" | "certificate";
+  credentialMethod: "client-secret" | "certificate" | "vendor-app";
   /** The certificate method: which certificate to pull (its private key comes only from the API). */
   certificateThumbprint?: string;
   /** For a rotation: the attempt whose credentials these replace. */

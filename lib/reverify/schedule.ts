@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
 import { db } from "../db/client";
 import { credentialApprovals, submissionAttempts } from "../db/schema";
 import { enqueue } from "../jobs/queue";
@@ -24,7 +24,8 @@ export async function listCredentialsToReverify(now = new Date()) {
     .where(
       and(
         isNull(credentialApprovals.endedAt),
-        isNotNull(submissionAttempts.secretCiphertext),
+        // A sealed secret or key; `vendor-app` keeps none, and signs in while not revoked or replaced.
+        or(isNotNull(submissionAttempts.secretCiphertext), and(eq(submissionAttempts.credentialMethod, "vendor-app"), isNull(submissionAttempts.secretDestroyedAt))),
         gte(submissionAttempts.secretExpiresOn, isoDate(now)),
       ),
     );

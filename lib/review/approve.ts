@@ -1,4 +1,5 @@
 import "server-only";
+import { hasStoredCredential } from "../runs/credentials";
 import { and, eq, isNull } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
@@ -27,7 +28,7 @@ export async function approveAttempt(
     const { attempt, brokerage } = locked;
     const run = await latestRunOf(tx, attemptId);
     const blocker = approvalBlocker(
-      { status: attempt.status, secretStored: Boolean(attempt.secretCiphertext && attempt.secretKeyId), latestRun: run },
+      { status: attempt.status, secretStored: hasStoredCredential(attempt), latestRun: run },
       now,
     );
     if (blocker) throw new UserError(blocker);

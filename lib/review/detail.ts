@@ -30,7 +30,7 @@ export type AttemptView = AttemptValues & {
   submitterPhone: string | null;
   secretStored: boolean;
   /** How the app signs in; with a certificate its thumbprint and expiry (the private key is never shown). */
-  credentialMethod: "client-secret" | "certificate";
+  credentialMethod: "client-secret" | "certificate" | "vendor-app";
   certificateThumbprint: string | null;
   certificateNotAfter: Date | null;
 };
@@ -62,7 +62,7 @@ type AttemptRow = Pick<typeof submissionAttempts.$inferSelect, keyof typeof atte
 
 function toAttemptView(row: AttemptRow): AttemptView {
   const { secretDestroyedAt, secretKeyId, ...rest } = row;
-  return { ...rest, secretStored: !secretDestroyedAt && Boolean(secretKeyId) };
+  return { ...rest, secretStored: !secretDestroyedAt && (Boolean(secretKeyId) || rest.credentialMethod === "vendor-app") };
 }
 
 /** A recorded check as the staff see it: every field, with the fix for anything that did not pass. */

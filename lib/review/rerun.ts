@@ -1,4 +1,5 @@
 import "server-only";
+import { hasStoredCredential } from "../runs/credentials";
 import { eq } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { db } from "../db/client";
@@ -15,11 +16,11 @@ export const REVIEW_RERUN_JOB = "review.rerun";
 export async function requestRerun(attemptId: string, actor: StaffActor): Promise<void> {
   await inAuditedTransaction(auditActorOf(actor), actor.origin ?? null, async (change) => {
     const [attempt] = await change.tx
-      .select({ id: submissionAttempts.id, brokerageId: submissionAttempts.brokerageId, number: submissionAttempts.number, status: submissionAttempts.status, secretKeyId: submissionAttempts.secretKeyId, secretDestroyedAt: submissionAttempts.secretDestroyedAt })
+      .select({ id: submissionAttempts.id, brokerageId: submissionAttempts.brokerageId, number: submissionAttempts.number, status: submissionAttempts.status, secretKeyId: submissionAttempts.secretKeyId, secretDestroyedAt: submissionAttempts.secretDestroyedAt, secretCiphertext: submissionAttempts.secretCiphertext, credentialMethod: submissionAttempts.credentialMethod })
       .from(submissionAttempts)
       .where(eq(submissionAttempts.id, attemptId));
     if (!attempt) throw new UserError("There is no such submission.");
-    if (attempt.secretDestroyedAt || !attempt.secretKeyId) {
+    if (!hasStoredCredential(attempt)) {
       throw new UserError("The secret of this attempt has been destroyed, so its checks cannot run again.");
     }
     await change.audit({

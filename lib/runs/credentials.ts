@@ -3,6 +3,7 @@ import type { Change } from "../audit/change";
 import { openSecret, type SealedSecret } from "../crypto/secret-box";
 import type { submissionAttempts } from "../db/schema";
 import { certificateFacts } from "../microsoft/client-certificate";
+import { vendorApp } from "../microsoft/vendor-app";
 import type { VerificationInput } from "../verification/types";
 
 /**
@@ -14,12 +15,14 @@ import type { VerificationInput } from "../verification/types";
 export type StoredCredential =
   | { method: "client-secret"; attemptId: string; sealed: SealedSecret }
   /** The private key is sealed like a secret (same columns, same key ring); the certificate is public. */
-  | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer };
+  | { method: "certificate"; attemptId: string; sealed: SealedSecret; certificateDer: Buffer }
+  /** Nothing stored per brokerage: the vendor's own certificate, from configuration, signs in to the consented tenant. */
+  | { method: "vendor-app"; attemptId: string };
 
 export type CredentialMethod = StoredCredential["method"];
 
 /** What the `token` check signs in with. */
-export type TokenCredential = Pick<VerificationInput, "clientSecret" | "clientCertificate">;
+export type TokenCredential = Pick<VerificationInput, "clientSecret" | "clientCertificate" | "vendorApp">;
 
 type Opener<M extends CredentialMethod> = (stored: Extract<StoredCredential, { method: M }>) => TokenCredential;
 
@@ -37,14 +40,37 @@ const OPENERS: { [M in CredentialMethod]: Opener<M> } = {
       },
     };
   },
+  "vendor-app": () => {
+    const app = vendorApp();
+    if (!app) throw new VendorAppUnavailableError();
+    return { clientCertificate: app.certificate, vendorApp: true };
+  },
 };
+
+/** A `vendor-app` attempt while the portal has no vendor app configured: it cannot sign in until it is. */
+export class VendorAppUnavailableError extends Error {
+  constructor() {
+    super("The vendor app is not configured (MICROSOFT_VENDOR_APP_CLIENT_ID, MICROSOFT_VENDOR_APP_CERTIFICATE)");
+    this.name = "VendorAppUnavailableError";
+  }
+}
 
 type AttemptRow = typeof submissionAttempts.$inferSelect;
 
+/** Whether the attempt can still sign in: a sealed secret or key, or a `vendor-app` attempt not revoked or replaced. */
+export function hasStoredCredential(
+  attempt: Pick<AttemptRow, "secretCiphertext" | "secretKeyId" | "credentialMethod" | "secretDestroyedAt">,
+): boolean {
+  if (attempt.credentialMethod === "vendor-app") return !attempt.secretDestroyedAt;
+  return Boolean(attempt.secretCiphertext && attempt.secretKeyId);
+}
+
 /** The attempt's stored credential, or null once it was destroyed (revoked, replaced) or never kept. */
 export function storedCredentialOf(
-  attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer">,
+  attempt: Pick<AttemptRow, "id" | "secretCiphertext" | "secretKeyId" | "credentialMethod" | "certificateDer"> & Partial<Pick<AttemptRow, "secretDestroyedAt">>,
 ): StoredCredential | null {
+  // Revoked or replaced: the attempt keeps no way to sign in, whatever the method.
+  if (attempt.credentialMethod === "vendor-app") return attempt.secretDestroyedAt ? null : { method: "vendor-app", attemptId: attempt.id };
   if (!attempt.secretCiphertext || !attempt.secretKeyId) return null;
   const sealed = { ciphertext: attempt.secretCiphertext, keyId: attempt.secretKeyId };
   if (attempt.credentialMethod === "certificate") {
@@ -69,7 +95,7 @@ export async function openCredential(
     action: "secret.decrypted",
     subject: { type: "attempt", id: stored.attemptId },
     brokerageId: audit.brokerageId,
-    detail: { ...audit.detail, purpose: "verification", ...(stored.method === "certificate" ? { method: stored.method } : {}) },
+    detail: { ...audit.detail, purpose: "verification", ...(stored.method !== "client-secret" ? { method: stored.method } : {}) },
   });
   return opened;
 }

@@ -9,7 +9,7 @@ import { recheckAfterFor } from "../verification/recheck";
 import { runVerification } from "../verification/run";
 import { CHECK_IDS, type CheckResult, type Outcome, type VerificationReport } from "../verification/types";
 import { isFinished, recordedCheckOf } from "./check-rows";
-import { openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
+import { VendorAppUnavailableError, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
 import { deleteLeftoversBeforeRun, testItemRecorder } from "./test-items";
 
@@ -72,7 +72,7 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
       }),
     );
   } catch (error) {
-    if (!(error instanceof SecretUnavailableError)) throw error;
+    if (!(error instanceof SecretUnavailableError) && !(error instanceof VendorAppUnavailableError)) throw error;
     logger().error({ attemptId: attempt.id, problem: error.message }, "stored secret could not be opened");
     return finish(runId, unreadableSecretReport());
   }

@@ -12,6 +12,7 @@ import { queueDefinitions } from "./jobs";
 import { closeLiveness } from "../jobs/liveness";
 import { startWorker, stopSender } from "../jobs/queue";
 import { logger } from "../logger";
+import { loadVendorApp, VendorAppConfigError } from "../microsoft/vendor-app";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";
 
 export type PortalMode = "production" | "development";
@@ -30,6 +31,13 @@ export type RunningPortal = {
 export async function startPortal(options: { mode: PortalMode; localKeys?: boolean }): Promise<RunningPortal> {
   const parsed = parseEnv();
   if (!parsed.ok) throw new StartupError(parsed.errors.map((e) => `Configuration error: ${e}`).join("\n"));
+  // The vendor app's key is read at start: a missing or wrong file stops the portal here, not at the first consent.
+  try {
+    loadVendorApp(parsed.env);
+  } catch (error) {
+    if (error instanceof VendorAppConfigError) throw new StartupError(`Configuration error: ${error.message}`);
+    throw error;
+  }
 
   const database = await resolveDatabase(parsed.env.DATABASE_URL);
   const cleanups: Array<() => Promise<void>> = [];

@@ -5,7 +5,8 @@ import { inAuditedTransaction, type Change } from "../audit/change";
 import { sealSecret, secretHint } from "../crypto/secret-box";
 import type { Transaction } from "../db/client";
 import { brokerages, submissionAttempts } from "../db/schema";
-import type { CertificateSubmission, Submission } from "../validation/submission";
+import type { CertificateSubmission, Submission, VendorAppSubmission } from "../validation/submission";
+import { vendorApp } from "../microsoft/vendor-app";
 import { certificateForAttempt } from "./certificate";
 
 /**
@@ -19,7 +20,7 @@ import { certificateForAttempt } from "./certificate";
 export type AttemptRequest = {
   brokerageId: string;
   /** A client secret's form, or the certificate method's (which uses the brokerage's current certificate). */
-  submission: Submission | CertificateSubmission;
+  submission: Submission | CertificateSubmission | VendorAppSubmission;
   idempotencyKey: string;
   /** The latest attempt number when the form was rendered (0 for none). */
   basedOn: number;
@@ -82,6 +83,7 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
         clientId: values.clientId,
         testMailbox: values.testMailbox,
         ...(credential.credentialMethod === "certificate" ? { method: "certificate", thumbprint: credential.certificateThumbprint } : {}),
+        ...(credential.credentialMethod === "vendor-app" ? { method: "vendor-app" } : {}),
       },
     });
     return { kind: "created", attemptId, number };
@@ -95,6 +97,24 @@ export async function createAttempt(request: AttemptRequest): Promise<AttemptOut
  */
 async function credentialColumns(change: Change, request: AttemptRequest, attemptId: string) {
   const submission = request.submission;
+  if ("credentialMethod" in submission && submission.credentialMethod === "vendor-app") {
+    // Nothing to seal: the vendor's certificate signs in. The expiry shown is the vendor's, which the vendor renews.
+    const { credentialMethod, ...values } = submission;
+    const app = vendorApp();
+    if (!app) throw new Error("the vendor app is not configured");
+    return {
+      values: { ...values, accessScope: "organization" as const, outsideMailbox: null, secretExpiresOn: app.certificate.notAfter.toISOString().slice(0, 10) },
+      credential: {
+        credentialMethod,
+        secretCiphertext: null,
+        secretKeyId: null,
+        secretHint: "",
+        certificateThumbprint: null,
+        certificateNotAfter: null,
+        certificateDer: null,
+      },
+    };
+  }
   if ("credentialMethod" in submission && submission.credentialMethod === "certificate") {
     const { credentialMethod, ...values } = submission;
     const certificate = await certificateForAttempt(change, request.brokerageId, attemptId);

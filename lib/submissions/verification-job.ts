@@ -1,4 +1,5 @@
 import "server-only";
+import { hasStoredCredential } from "../runs/credentials";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { submissionAttempts } from "../db/schema";
@@ -111,10 +112,10 @@ export async function sweepTestItems(): Promise<number> {
 export async function handleVerificationRun(data: VerificationRunData) {
   const attempt = await db().query.submissionAttempts.findFirst({
     where: eq(submissionAttempts.id, data.attemptId),
-    columns: { status: true, secretCiphertext: true, secretKeyId: true, sendTestMessage: true },
+    columns: { status: true, secretCiphertext: true, secretKeyId: true, sendTestMessage: true, credentialMethod: true, secretDestroyedAt: true },
   });
   // Settled, replaced or destroyed attempts have nothing left to verify.
-  if (!attempt?.secretCiphertext || !attempt.secretKeyId) return;
+  if (!attempt || !hasStoredCredential(attempt)) return;
   if (attempt.status !== "verifying" && attempt.status !== "inconclusive") return;
 
   // Held while the run lasts, so the sweep can tell a live run from one whose worker died.

@@ -1,4 +1,4 @@
-import type { CertificateSubmissionInput, SubmissionInput } from "./submission";
+import type { CertificateSubmissionInput, SubmissionInput, VendorAppSubmissionInput } from "./submission";
 
 /**
  * The form's fields as posted (FormData from the browser, with or without
@@ -52,6 +52,18 @@ export function certificateInputFromFormData(form: FormData): CertificateSubmiss
   return {
     tenantId: all.tenantId,
     clientId: all.clientId,
+    testMailbox: all.testMailbox,
+    sendTestMessage: all.sendTestMessage,
+    submitterName: all.submitterName,
+    submitterEmail: all.submitterEmail,
+    submitterPhone: all.submitterPhone,
+  };
+}
+
+/** The `vendor-app` form's fields: the test mailbox and who sends it. */
+export function vendorAppInputFromFormData(form: FormData): VendorAppSubmissionInput {
+  const all = submissionInputFromFormData(form);
+  return {
     testMailbox: all.testMailbox,
     sendTestMessage: all.sendTestMessage,
     submitterName: all.submitterName,

@@ -216,6 +216,16 @@ export const CertificateSubmissionSchema = BaseSchema.omit({ clientSecret: true,
 export type CertificateSubmissionInput = z.input<typeof CertificateSubmissionSchema>;
 export type CertificateSubmission = z.output<typeof CertificateSubmissionSchema>;
 
+/**
+ * The `vendor-app` method's form, after "Connect with Microsoft": the tenant came from
+ * Microsoft's consent and the app is the vendor's, so only the test mailbox and who sends it.
+ */
+export const VendorAppSubmissionSchema = BaseSchema.pick({ testMailbox: true, sendTestMessage: true, submitterName: true, submitterEmail: true, submitterPhone: true });
+export type VendorAppSubmissionInput = z.input<typeof VendorAppSubmissionSchema>;
+/** What an attempt is made from: the form's answers with the consented tenant and the vendor's client id. */
+export type VendorAppSubmission = z.output<typeof VendorAppSubmissionSchema> & { credentialMethod: "vendor-app"; tenantId: string; clientId: string };
+export const VENDOR_APP_SUBMISSION_FIELDS: FieldName[] = ["testMailbox", "sendTestMessage", "submitterName", "submitterEmail", "submitterPhone"];
+
 /** The certificate form's fields in its order. */
 export const CERTIFICATE_SUBMISSION_FIELDS = SUBMISSION_FIELDS_WITHOUT_SECRET();
 

@@ -88,6 +88,12 @@ function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean, meth
   const transient = failure.codes.map((c) => TRANSIENT_CODES.get(c)).find(Boolean);
   if (transient) return { status: "error", reason: transient, microsoft };
   if ((failure.httpStatus ?? 0) >= 500) return { ...unavailable, microsoft };
+  if (method === "vendor-app") {
+    const reason = failure.codes.map((c) => VENDOR_APP_REASONS.get(c)).find(Boolean);
+    if (reason) return { status: "fail", reason, microsoft };
+    // The vendor's own certificate refused: nothing the brokerage can fix.
+    if (failure.codes.some((c) => ASSERTION_FAULTS.has(c) || CERTIFICATE_REASONS.has(c))) return { status: "error", reason: "unexpected", microsoft };
+  }
   if (method === "certificate") {
     if (failure.codes.some((c) => ASSERTION_FAULTS.has(c))) return { status: "error", reason: "unexpected", microsoft };
     const reason = failure.codes.map((c) => CERTIFICATE_REASONS.get(c)).find(Boolean);
@@ -104,7 +110,21 @@ function classifyAad(failure: AadFailure, secretLooksLikeSecretId: boolean, meth
 }
 
 /** How the app signs in (DESIGN §9). */
-export type CredentialMethod = "client-secret" | "certificate";
+export type CredentialMethod = "client-secret" | "certificate" | "vendor-app";
+
+/**
+ * The vendor's multi-tenant app in a customer tenant: "not found in the directory"
+ * (700016, 700011) or a missing service principal (7000229) means the tenant holds no
+ * enterprise application for it: consent was never granted, or it was removed or the
+ * enterprise application deleted. 7000112: the administrator disabled it.
+ */
+const VENDOR_APP_REASONS: ReadonlyMap<number, Reason> = new Map<number, Reason>([
+  [700016, "vendor-app-not-consented"],
+  [700011, "vendor-app-not-consented"],
+  [7000229, "vendor-app-not-consented"],
+  [7000112, "vendor-app-disabled"],
+  [70001, "vendor-app-disabled"],
+]);
 
 export type TokenContext = {
   /** The secret entered is a GUID, like the Secret ID column. */

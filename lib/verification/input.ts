@@ -20,7 +20,8 @@ import type { VerificationInput } from "./types";
 
 export type InputField = "tenantId" | "clientId" | "clientSecret" | "testMailbox" | "secretExpiresOn" | "outsideMailbox";
 export type InputProblem = { field: InputField; message: string };
-export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "outsideMailbox" | "clientCertificate">> & {
+export type NormalisedInput = Required<Omit<VerificationInput, "secretExpiresOn" | "outsideMailbox" | "clientCertificate" | "vendorApp">> & {
+  vendorApp?: boolean;
   secretExpiresOn?: string;
   outsideMailbox?: string;
   clientCertificate?: VerificationInput["clientCertificate"];
@@ -60,6 +61,7 @@ export function normaliseInput(input: Partial<VerificationInput>): NormalisedInp
     accessScope: input.accessScope === "exchange-rbac" ? "exchange-rbac" : "organization",
     outsideMailbox: input.outsideMailbox?.trim() || undefined,
     ...(input.clientCertificate ? { clientCertificate: input.clientCertificate } : {}),
+    ...(input.vendorApp ? { vendorApp: true } : {}),
   };
 }
 

@@ -81,6 +81,16 @@ function catalog(product: string): Record<Reason, Remediation> {
       detail: `The app registration has no certificate matching the one ${product} made for you, or it holds another one. Download the certificate from your submission page and upload it on the app's Certificates & secrets page, under Certificates. A certificate uploaded in the last minute or two can be refused while Microsoft copies it to all its servers: if you have only just uploaded it, check again in a minute.`,
       guideAnchor: "upload-certificate",
     },
+    "vendor-app-not-consented": {
+      title: `Your tenant has not granted admin consent to ${product}`,
+      detail: `Microsoft found no enterprise application for ${product} in your tenant: admin consent was never granted, or it was removed, or the enterprise application was deleted. A Global Administrator or Privileged Role Administrator connects again with "Connect with Microsoft" on your submission page and accepts the permissions.`,
+      guideAnchor: "grant-consent",
+    },
+    "vendor-app-disabled": {
+      title: `${product} is disabled in your tenant`,
+      detail: `In the Microsoft Entra admin center, open Enterprise applications, select ${product}, then Properties, and set "Enabled for users to sign in?" to Yes.`,
+      guideAnchor: "troubleshooting",
+    },
     "certificate-expired": {
       title: "The certificate has expired",
       detail: `Microsoft reports that the certificate is outside its validity period. Ask for a new certificate on your submission page, upload it on the app's Certificates & secrets page, under Certificates, and submit again.`,

@@ -67,6 +67,8 @@ export const REASONS = [
   "secret-expiry-too-far",
   "certificate-not-uploaded",
   "certificate-expired",
+  "vendor-app-not-consented",
+  "vendor-app-disabled",
   "throttled",
   "microsoft-unavailable",
   "unexpected",
@@ -114,6 +116,8 @@ export type VerificationInput = {
   clientSecret?: string;
   /** The `certificate` method (DESIGN §9): the token is requested with a signed client assertion. */
   clientCertificate?: ClientCertificate;
+  /** The `vendor-app` method: the certificate is the vendor's multi-tenant app's, consented in this tenant. */
+  vendorApp?: boolean;
   testMailbox: string;
   /** YYYY-MM-DD; without it `secret.expiry` is skipped. With a certificate it defaults to the certificate's notAfter. */
   secretExpiresOn?: string;

@@ -6,6 +6,7 @@ import { issueCertificate } from "@/lib/submissions/issue-certificate";
 import { submitCredentials } from "@/lib/submissions/submit";
 import { submitCertificateCredentials } from "@/lib/submissions/submit-certificate";
 import { lookupTenantForMailbox } from "@/lib/submissions/tenant-lookup";
+import { startVendorConsentAction as startVendorConsent, submitVendorAppCredentials } from "@/lib/submissions/submit-vendor-app";
 
 /** Send the form: one attempt, then its live status page. */
 export const submitCredentialsAction = formAction(submitCredentials);
@@ -21,3 +22,9 @@ export const issueCertificateAction = formAction(issueCertificate);
 
 /** The certificate method's form: no secret, the certificate signs in. */
 export const submitCertificateAction = formAction(submitCertificateCredentials);
+
+/** "Connect with Microsoft": a one-time state, then Microsoft's admin-consent page. */
+export const startVendorConsentAction = formAction(startVendorConsent);
+
+/** After consent: the test mailbox, then one `vendor-app` attempt and its live status. */
+export const submitVendorAppCredentialsAction = formAction(submitVendorAppCredentials);

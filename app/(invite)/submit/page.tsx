@@ -6,6 +6,7 @@ import { ProviderNotice } from "@/components/providers/provider-notice";
 import { CredentialForm } from "@/components/submission/credential-form";
 import { requireBrokerageSession } from "@/lib/auth/require-brokerage-session";
 import { branding } from "@/lib/branding";
+import { vendorAppConfigured } from "@/lib/microsoft/vendor-app";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
 import { prefillFrom } from "@/lib/submissions/prefill";
 import { getBrokerageName, getLatestAttempt } from "@/lib/submissions/queries";
@@ -37,6 +38,17 @@ export default async function SubmitPage() {
             </Link>
           </p>
         </NotificationBanner>
+      ) : null}
+      {vendorAppConfigured() ? (
+        <div className="mb-4 border-l-[6px] border-brand-700 bg-brand-50 px-4 py-3" data-testid="connect-with-microsoft">
+          <p className="font-bold">Quickest: Connect with Microsoft, with nothing to register or copy</p>
+          <p className="mt-1">
+            A Global Administrator or Privileged Role Administrator signs in and grants {productName} access to calendars, contacts and sending mail.{" "}
+            <Link className="text-brand-700 underline" href="/submit/connect">
+              Connect with Microsoft
+            </Link>
+          </p>
+        </div>
       ) : null}
       <div className="mb-8 border-l-[6px] border-brand-600 bg-brand-50 px-4 py-3">
         <p className="font-bold">Recommended: connect with a certificate, with no secret to copy</p>

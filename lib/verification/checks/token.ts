@@ -10,7 +10,7 @@ import { fromClassified, passed, problem, skipped, type CheckOutcome } from "../
 
 /** `token`: Microsoft issues an app-only token for these client credentials. */
 export async function checkToken(ctx: RunContext): Promise<CheckOutcome> {
-  const { tenantId, clientId, clientSecret, clientCertificate } = ctx.input;
+  const { tenantId, clientId, clientSecret, clientCertificate, vendorApp } = ctx.input;
   try {
     ctx.token = await acquireAppToken(
       clientCertificate ? { tenantId, clientId, clientCertificate } : { tenantId, clientId, clientSecret },
@@ -25,17 +25,19 @@ export async function checkToken(ctx: RunContext): Promise<CheckOutcome> {
     );
     return passed(
       "The app signed in",
-      clientCertificate
+      vendorApp
+        ? "Microsoft issued a token for Microsoft Graph to our app in your tenant: admin consent is in place."
+        : clientCertificate
         ? "Microsoft accepted the client ID and the certificate and issued a token for Microsoft Graph."
         : "Microsoft accepted the client ID and secret value and issued a token for Microsoft Graph.",
-      clientCertificate ? { method: "certificate", thumbprintSha256: clientCertificate.thumbprintSha256 } : undefined,
+      vendorApp ? { method: "vendor-app" } : clientCertificate ? { method: "certificate", thumbprintSha256: clientCertificate.thumbprintSha256 } : undefined,
     );
   } catch (error) {
     if (!(error instanceof MicrosoftRequestError)) throw error;
     const needsDiscovery = error.failure.kind === "transport";
     const classified = classifyTokenFailure(error.failure, {
       secretLooksLikeSecretId: !clientCertificate && looksLikeSecretId(clientSecret),
-      method: clientCertificate ? "certificate" : "client-secret",
+      method: vendorApp ? "vendor-app" : clientCertificate ? "certificate" : "client-secret",
       tenant: needsDiscovery ? await ctx.tenantLookup() : undefined,
     });
     return fromClassified(classified);

@@ -47,6 +47,16 @@ const NOTICES: Record<string, string> = {
   revoked: "Credentials revoked. The sync service has been told, and the secret is destroyed.",
 };
 
+const CONNECTS_WITH = {
+  "client-secret": "A client secret",
+  certificate: "A certificate the portal made",
+  "vendor-app": "Connect with Microsoft: admin consent to our own app, no secret",
+} as const;
+
+/** Revocation is the customer's (DESIGN §9): where their administrator removes it; scheduled re-verification notices. */
+const VENDOR_APP_REMOVAL =
+  "Granted by the brokerage's administrator. They remove it in the Microsoft Entra admin center: Enterprise applications → our app → Properties → Delete (or Permissions → Revoke). Scheduled re-verification flags it when removed.";
+
 export default async function SubmissionPage({ params, searchParams }: Props) {
   await requireStaffRole(...AREA_ROLES.review);
   const [{ attempt: attemptId }, query] = await Promise.all([params, searchParams]);
@@ -117,8 +127,13 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         rows={[
           { key: "Tenant ID", value: <span className="font-mono break-all">{attempt.tenantId}</span> },
           { key: "Client ID", value: <span className="font-mono break-all">{attempt.clientId}</span> },
-          { key: "Connects with", value: attempt.credentialMethod === "certificate" ? "A certificate the portal made" : "A client secret" },
-          ...(attempt.credentialMethod === "certificate"
+          { key: "Connects with", value: CONNECTS_WITH[attempt.credentialMethod] },
+          ...(attempt.credentialMethod === "vendor-app"
+            ? [
+                { key: "Consent", value: VENDOR_APP_REMOVAL },
+                { key: "Vendor certificate expires", value: `${formatDay(attempt.secretExpiresOn)} (renewed by us, nothing for the brokerage to do)` },
+              ]
+            : attempt.credentialMethod === "certificate"
             ? [
                 {
                   key: "Certificate",
