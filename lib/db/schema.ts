@@ -643,3 +643,30 @@ export const inviteReminders = pgTable(
   },
   (t) => [uniqueIndex("invite_reminders_invite_key").on(t.inviteId), uniqueIndex("invite_reminders_previous_key").on(t.previousInviteId)],
 );
+
+export const testItemKind = pgEnum("test_item_kind", ["event", "contact"]);
+
+/**
+ * The test items a run created in a customer's mailbox and has not yet deleted, recorded
+ * as soon as Microsoft answers the create: a run that dies before its cleanup leaves a
+ * row here, and the next run for the brokerage (or the sweep) deletes the item.
+ */
+export const verificationTestItems = pgTable(
+  "verification_test_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: testItemKind("kind").notNull(),
+    itemId: text("item_id").notNull(),
+    mailbox: text("mailbox").notNull(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => submissionAttempts.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The last time a later run or the sweep tried to delete it and could not; the sweep waits before it tries again. */
+    triedAt: timestamp("tried_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("verification_test_items_item_key").on(t.mailbox, t.itemId), index("verification_test_items_brokerage_idx").on(t.brokerageId)],
+);

@@ -13,6 +13,7 @@ import { CHECK_IDS, type CheckProgress, type CheckResult, type Outcome, type Ver
 import { isFinished, recordedCheckOf } from "./check-rows";
 import { VendorAppUnavailableError, needsDecryption, openCredential, storedCredentialOf, type TokenCredential } from "./credentials";
 import { progressWriter, recordReport, startRun, type RunTrigger } from "./progress";
+import { deleteLeftoversBeforeRun, testItemRecorder } from "./test-items";
 
 /**
  * Who asked for a run: the submission's own run (and its retries), a CSM's re-run, the
@@ -84,6 +85,8 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
     return finish(runId, unreadableSecretReport());
   }
 
+  // Test items an earlier run of this app left behind (its process died mid-run) go first.
+  await deleteLeftoversBeforeRun(attempt, credential);
   const recheckAfterMs = purpose === "submission" ? await recheckAfterForAttempt(attempt) : undefined;
   const writer = progressWriter(runId);
   let report: VerificationReport;
@@ -104,7 +107,7 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
               accessScope: attempt.accessScope,
               outsideMailbox: attempt.outsideMailbox ?? undefined,
             },
-            { onProgress, recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
+            { onProgress, testItems: testItemRecorder(attempt), recheckAfterMs, rbacSettlesAt: rbacSettlesAt(attempt) },
           );
   } catch (error) {
     // The runner reports Microsoft's failures itself; reaching here is a fault of ours.

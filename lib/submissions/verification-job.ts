@@ -9,6 +9,7 @@ import { unheldKeys, whileAlive } from "../jobs/liveness";
 import { logger } from "../logger";
 import { runRecordedVerification } from "../runs/recorded-run";
 import { retryDelaySeconds } from "../runs/retry-schedule";
+import { attemptsWithLeftovers, sweepLeftoverTestItems } from "../runs/test-items";
 import { DEFAULT_TIMEOUTS } from "../verification/policy";
 import { RECHECK_AFTER_MS } from "../verification/recheck";
 
@@ -59,7 +60,10 @@ export function verificationRunQueue(): QueueDefinition {
 export function verificationSweepQueue(): QueueDefinition {
   return {
     name: VERIFICATION_SWEEP,
-    handler: async () => void (await sweepStuckAttempts()),
+    handler: async () => {
+      await sweepStuckAttempts();
+      await sweepTestItems();
+    },
     cron: "* * * * *",
     // A worker coming back sweeps at once: it may be the one whose runs died.
     atStart: true,
@@ -93,6 +97,16 @@ export async function sweepStuckAttempts(): Promise<{ queued: number; handedBack
   }
   if (queued || handedBack) logger().warn({ queued, handedBack }, "stuck verifications queued again");
   return { queued, handedBack };
+}
+
+/**
+ * Test items left in a mailbox by a run whose worker died before its cleanup: deleted
+ * once no live run holds the attempt (a live run deletes its own).
+ */
+export async function sweepTestItems(): Promise<number> {
+  const deleted = await sweepLeftoverTestItems(await unheldKeys(await attemptsWithLeftovers(GRACE_SECONDS)), GRACE_SECONDS);
+  if (deleted) logger().warn({ deleted }, "leftover test items deleted");
+  return deleted;
 }
 
 export async function handleVerificationRun(data: VerificationRunData) {

@@ -5,7 +5,7 @@ import { graphMailbox, type GraphMailbox } from "../microsoft/graph-client";
 import { RetryBudget } from "../microsoft/http";
 import type { AppToken } from "../microsoft/token-client";
 import type { InputField, InputProblem, NormalisedInput } from "./input";
-import type { VerificationTimeouts } from "./types";
+import type { TestItemListener, VerificationTimeouts } from "./types";
 
 /** Everything the checks of one run share. Holds the secret and token in memory only. */
 export type RunContext = {
@@ -28,6 +28,8 @@ export type RunContext = {
   rbacSettlesAt?: Date;
   /** Set by the token check. */
   token?: AppToken;
+  /** RunOptions.testItems. */
+  testItems?: TestItemListener;
 };
 
 export function once<T>(fn: () => T): () => T {

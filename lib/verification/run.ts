@@ -58,6 +58,7 @@ export function startRun(input: Partial<VerificationInput>, options: RunOptions,
     logger: (options.logger ?? rootLogger()).child({ component: "verification" }),
     now: options.now ?? (() => new Date()),
     rbacSettlesAt: options.rbacSettlesAt,
+    testItems: options.testItems,
     tenantLookup: once(discover(values.tenantId)),
     domainLookup: once(discover(isMailboxAddress(values.testMailbox) ? mailboxDomain(values.testMailbox) : "")),
   };

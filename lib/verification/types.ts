@@ -158,8 +158,22 @@ export type VerificationTimeouts = {
   cleanupMs: number;
 };
 
+/** A test item a write check created in the test mailbox. */
+export type TestItem = { kind: "event" | "contact"; id: string; mailbox: string };
+
+/**
+ * Told when Microsoft answers a test item's create and when the item is gone, so the
+ * caller can keep a record that outlives the process (lib/runs). A failing listener
+ * is logged and never changes a check's result.
+ */
+export type TestItemListener = {
+  onCreated: (item: TestItem) => void | Promise<void>;
+  onDeleted: (item: TestItem) => void | Promise<void>;
+};
+
 export type RunOptions = {
   onProgress?: (update: CheckProgress) => void | Promise<void>;
+  testItems?: TestItemListener;
   signal?: AbortSignal;
   /** For tests: the clock used for expiry checks. */
   now?: () => Date;

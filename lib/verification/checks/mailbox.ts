@@ -5,6 +5,7 @@ import { cleanupMailbox, outsideMailbox, runMailbox, tokenHasNoRoles, type RunCo
 import { CHECK_LABELS } from "../labels";
 import { fromClassified, passed, problem, skipped, type CheckOutcome } from "../results";
 import { testContact, testEvent, testMessage } from "../test-items";
+import type { TestItem } from "../types";
 
 /**
  * The checks against the test mailbox. The calendar read doubles as the mailbox
@@ -63,6 +64,7 @@ async function createAndDelete(
     if (ctx.signal.aborted) return problem("error", "microsoft-unavailable", { facts: "The run's time was up before the test item could be created." });
     const created = await runMailbox(ctx, { creating: true }).post<{ id?: unknown }>(`/${collection}`, item);
     itemId = typeof created?.id === "string" ? created.id : undefined;
+    if (itemId) await tell(ctx, "onCreated", testItemOf(ctx, collection, itemId));
     outcome = itemId ? passedResult : problem("error", "unexpected", { facts: "Microsoft created the test item but did not say which it was." });
   } catch (error) {
     outcome = failed(ctx, error, roles);
@@ -75,15 +77,34 @@ async function createAndDelete(
   return outcome;
 }
 
+const testItemOf = (ctx: RunContext, collection: "events" | "contacts", id: string): TestItem => ({
+  kind: collection === "events" ? "event" : "contact",
+  id,
+  mailbox: ctx.input.testMailbox,
+});
+
+/** Tells the run's test item listener; its failure is logged, the check goes on. */
+async function tell(ctx: RunContext, event: "onCreated" | "onDeleted", item: TestItem) {
+  try {
+    await ctx.testItems?.[event](item);
+  } catch (error) {
+    ctx.logger.warn({ kind: item.kind, event, error: error instanceof Error ? error.message : String(error) }, "test item listener failed");
+  }
+}
+
 /** undefined when deleted; otherwise the `cleanup-failed` warning naming the item. */
 async function deleteItem(ctx: RunContext, collection: "events" | "contacts", itemId: string): Promise<CheckOutcome | undefined> {
   try {
     await cleanupMailbox(ctx).delete(`/${collection}/${pathSegment(itemId)}`);
+    await tell(ctx, "onDeleted", testItemOf(ctx, collection, itemId));
     return undefined;
   } catch (error) {
     if (!(error instanceof MicrosoftRequestError)) throw error;
     const f = error.failure;
-    if (f.kind === "graph" && f.httpStatus === 404) return undefined; // already gone
+    if (f.kind === "graph" && f.httpStatus === 404) {
+      await tell(ctx, "onDeleted", testItemOf(ctx, collection, itemId));
+      return undefined; // already gone
+    }
     ctx.logger.warn({ collection, microsoft: microsoftInfo(f) }, "test item could not be deleted");
     return problem("warn", "cleanup-failed", {
       facts: `The test ${collection === "events" ? "event" : "contact"} was created but could not be deleted (item id ${itemId}).`,
