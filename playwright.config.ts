@@ -62,6 +62,8 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
         WEBHOOK_SECRET: webhookSecret,
+        // The tests stand in for one proxy: each sets X-Forwarded-For, so sign-in limits count per test.
+        TRUST_PROXY_HOPS: "1",
       },
     },
     {

@@ -91,6 +91,13 @@ export const EnvSchema = z.object({
     .min(1, "REMINDER_AFTER_DAYS must be at least 1")
     .max(60, "REMINDER_AFTER_DAYS must be at most 60")
     .default(3),
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 reads the socket (lib/http/request-facts.ts). */
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int("TRUST_PROXY_HOPS must be a whole number")
+    .min(0, "TRUST_PROXY_HOPS must be 0 or more")
+    .max(10, "TRUST_PROXY_HOPS must be at most 10")
+    .default(0),
   /** Resolvers for provider detection (MX records), `host:port,...`; the system's when unset. */
   DNS_SERVERS: z
     .string()

@@ -8,6 +8,7 @@ import { inAuditedTransaction } from "../audit/change";
 import { db } from "../db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "../db/schema";
 import { env } from "../env";
+import { CLIENT_ADDRESS_HEADER } from "../http/request-facts";
 import { logger } from "../logger";
 import { STAFF_COOKIE_PREFIX } from "./cookie-names";
 import { STAFF_ROLES } from "./roles";
@@ -68,7 +69,8 @@ export function createAuth() {
       database: { generateId: "uuid" },
       useSecureCookies: true,
       cookiePrefix: STAFF_COOKIE_PREFIX,
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // The address the custom server worked out (lib/http/request-facts.ts), never a header the client sent.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {

@@ -4,6 +4,7 @@ import { inAuditedTransaction, type Change } from "../audit/change";
 import type { Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
+import { invitedRecipient } from "../invites/recipient";
 import { createInvite } from "../invites/create-invite";
 import { findStaffContact } from "../email/staff-contact";
 import { reminderDue, REMINDER_DAYS } from "./days";
@@ -49,20 +50,22 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
 
   const adminClaim = await claim(tx, c.approvalId, daysBefore, "administrator", now);
   if (adminClaim) {
+    // The link goes to the person staff invited, not to whatever address the form was sent with.
+    const recipient = (await invitedRecipient(tx, c.brokerageId)) ?? { email: c.administratorEmail, name: c.administratorName };
     // One live link per recipient: the earlier ones stop working.
     await tx
       .update(invites)
       .set({ revokedAt: now })
-      .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${c.administratorEmail})`, isNull(invites.revokedAt)));
-    const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: c.administratorEmail, recipientName: c.administratorName });
+      .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${recipient.email})`, isNull(invites.revokedAt)));
+    const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: recipient.email, recipientName: recipient.name });
     const message = await queueEmail(tx, {
       kind: daysBefore === 0 ? "secret-expired" : "secret-expiry-reminder",
-      to: c.administratorEmail,
+      to: recipient.email,
       brokerageId: c.brokerageId,
-      ...administratorExpiryEmail({ ...facts, name: c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
+      ...administratorExpiryEmail({ ...facts, name: recipient.name ?? c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
     });
-    await tx.update(expiryReminders).set({ toAddress: c.administratorEmail, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
-    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail, messageId: message.id });
+    await tx.update(expiryReminders).set({ toAddress: recipient.email, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: recipient.email, messageId: message.id });
   }
 
   const csmClaim = await claim(tx, c.approvalId, daysBefore, "csm", now);

@@ -9,6 +9,7 @@ import { runMigrations } from "../db/migrate";
 import { parseEnv, resetEnvCache } from "../env";
 import { queueDefinitions } from "./jobs";
 import { startWorker, stopSender } from "../jobs/queue";
+import { stampClientAddress } from "../http/request-facts";
 import { logger } from "../logger";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";
 
@@ -55,7 +56,11 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: parsed.env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server: Server = createServer((req, res) => void handle(req, res));
+    const hops = parsed.env.TRUST_PROXY_HOPS;
+    const server: Server = createServer((req, res) => {
+      stampClientAddress(req, hops);
+      void handle(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);
