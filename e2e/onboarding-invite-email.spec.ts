@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { smtpPort } from "../playwright.config";
 import { startMailServer } from "../tests/support/mail-server";
 import { createStaff, lib, signInAs } from "./staff-fixtures";
+import { openInvite } from "./support/portal";
 
 /**
  * The onboarding team's main journey, end to end: a brokerage is added, its invite is
@@ -63,7 +64,7 @@ test("an onboarding user adds a brokerage and emails an invite whose link opens 
   // The administrator opens the link from the email: the form.
   const administrator = await browser.newContext();
   const form = await administrator.newPage();
-  await form.goto(emailedLink!);
+  await openInvite(form, emailedLink!);
   await expect(form).toHaveURL(/\/submit/);
   await expect(form.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");
   await administrator.close();
@@ -79,7 +80,7 @@ test("an onboarding user adds a brokerage and emails an invite whose link opens 
   await expect(page.getByRole("row", { name: new RegExp(recipient) })).toContainText("Revoked");
   const later = await browser.newContext();
   const dead = await later.newPage();
-  await dead.goto(emailedLink!);
+  await openInvite(dead, emailedLink!);
   await expect(dead.getByRole("heading", { level: 1 })).toHaveText("This link cannot be used");
   await later.close();
 });

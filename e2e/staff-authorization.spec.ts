@@ -42,7 +42,7 @@ let attemptId = "";
 let runId = "";
 
 test.beforeAll(async () => {
-  const { db, users, createBrokerageSession, drizzle } = await lib();
+  const { db, users, createBrokerageSession, BROKERAGE_SESSION_COOKIE, drizzle } = await lib();
   for (const role of ROLES) {
     const staff = await createStaff(role);
     byRole[role] = { name: role, role, staff, cookie: await sessionCookie(staff) };
@@ -55,7 +55,7 @@ test.beforeAll(async () => {
   attemptId = submitted.attempt.id;
   runId = submitted.run.id;
   const session = await createBrokerageSession(db(), { brokerageId: brokerage.id, inviteId: invite.id });
-  identities.push({ name: "brokerage session", cookie: `brokerage_session=${session.value}` });
+  identities.push({ name: "brokerage session", cookie: `${BROKERAGE_SESSION_COOKIE}=${session.value}` });
   identities.push({ name: "forged staff cookie", cookie: "__Secure-staff.session_token=forged-token.forged-signature" });
   // An admin disabled a moment ago, whose session row survived: the guard must read the account, not trust the session.
   const disabled = await createStaff("admin");

@@ -10,7 +10,9 @@ import { brokerageSessions, invites } from "../db/schema";
  * A revoked invite ends its sessions too.
  */
 
-export const BROKERAGE_SESSION_COOKIE = "brokerage_session";
+import { BROKERAGE_SESSION_COOKIE } from "./cookie-names";
+
+export { BROKERAGE_SESSION_COOKIE };
 export const BROKERAGE_SESSION_HOURS = 12;
 
 export type BrokerageSession = { sessionId: string; brokerageId: string; inviteId: string };
