@@ -80,7 +80,8 @@ export function createAuth() {
       },
     },
     session: { expiresIn: SESSION_SECONDS, updateAge: 3600 },
-    account: { accountLinking: { enabled: true, trustedProviders: ["microsoft"], allowDifferentEmails: false } },
+    // Never join a Microsoft identity to an account by its email claim: only tid + oid, linked by an administrator (lib/auth/sso.ts).
+    account: { accountLinking: { enabled: false } },
     socialProviders: microsoft ? { microsoft } : {},
     rateLimit: {
       enabled: true,
@@ -143,16 +144,6 @@ export function createAuth() {
             const origin = { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
             await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
               audit({ action: "staff.signed_out", subject: { type: "staff", id: session.userId } }),
-            );
-          },
-        },
-      },
-      account: {
-        create: {
-          after: async (account) => {
-            if (account.providerId === "credential") return;
-            await inAuditedTransaction({ type: "staff", id: account.userId }, null, ({ audit }) =>
-              audit({ action: "staff.sign_in_linked", subject: { type: "staff", id: account.userId }, detail: { provider: account.providerId } }),
             );
           },
         },
