@@ -62,6 +62,7 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
       kind: daysBefore === 0 ? "secret-expired" : "secret-expiry-reminder",
       to: recipient.email,
       brokerageId: c.brokerageId,
+      inviteId: invite.invite.id,
       ...administratorExpiryEmail({ ...facts, name: recipient.name ?? c.administratorName, link: invite.url, linkExpiresAt: invite.invite.expiresAt }),
     });
     await tx.update(expiryReminders).set({ toAddress: recipient.email, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));

@@ -95,7 +95,7 @@ async function recordChangeRequest(attemptId: string, input: RequestChanges, act
       createdBy: actor.staffId,
     });
     const email = changesEmail({ name: recipient.name ?? attempt.submitterName, brokerage: brokerage.name, problems: chosen.map(remediationOf), message, link: invite.url, expiresAt: invite.invite.expiresAt });
-    const outgoing = await queueEmail(tx, { kind: "changes-requested", to: recipient.email, brokerageId: brokerage.id, ...email });
+    const outgoing = await queueEmail(tx, { kind: "changes-requested", to: recipient.email, brokerageId: brokerage.id, inviteId: invite.invite.id, ...email });
     const [row] = await tx
       .insert(changeRequests)
       .values({ attemptId, brokerageId: brokerage.id, requestedBy: actor.staffId, checkIds: chosen.map((p) => p.checkId), message: message || null, inviteId: invite.invite.id, messageId: outgoing.id })
