@@ -155,6 +155,30 @@ test.describe("pages and route handlers", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  test("no staff page holds a usable invite link, for any role, as HTML or as an RSC payload", async () => {
+    const { inAuditedTransaction, issueInvite } = await lib();
+    // Links emailed and not: their messages sit in the outbox.
+    const tokens: string[] = [];
+    for (const sendEmail of [true, false]) {
+      const issued = await inAuditedTransaction({ type: "system", id: "e2e" }, null, (change) =>
+        issueInvite(change, { brokerageId, recipientEmail: `scan-${sendEmail}@harbor.example`, recipientName: null, days: 14, sendEmail }),
+      );
+      tokens.push(issued.url.split("/invite/")[1]!);
+    }
+    for (const page of pages) {
+      for (const identity of identities.filter((i): i is Identity & { role: Role } => isStaff(i) && page.roles.includes(i.role))) {
+        for (const rsc of [false, true]) {
+          const response = await fetch(`${baseURL}${page.path()}`, { headers: { cookie: identity.cookie!, ...(rsc ? { RSC: "1" } : {}) } });
+          const body = await response.text();
+          const label = `${identity.name} GET ${page.path()}${rsc ? " (RSC)" : ""}`;
+          expect(response.status, label).toBe(200);
+          for (const token of tokens) expect(body, label).not.toContain(token);
+          expect(body, label).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+        }
+      }
+    }
+  });
+
   test("the sign-in page is open to all, and sends someone already signed in onwards", async () => {
     for (const identity of identities) {
       const response = await fetch(`${baseURL}/staff/sign-in`, { redirect: "manual", headers: identity.cookie ? { cookie: identity.cookie } : {} });

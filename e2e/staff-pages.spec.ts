@@ -74,7 +74,7 @@ test("the outbox and the screen reports list what there is, newest first", async
 
   await page.getByRole("link", { name: "Outbox" }).first().click();
   const row = page.getByRole("row").filter({ hasText: `A message ${stamp}` });
-  await expect(row).toContainText("In outbox");
+  await expect(row).toContainText("Not sent: send by hand");
   await row.getByText(`A message ${stamp}`).click();
   await expect(row.getByText("Body text")).toBeVisible();
   await expectAccessible(page, "outbox");
