@@ -98,6 +98,13 @@ export const EnvSchema = z.object({
     .min(0, "TRUST_PROXY_HOPS must be 0 or more")
     .max(10, "TRUST_PROXY_HOPS must be at most 10")
     .default(0),
+  /** Days after which the sealed secret of an attempt nobody approved is cleared (lib/submissions/retention.ts). */
+  ABANDONED_SECRET_DAYS: z.coerce
+    .number()
+    .int("ABANDONED_SECRET_DAYS must be a whole number of days")
+    .min(1, "ABANDONED_SECRET_DAYS must be at least 1")
+    .max(3650, "ABANDONED_SECRET_DAYS must be at most 3650")
+    .default(90),
   /** Resolvers for provider detection (MX records), `host:port,...`; the system's when unset. */
   DNS_SERVERS: z
     .string()

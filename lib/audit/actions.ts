@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   "secret.decrypted": "Secret read",
   "certificate.issued": "Certificate made for signing in without a secret",
   "secret.rotated": "Secret re-encrypted under a new key",
+  "secret.purged": "Secret of an abandoned attempt cleared",
   "note.added": "Note added",
   "api-key.created": "API key created",
   "api-key.revoked": "API key revoked",

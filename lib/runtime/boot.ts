@@ -26,10 +26,18 @@ export type RunningPortal = {
  * configuration, reach (or start) PostgreSQL, migrate, serve Next.js, and run the
  * worker in this process unless WORKER=off. Problems become one line and exit 1.
  */
-export async function startPortal(options: { mode: PortalMode; localKeys?: boolean }): Promise<RunningPortal> {
+export async function startPortal(options: {
+  mode: PortalMode;
+  /** `npm run demo` and `npm run dev`: an embedded PostgreSQL when DATABASE_URL is unset, and a key ring kept in .data/. */
+  localKeys?: boolean;
+}): Promise<RunningPortal> {
   const parsed = parseEnv();
   if (!parsed.ok) throw new StartupError(parsed.errors.map((e) => `Configuration error: ${e}`).join("\n"));
 
+  // The embedded database (fixed password, data under .data/) is for a clone on one machine, never production.
+  if (!parsed.env.DATABASE_URL && !options.localKeys) {
+    throw new StartupError("Configuration error: DATABASE_URL is not set; `npm start` needs your own PostgreSQL (the embedded one is only for `npm run demo` and `npm run dev`)");
+  }
   const database = await resolveDatabase(parsed.env.DATABASE_URL);
   const cleanups: Array<() => Promise<void>> = [];
   if (database.embedded) cleanups.push(database.embedded.stop);
