@@ -240,6 +240,49 @@ test("unknown, expired and revoked links show the same page, and a burst of bad 
   await page.setContent(await limited.text());
   await capture(page, "invite-rate-limited");
   // Another address opens the same good link as usual.
-  const elsewhere = await request.get(good.path, { headers: { "X-Forwarded-For": "198.51.100.200" }, maxRedirects: 0 });
+  const elsewhere = await continueFrom(request, good.path, { "X-Forwarded-For": "198.51.100.200" });
   expect(elsewhere.status()).toBe(303);
+});
+
+test("signing out of the brokerage pages ends the session for good", async ({ page }) => {
+  const invite = await newInvite("Sign Out Realty");
+  await openInvite(page, invite.path);
+  const cookie = (await page.context().cookies()).find((c) => c.name === BROKERAGE_SESSION_COOKIE);
+  expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have signed out");
+  expect((await page.context().cookies()).some((c) => c.name === BROKERAGE_SESSION_COOKIE)).toBe(false);
+  expect(await e2eDb().select().from(brokerageSessions).where(eq(brokerageSessions.brokerageId, invite.brokerageId))).toEqual([]);
+  // A copy of the old cookie opens nothing.
+  const replayed = await page.request.get("/submit", { headers: { cookie: `${BROKERAGE_SESSION_COOKIE}=${cookie!.value}` } });
+  expect(replayed.status()).toBe(404);
+});
+
+test("/submit and /staff carry a fresh script nonce; the static guide keeps its own policy", async ({ page, request }) => {
+  const invite = await newInvite("Nonce Realty");
+  await openInvite(page, invite.path);
+  const policies: string[] = [];
+  for (const path of ["/submit", "/staff/sign-in"]) {
+    for (let i = 0; i < 2; i++) {
+      const response = await page.request.get(path);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      // Next puts the nonce on every script it writes.
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+      policies.push(nonce!);
+    }
+  }
+  expect(new Set(policies).size).toBe(policies.length);
+  // The form still works under it: client components hydrate and validate.
+  await page.goto("/submit");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+
+  const guide = await request.get("/guide");
+  expect(guide.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
 });

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = {
   "invite.revoked": "Invite link revoked",
   "invite.reminded": "Reminder sent with a new link",
   "invite.opened": "Invite link opened",
+  "invite.signed-out": "Signed out of the setup pages",
   "secret.decrypted": "Secret read",
   "certificate.issued": "Certificate made for signing in without a secret",
   "secret.rotated": "Secret re-encrypted under a new key",

@@ -57,3 +57,8 @@ export async function readBrokerageSession(value: string | undefined | null): Pr
     .limit(1);
   return row ?? null;
 }
+
+/** "Sign out": the session row goes, so the cookie opens nothing even if a copy of it survives. */
+export async function endBrokerageSession(tx: Executor, sessionId: string) {
+  await tx.delete(brokerageSessions).where(eq(brokerageSessions.id, sessionId));
+}
