@@ -76,6 +76,8 @@ export default defineConfig({
         WEBHOOK_SECRET: webhookSecret,
         MICROSOFT_VENDOR_APP_CLIENT_ID: VENDOR_APP.clientId,
         MICROSOFT_VENDOR_APP_CERTIFICATE: vendorAppCertificate,
+        // The tests stand in for one proxy: each sets X-Forwarded-For, so sign-in limits count per test.
+        TRUST_PROXY_HOPS: "1",
         TEAM_ALERTS_EMAIL: teamAlertsEmail,
       },
     },

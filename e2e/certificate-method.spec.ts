@@ -2,7 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { capture, field, newInvite, resetSimulator, SIM_URL, waitForOutcome } from "./support/portal";
+import { capture, field, newInvite, openInvite, resetSimulator, SIM_URL, waitForOutcome } from "./support/portal";
 import { everyRowAsText } from "./support/second-portal";
 
 /**
@@ -38,7 +38,7 @@ test("pick the certificate method, download it, upload it, send no secret and se
   });
 
   const invite = await newInvite("Certificate Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await expect(page).toHaveURL(/\/submit$/);
   await expect(page.getByText("Recommended: connect with a certificate, with no secret to copy")).toBeVisible();
   await page.getByRole("link", { name: "Connect with a certificate" }).click();

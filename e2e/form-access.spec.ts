@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { capture, newInvite, nextYear, resetSimulator, waitForOutcome } from "./support/portal";
+import { capture, newInvite, nextYear, openInvite, resetSimulator, waitForOutcome } from "./support/portal";
 
 test.beforeEach(async () => {
   await resetSimulator();
@@ -28,7 +28,7 @@ async function typeInto(page: Page, id: string, text: string) {
 
 test("the form, its error state, check answers and the status page have no axe violations", async ({ page }) => {
   const invite = await newInvite("Axe Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Continue" }).click();
@@ -65,7 +65,7 @@ test("the form, its error state, check answers and the status page have no axe v
 
 test("the whole form can be completed with the keyboard alone", async ({ page }) => {
   const invite = await newInvite("Keyboard Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await page.locator("body").focus();
 
   await typeInto(page, "tenant-id", TENANTS.harbor.id);

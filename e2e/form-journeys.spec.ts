@@ -9,6 +9,7 @@ import {
   fixScenario,
   newInvite,
   nextYear,
+  openInvite as openLink,
   resetSimulator,
   sendForm,
   stageOf,
@@ -33,7 +34,7 @@ test.beforeEach(async () => {
 
 async function openInvite(page: Page, name: string) {
   const invite = await newInvite(name);
-  await page.goto(invite.path);
+  await openLink(page, invite.path);
   await expect(page).toHaveURL(/\/submit$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");
   return invite;
@@ -170,7 +171,7 @@ test("a second app instance without a worker shows the run live while the first 
     const context = await browser.newContext({ baseURL: portal.url });
     const page = await context.newPage();
     const invite = await newInvite("Two Instances Realty");
-    await page.goto(invite.path);
+    await openLink(page, invite.path);
     await fillForm(page, good);
     await sendForm(page);
     expect(new URL(page.url()).port).toBe(new URL(portal.url).port);

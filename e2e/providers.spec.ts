@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { brokerages } from "@/lib/db/schema";
 import { createInvite } from "@/lib/invites/create-invite";
 import { PROVIDER_CASES, type ProviderCase } from "../sim/providers";
-import { e2eDb } from "./support/portal";
+import { e2eDb, openInvite } from "./support/portal";
 import { createStaff, expectAccessible, signInAs } from "./staff-fixtures";
 
 /**
@@ -96,7 +96,7 @@ test("the guide asks too, and the start page keeps its direct link", async ({ pa
 
 test("an invite for a GoDaddy domain opens on the GoDaddy branch, with the form one click away", async ({ page }) => {
   const invite = await inviteFor("pinecrest.example");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await expect(page).toHaveURL(/\/guide\/godaddy\?from=invite$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Microsoft 365 bought through GoDaddy");
   const open = page.getByRole("region", { name: "Your invite link is open" });
@@ -113,7 +113,7 @@ test("an invite for a GoDaddy domain opens on the GoDaddy branch, with the form 
 });
 
 test("a Google Workspace invite opens on its branch; other domains get a notice on the form; Microsoft 365 ones say nothing", async ({ page }) => {
-  await page.goto((await inviteFor("maplegrove.example")).path);
+  await openInvite(page, (await inviteFor("maplegrove.example")).path);
   await expect(page).toHaveURL(/\/guide\/google-workspace\?from=invite$/);
   await page.getByRole("region", { name: "Your invite link is open" }).getByRole("link", { name: "Continue to the form" }).click();
   // Google Workspace has its own form; the Microsoft 365 one still says where to go.
@@ -123,12 +123,12 @@ test("a Google Workspace invite opens on its branch; other domains get a notice 
   await expect(page.getByRole("region", { name: "Your email looks like Google Workspace" }).getByRole("link", { name: "What to do with Google Workspace" })).toHaveAttribute("href", "/guide/google-workspace");
 
   await page.context().clearCookies();
-  await page.goto((await inviteFor("cedarhomes.example")).path);
+  await openInvite(page, (await inviteFor("cedarhomes.example")).path);
   await expect(page).toHaveURL(/\/submit$/);
   await expect(page.getByRole("region", { name: "Your email does not look like Microsoft 365" }).getByRole("link")).toHaveAttribute("href", "/guide/other-email");
 
   await page.context().clearCookies();
-  await page.goto((await inviteFor("harbor.example")).path);
+  await openInvite(page, (await inviteFor("harbor.example")).path);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");
   await expect(page.locator("#provider-notice-heading")).toHaveCount(0);
 });

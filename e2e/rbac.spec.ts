@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { attemptsOf, capture, field, fillForm, newInvite, nextYear, removeGraphConsent, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
+import { attemptsOf, capture, field, fillForm, newInvite, nextYear, openInvite, removeGraphConsent, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
 
 /**
  * Limiting the app to a group of agents (Exchange RBAC for Applications): the administrator
@@ -14,7 +14,7 @@ test.beforeEach(async () => {
 
 test("limited to a group: outside mailbox readable, consent removed, re-checked, verified", async ({ page }) => {
   const invite = await newInvite("Scoped Harbor Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await expect(page).toHaveURL(/\/submit$/);
 
   await fillForm(page, {

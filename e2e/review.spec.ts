@@ -4,7 +4,7 @@ import { verifyWebhook } from "@/lib/handoff/signing";
 import { webhookPort, webhookSecret } from "../playwright.config";
 import { scenario } from "../sim/scenarios";
 import { startWebhookReceiver } from "../tests/support/webhook-receiver";
-import { capture, fillForm, fixScenario, nextYear, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
+import { capture, fillForm, fixScenario, nextYear, openInvite, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
 import { approveFixture, createAttemptWithRun } from "./review-fixtures";
 import { createBrokerageWithInvite, createStaff, lib, signInAs, type TestStaff } from "./staff-fixtures";
 
@@ -58,7 +58,7 @@ test("a CSM reads why a submission fails, re-runs it once fixed, and approves it
 
   // The administrator submits, and consent has not been granted yet.
   const administrator = await browser.newPage();
-  await administrator.goto(brokerage.path);
+  await openInvite(administrator, brokerage.path);
   await expect(administrator).toHaveURL(/\/submit$/);
   await expect(administrator.getByRole("heading", { level: 1 })).toContainText("Submit your Microsoft 365 details");
   await fillForm(administrator, { ...values, clientSecret: values.clientSecret, expires: nextYear(), name: "Dana Whitfield", email: "it@harbor.example" });

@@ -2,9 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
-import { invites } from "@/lib/db/schema";
+import { BROKERAGE_SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { brokerageSessions, invites } from "@/lib/db/schema";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { attemptCount, capture, e2eDb, fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, type FormValues } from "./support/portal";
+import { baseURL } from "../playwright.config";
+import { attemptCount, capture, e2eDb, fillForm, newInvite, nextYear, openInvite, resetSimulator, sendForm, stageOf, waitForOutcome, type FormValues } from "./support/portal";
 import { everyRowAsText, startSecondPortal } from "./support/second-portal";
 
 const good: FormValues = {
@@ -40,7 +42,7 @@ test("after a submission the secret is in no response, no log line and no databa
       void response.body().then((b) => bodies.push(`${response.url()}\n${b.toString("utf8")}`)).catch(() => undefined);
     });
 
-    await page.goto(invite.path);
+    await openInvite(page, invite.path);
     await fillForm(page, good);
     await page.getByRole("button", { name: "Check these credentials" }).click();
     await expect(page.getByText("These credentials work")).toBeVisible();
@@ -84,7 +86,7 @@ test("after a submission the secret is in no response, no log line and no databa
 });
 
 test("another brokerage's attempt answers 404, as does any id that is not one of yours", async ({ page, browser }) => {
-  await page.goto((await newInvite("Owner Realty")).path);
+  await openInvite(page, (await newInvite("Owner Realty")).path);
   await fillForm(page, good);
   await sendForm(page);
   const attemptPath = new URL(page.url()).pathname;
@@ -92,7 +94,7 @@ test("another brokerage's attempt answers 404, as does any id that is not one of
 
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await otherPage.goto((await newInvite("Other Realty")).path);
+  await openInvite(otherPage, (await newInvite("Other Realty")).path);
   for (const path of [attemptPath, `/api/attempts/${attemptId}/events`, "/submit/status/not-an-id", `/submit/status/${crypto.randomUUID()}`]) {
     const response = await otherPage.request.get(path);
     expect(response.status(), path).toBe(404);
@@ -136,7 +138,7 @@ async function replay(request: APIRequestContext, original: Request, headers: Re
 
 test("a form post from another origin is refused and changes nothing", async ({ page }) => {
   const invite = await newInvite("Cross Site Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await fillForm(page, good);
   const submission = await captureSubmission(page);
   expect(await attemptCount(invite.brokerageId)).toBe(0);
@@ -176,7 +178,7 @@ test("an oversized or unreadable form post is answered 4xx and changes nothing",
 
 test("two parallel posts of the same form make one attempt", async ({ page }) => {
   const invite = await newInvite("Double Click Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await fillForm(page, good);
   const submission = await captureSubmission(page);
   const responses = await Promise.all([replay(page.request, submission), replay(page.request, submission), replay(page.request, submission)]);
@@ -186,13 +188,18 @@ test("two parallel posts of the same form make one attempt", async ({ page }) =>
   expect(await attemptCount(invite.brokerageId)).toBe(1);
 });
 
+/** "Continue" on an invite link's page, as the browser posts it. */
+function continueFrom(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  return request.post(`${path}/open`, { headers: { origin: baseURL, ...headers }, maxRedirects: 0 });
+}
+
 test("opening an invite sets a locked-down cookie, stores only the token's hash, and drops the token from the URL", async ({ request }) => {
   const invite = await newInvite("Cookie Realty");
-  const response = await request.get(invite.path, { maxRedirects: 0 });
+  const response = await continueFrom(request, invite.path);
   expect(response.status()).toBe(303);
   expect(new URL(response.headers()["location"]!).pathname).toBe("/submit");
   const cookie = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
-  expect(cookie).toMatch(/^brokerage_session=[A-Za-z0-9_-]{43};/);
+  expect(cookie).toMatch(new RegExp(`^${BROKERAGE_SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
   expect(cookie).toMatch(/; HttpOnly/i);
   expect(cookie).toMatch(/; Secure/i);
   expect(cookie).toMatch(/; SameSite=lax/i);
@@ -203,13 +210,32 @@ test("opening an invite sets a locked-down cookie, stores only the token's hash,
   expect(JSON.stringify(row)).not.toContain(invite.token);
 });
 
+test("fetching an invite link, as a mail scanner does, opens no session and changes nothing", async ({ request }) => {
+  const invite = await newInvite("Prefetch Realty");
+  for (const method of ["GET", "HEAD"] as const) {
+    const response = await request.fetch(invite.path, { method, maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
+  }
+  expect(await request.get(invite.path).then((r) => r.text())).toContain("Continue");
+  const [row] = await e2eDb().select().from(invites).where(eq(invites.brokerageId, invite.brokerageId));
+  expect(row?.openedAt).toBeNull();
+  expect(await stageOf(invite.brokerageId)).toBe("invited");
+  expect(await e2eDb().select().from(brokerageSessions).where(eq(brokerageSessions.brokerageId, invite.brokerageId))).toEqual([]);
+
+  // Another site posting "Continue" with a link it holds opens nothing either.
+  const forged = await continueFrom(request, invite.path, { origin: "https://evil.example" });
+  expect(forged.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
+  expect(await stageOf(invite.brokerageId)).toBe("invited");
+});
+
 test("unknown, expired and revoked links show the same page, and a burst of bad links is rate limited", async ({ page, request }) => {
   const expired = await newInvite("Expired Link Realty");
   await e2eDb().update(invites).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invites.brokerageId, expired.brokerageId));
   const revoked = await newInvite("Revoked Link Realty");
   await e2eDb().update(invites).set({ revokedAt: new Date() }).where(eq(invites.brokerageId, revoked.brokerageId));
   for (const path of [`/invite/${randomBytes(32).toString("base64url")}`, expired.path, revoked.path]) {
-    await page.goto(path);
+    await openInvite(page, path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link cannot be used");
     await expect(page.locator("main")).not.toContainText("Realty");
   }
@@ -219,19 +245,62 @@ test("unknown, expired and revoked links show the same page, and a burst of bad 
   const from = { "X-Forwarded-For": `203.0.113.${1 + Math.floor(Math.random() * 200)}` };
   const statuses: number[] = [];
   for (let i = 0; i < 12; i++) {
-    const response = await request.get(`/invite/${randomBytes(32).toString("base64url")}`, { headers: from, maxRedirects: 0 });
+    const response = await continueFrom(request, `/invite/${randomBytes(32).toString("base64url")}`, from);
     statuses.push(response.status());
   }
   expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
   expect(statuses.slice(10)).toEqual([429, 429]);
   const good = await newInvite("Rate Limited Realty");
-  const limited = await request.get(good.path, { headers: from, maxRedirects: 0 });
+  const limited = await continueFrom(request, good.path, from);
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await limited.text()).toContain("Too many attempts");
   await page.setContent(await limited.text());
   await capture(page, "invite-rate-limited");
   // Another address opens the same good link as usual.
-  const elsewhere = await request.get(good.path, { headers: { "X-Forwarded-For": "198.51.100.200" }, maxRedirects: 0 });
+  const elsewhere = await continueFrom(request, good.path, { "X-Forwarded-For": "198.51.100.200" });
   expect(elsewhere.status()).toBe(303);
+});
+
+test("signing out of the brokerage pages ends the session for good", async ({ page }) => {
+  const invite = await newInvite("Sign Out Realty");
+  await openInvite(page, invite.path);
+  const cookie = (await page.context().cookies()).find((c) => c.name === BROKERAGE_SESSION_COOKIE);
+  expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have signed out");
+  expect((await page.context().cookies()).some((c) => c.name === BROKERAGE_SESSION_COOKIE)).toBe(false);
+  expect(await e2eDb().select().from(brokerageSessions).where(eq(brokerageSessions.brokerageId, invite.brokerageId))).toEqual([]);
+  // A copy of the old cookie opens nothing.
+  const replayed = await page.request.get("/submit", { headers: { cookie: `${BROKERAGE_SESSION_COOKIE}=${cookie!.value}` } });
+  expect(replayed.status()).toBe(404);
+});
+
+test("/submit and /staff carry a fresh script nonce; the static guide keeps its own policy", async ({ page, request }) => {
+  const invite = await newInvite("Nonce Realty");
+  await openInvite(page, invite.path);
+  const policies: string[] = [];
+  for (const path of ["/submit", "/staff/sign-in"]) {
+    for (let i = 0; i < 2; i++) {
+      const response = await page.request.get(path);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      // Next puts the nonce on every script it writes.
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+      policies.push(nonce!);
+    }
+  }
+  expect(new Set(policies).size).toBe(policies.length);
+  // The form still works under it: client components hydrate and validate.
+  await page.goto("/submit");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+
+  const guide = await request.get("/guide");
+  expect(guide.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
 });

@@ -42,7 +42,7 @@ let attemptId = "";
 let runId = "";
 
 test.beforeAll(async () => {
-  const { db, users, createBrokerageSession, drizzle } = await lib();
+  const { db, users, createBrokerageSession, BROKERAGE_SESSION_COOKIE, drizzle } = await lib();
   for (const role of ROLES) {
     const staff = await createStaff(role);
     byRole[role] = { name: role, role, staff, cookie: await sessionCookie(staff) };
@@ -55,7 +55,7 @@ test.beforeAll(async () => {
   attemptId = submitted.attempt.id;
   runId = submitted.run.id;
   const session = await createBrokerageSession(db(), { brokerageId: brokerage.id, inviteId: invite.id });
-  identities.push({ name: "brokerage session", cookie: `brokerage_session=${session.value}` });
+  identities.push({ name: "brokerage session", cookie: `${BROKERAGE_SESSION_COOKIE}=${session.value}` });
   identities.push({ name: "forged staff cookie", cookie: "__Secure-staff.session_token=forged-token.forged-signature" });
   // An admin disabled a moment ago, whose session row survived: the guard must read the account, not trust the session.
   const disabled = await createStaff("admin");
@@ -160,6 +160,30 @@ test.describe("pages and route handlers", () => {
       }
     }
     expect(await fingerprint()).toBe(before);
+  });
+
+  test("no staff page holds a usable invite link, for any role, as HTML or as an RSC payload", async () => {
+    const { inAuditedTransaction, issueInvite } = await lib();
+    // Links emailed and not: their messages sit in the outbox.
+    const tokens: string[] = [];
+    for (const sendEmail of [true, false]) {
+      const issued = await inAuditedTransaction({ type: "system", id: "e2e" }, null, (change) =>
+        issueInvite(change, { brokerageId, recipientEmail: `scan-${sendEmail}@harbor.example`, recipientName: null, days: 14, sendEmail }),
+      );
+      tokens.push(issued.url.split("/invite/")[1]!);
+    }
+    for (const page of pages) {
+      for (const identity of identities.filter((i): i is Identity & { role: Role } => isStaff(i) && page.roles.includes(i.role))) {
+        for (const rsc of [false, true]) {
+          const response = await fetch(`${baseURL}${page.path()}`, { headers: { cookie: identity.cookie!, ...(rsc ? { RSC: "1" } : {}) } });
+          const body = await response.text();
+          const label = `${identity.name} GET ${page.path()}${rsc ? " (RSC)" : ""}`;
+          expect(response.status, label).toBe(200);
+          for (const token of tokens) expect(body, label).not.toContain(token);
+          expect(body, label).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+        }
+      }
+    }
   });
 
   test("the sign-in page is open to all, and sends someone already signed in onwards", async () => {

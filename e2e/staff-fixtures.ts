@@ -22,6 +22,7 @@ export const lib = async () => ({
   ...(await import("@/lib/auth/staff-accounts")),
   ...(await import("@/lib/auth/brokerage-session")),
   ...(await import("@/lib/invites/create-invite")),
+  ...(await import("@/lib/onboarding/invites")),
   drizzle: await import("drizzle-orm"),
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaff, expectAccessible, lib, PASSWORD, signInAs, uniqueIp } from "./staff-fixtures";
+import { createBrokerageWithInvite, createStaff, expectAccessible, lib, PASSWORD, signInAs, uniqueIp } from "./staff-fixtures";
 
 /** Sign-in, the staff area by role, staff accounts, the outbox and screen reports. */
 
@@ -76,10 +76,44 @@ test("the outbox and the screen reports list what there is, newest first", async
 
   await page.getByRole("link", { name: "Outbox" }).first().click();
   const row = page.getByRole("row").filter({ hasText: `A message ${stamp}` });
-  await expect(row).toContainText("In outbox");
+  await expect(row).toContainText("Not sent: send by hand");
   await row.getByText(`A message ${stamp}`).click();
   await expect(row.getByText("Body text")).toBeVisible();
   await expectAccessible(page, "outbox");
+});
+
+test("an outbox message keeps its link hidden; the onboarding team makes a new one, which revokes the old", async ({ page, browser }) => {
+  const { db, invites, inAuditedTransaction, issueInvite, drizzle } = await lib();
+  const { brokerage } = await createBrokerageWithInvite();
+  const recipient = `outbox-${Date.now().toString(36)}@harbor.example`;
+  const issued = await inAuditedTransaction({ type: "system", id: "e2e" }, null, (change) =>
+    issueInvite(change, { brokerageId: brokerage.id, recipientEmail: recipient, recipientName: null, days: 14, sendEmail: true }),
+  );
+
+  // A CSM reads the message, with its link masked, and cannot make a new one.
+  const csm = await browser.newContext();
+  const csmPage = await csm.newPage();
+  await signInAs(csmPage, await createStaff("csm"));
+  await csmPage.goto("/staff/outbox");
+  const csmRow = csmPage.getByRole("row").filter({ hasText: recipient });
+  await expect(csmRow).toContainText("Not sent: send by hand");
+  await expect(csmRow).toContainText("the onboarding team can make a new one");
+  await expect(csmRow.getByRole("button", { name: "Make a new link" })).toHaveCount(0);
+  await csm.close();
+
+  await signInAs(page, await createStaff("onboarding"));
+  await page.goto("/staff/outbox");
+  const row = page.getByRole("row").filter({ hasText: recipient });
+  await row.locator("summary").click();
+  await expect(row).toContainText("/invite/[link hidden]");
+  await expect(row).not.toContainText(issued.url);
+  await row.getByRole("button", { name: "Make a new link" }).click();
+  const fresh = await page.getByLabel(`New link for ${recipient}`).inputValue();
+  expect(fresh).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(fresh).not.toBe(issued.url);
+  const [old] = await db().select().from(invites).where(drizzle.eq(invites.id, issued.inviteId));
+  expect(old?.revokedAt).toBeInstanceOf(Date);
+  await expectAccessible(page, "outbox-new-link");
 });
 
 test("a staff administrator adds an account, changes a role, and disables an account, which ends its sessions", async ({ page, browser }) => {

@@ -98,6 +98,20 @@ export const EnvSchema = z.object({
     .min(1, "REMINDER_AFTER_DAYS must be at least 1")
     .max(60, "REMINDER_AFTER_DAYS must be at most 60")
     .default(3),
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 reads the socket (lib/http/request-facts.ts). */
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int("TRUST_PROXY_HOPS must be a whole number")
+    .min(0, "TRUST_PROXY_HOPS must be 0 or more")
+    .max(10, "TRUST_PROXY_HOPS must be at most 10")
+    .default(0),
+  /** Days after which the sealed secret of an attempt nobody approved is cleared (lib/submissions/retention.ts). */
+  ABANDONED_SECRET_DAYS: z.coerce
+    .number()
+    .int("ABANDONED_SECRET_DAYS must be a whole number of days")
+    .min(1, "ABANDONED_SECRET_DAYS must be at least 1")
+    .max(3650, "ABANDONED_SECRET_DAYS must be at most 3650")
+    .default(90),
   /** Seconds a stopping process gives running jobs to finish before it hands them back to the queue. */
   SHUTDOWN_GRACE_SECONDS: z.coerce
     .number()

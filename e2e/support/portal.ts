@@ -29,6 +29,13 @@ export async function newInvite(name: string, db = e2eDb()) {
   });
 }
 
+/** Opening an invite link the way a person does: the link's page, then "Continue" (a GET alone opens nothing). */
+export async function openInvite(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/invite/") || url.pathname === "/invite/unusable");
+}
+
 export async function attemptsOf(brokerageId: string, db = e2eDb()) {
   return db.select().from(submissionAttempts).where(eq(submissionAttempts.brokerageId, brokerageId)).orderBy(submissionAttempts.number);
 }

@@ -28,7 +28,7 @@ function adminUrl() {
  * By default on a database of its own; `shared` runs it beside the main test server
  * instead, on the same database and key ring, without a worker of its own.
  */
-export async function startSecondPortal(options: { shared?: boolean } = {}): Promise<SecondPortal> {
+export async function startSecondPortal(options: { shared?: boolean; env?: Record<string, string> } = {}): Promise<SecondPortal> {
   const port = Number(process.env.E2E_PORT ?? 3100) + 1;
   const name = `portal_e2e_second_${Date.now().toString(36)}`;
   const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
@@ -55,6 +55,7 @@ export async function startSecondPortal(options: { shared?: boolean } = {}): Pro
       MICROSOFT_AUTHORITY_HOST: SIM_URL,
       MICROSOFT_GRAPH_URL: SIM_URL,
       NODE_EXTRA_CA_CERTS: simulatorCaFile(),
+      ...options.env,
     },
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { logger } from "../logger";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { fieldErrors, type ActionState } from "./state";
-import type { RequestOrigin } from "../http/request-origin";
+import type { RequestOrigin } from "../http/request-facts";
 import { isDatabaseUnavailable } from "../db/errors";
 import { UserError } from "../errors";
 import type { StaffRole } from "../auth/roles";

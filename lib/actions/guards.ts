@@ -5,9 +5,8 @@ import { BROKERAGE_SESSION_COOKIE, readBrokerageSession, type BrokerageSession }
 import { SIGN_IN_PATH } from "../auth/require-staff-role";
 import type { StaffRole } from "../auth/roles";
 import { authorizeStaff, type Staff } from "../auth/staff-session";
-import { clientIp } from "../http/client-ip";
 import { cookieValue } from "../http/cookies";
-import { requestOrigin, type RequestOrigin } from "../http/request-origin";
+import { requestFacts, type RequestOrigin } from "../http/request-facts";
 import { isSameOrigin } from "../http/same-origin";
 import { logger } from "../logger";
 import type { RateLimiter } from "../rate-limit/limiter";
@@ -39,7 +38,7 @@ export function staffGuard(roles: readonly StaffRole[]): Guard<{ staff: Staff }>
       return { ok: true, context: { staff: authorization.staff } };
     },
     actor: ({ staff }) => ({ type: "staff", id: staff.id }),
-    origin: requestOrigin,
+    origin: requestFacts,
     log: ({ staff }) => ({ staffId: staff.id }),
   };
 }
@@ -51,7 +50,8 @@ export const SESSION_ENDED = "Your session has ended, so nothing was sent. Open 
 
 /** Where a brokerage's request came from, as its audit events and limits record it. */
 export function brokerageRequest(request: Headers): BrokerageRequest {
-  return { ip: clientIp(request), userAgent: request.get("user-agent")?.slice(0, 300) ?? null };
+  const facts = requestFacts(request);
+  return { ip: facts.ip ?? "unknown", userAgent: facts.userAgent };
 }
 
 /**
@@ -108,7 +108,7 @@ export function publicGuard(options: {
         }
       : undefined,
     actor: () => ({ type: "system", id: "public" }),
-    origin: requestOrigin,
+    origin: requestFacts,
     log: ({ address }) => ({ ip: address }),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor, type AuditEntry } from "./record";
 import { db, type Executor, type Transaction } from "../db/client";
-import type { RequestOrigin } from "../http/request-origin";
+import type { RequestOrigin } from "../http/request-facts";
 
 /** One change: its transaction, who makes it, and its audit trail in the same transaction. */
 export type Change = {

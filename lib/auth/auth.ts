@@ -12,7 +12,7 @@ import { logger } from "../logger";
 import { STAFF_COOKIE_PREFIX } from "./cookie-names";
 import { STAFF_ROLES } from "./roles";
 import { staffAuthSecret } from "./secret";
-import { requestOrigin } from "../http/request-origin";
+import { CLIENT_ADDRESS_HEADER, requestFacts } from "../http/request-facts";
 import { clearAccountAttempts, consumeAccountAttempt, consumeAddressAttempt, refundAddressAttempt, SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS } from "./sign-in-limits";
 import { microsoftStaffSignIn } from "./sso";
 
@@ -69,7 +69,8 @@ export function createAuth() {
       database: { generateId: "uuid" },
       useSecureCookies: true,
       cookiePrefix: STAFF_COOKIE_PREFIX,
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // The address the custom server worked out (lib/http/request-facts.ts), never a header the client sent.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
@@ -79,7 +80,8 @@ export function createAuth() {
       },
     },
     session: { expiresIn: SESSION_SECONDS, updateAge: 3600 },
-    account: { accountLinking: { enabled: true, trustedProviders: ["microsoft"], allowDifferentEmails: false } },
+    // Never join a Microsoft identity to an account by its email claim: only tid + oid, linked by an administrator (lib/auth/sso.ts).
+    account: { accountLinking: { enabled: false } },
     socialProviders: microsoft ? { microsoft } : {},
     rateLimit: {
       enabled: true,
@@ -103,7 +105,7 @@ export function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const ip = ctx.headers ? requestOrigin(ctx.headers).ip : null;
+        const ip = ctx.headers ? requestFacts(ctx.headers).ip : null;
         const fromAddress = ip ? await consumeAddressAttempt(ip) : ({ allowed: true } as const);
         if (!fromAddress.allowed) {
           throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts", code: "ADDRESS_THROTTLED" }, {
@@ -123,7 +125,7 @@ export function createAuth() {
         if (ctx.path !== "/sign-in/email" || !ctx.context.newSession) return;
         const email = emailOf(ctx.body);
         if (email) await clearAccountAttempts(email);
-        const ip = ctx.headers ? requestOrigin(ctx.headers).ip : null;
+        const ip = ctx.headers ? requestFacts(ctx.headers).ip : null;
         if (ip) await refundAddressAttempt(ip);
       }),
     },
@@ -136,8 +138,8 @@ export function createAuth() {
             if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { message: "This account is disabled", code: "ACCOUNT_DISABLED" });
           },
           after: async (session, ctx) => {
-            // The client address as every other audited request reads it (lib/http/request-origin.ts).
-            const origin = ctx?.headers ? requestOrigin(ctx.headers) : { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+            // The client address as every other audited request reads it (lib/http/request-facts.ts).
+            const origin = ctx?.headers ? requestFacts(ctx.headers) : { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
             await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
               audit({
                 action: "staff.signed_in",
@@ -154,16 +156,6 @@ export function createAuth() {
             const origin = { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
             await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
               audit({ action: "staff.signed_out", subject: { type: "staff", id: session.userId } }),
-            );
-          },
-        },
-      },
-      account: {
-        create: {
-          after: async (account) => {
-            if (account.providerId === "credential") return;
-            await inAuditedTransaction({ type: "staff", id: account.userId }, null, ({ audit }) =>
-              audit({ action: "staff.sign_in_linked", subject: { type: "staff", id: account.userId }, detail: { provider: account.providerId } }),
             );
           },
         },

@@ -10,7 +10,9 @@ import { brokerageSessions, invites } from "../db/schema";
  * A revoked invite ends its sessions too.
  */
 
-export const BROKERAGE_SESSION_COOKIE = "brokerage_session";
+import { BROKERAGE_SESSION_COOKIE } from "./cookie-names";
+
+export { BROKERAGE_SESSION_COOKIE };
 export const BROKERAGE_SESSION_HOURS = 12;
 
 export type BrokerageSession = { sessionId: string; brokerageId: string; inviteId: string };
@@ -73,4 +75,9 @@ export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>>
       ),
     );
   return new Set(rows.map((r) => r.id));
+}
+
+/** "Sign out": the session row goes, so the cookie opens nothing even if a copy of it survives. */
+export async function endBrokerageSession(tx: Executor, sessionId: string) {
+  await tx.delete(brokerageSessions).where(eq(brokerageSessions.id, sessionId));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { env } from "../env";
+import { CLIENT_ADDRESS_HEADER } from "../http/request-facts";
 import { logger } from "../logger";
 import { auth } from "./auth";
 
@@ -12,7 +13,7 @@ export type SignInResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** The headers of the person's request that better-auth uses: where they are and what they run. */
-const FORWARDED = ["x-forwarded-for", "x-real-ip", "user-agent", "cookie"];
+const FORWARDED = [CLIENT_ADDRESS_HEADER, "user-agent", "cookie"];
 
 /**
  * Signs in with email and password through better-auth's HTTP handler rather than its

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { inAuditedTransaction } from "../audit/change";
+import { linkMicrosoftIdentity } from "../auth/microsoft-link";
 import { ROLE_LABELS, STAFF_ROLES } from "../auth/roles";
 import { createStaffAccount, listStaffAccounts, NewStaffSchema, setStaffPassword, staffPassword } from "../auth/staff-accounts";
 import { UserError } from "../errors";
@@ -13,6 +14,7 @@ import { env, resetEnvCache } from "../env";
  * `staff create --email <address> --name <name> --role <onboarding|csm|admin>`
  * `staff password --email <address>`
  * `staff list`
+ * `staff link-microsoft --email <address> --tenant <tid> --object-id <oid>`
  * The password is read from standard input (first line) when piped, or asked for twice
  * without echo at a terminal; it is never an argument, so it stays out of shell history.
  * Uses DATABASE_URL, or the embedded database of `npm run demo`/`npm run dev`.
@@ -23,6 +25,7 @@ const USAGE = [
   "  npm run --silent cli -- staff create --email <address> --name <full name> --role <onboarding|csm|admin>",
   "  npm run --silent cli -- staff password --email <address>",
   "  npm run --silent cli -- staff list",
+  "  npm run --silent cli -- staff link-microsoft --email <address> --tenant <tenant id> --object-id <object id>",
   "The password is read from standard input, or asked for at a terminal.",
 ].join("\n");
 
@@ -142,11 +145,29 @@ async function list(): Promise<number> {
   }
 }
 
+async function linkMicrosoft(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: "string" }, tenant: { type: "string" }, "object-id": { type: "string" } }, strict: true });
+  if (!values.email || !values.tenant || !values["object-id"]) {
+    console.error(USAGE);
+    return 64;
+  }
+  const identity = { tenantId: values.tenant, objectId: values["object-id"] };
+  const close = await openDatabase();
+  try {
+    await inAuditedTransaction({ type: "system", id: "cli" }, null, (change) => linkMicrosoftIdentity(change, values.email!, identity));
+    console.log(`${values.email} now signs in with that Microsoft identity.`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
 async function dispatch(action: string | undefined, rest: string[]): Promise<number> {
   try {
     if (action === "create") return await create(rest);
     if (action === "password") return await password(rest);
     if (action === "list") return await list();
+    if (action === "link-microsoft") return await linkMicrosoft(rest);
     console.error(USAGE);
     return 64;
   } catch (error) {

@@ -25,7 +25,7 @@ export class SecretUnavailableError extends Error {
 }
 
 /** Which row a ciphertext belongs to: an attempt's secret or private key, or a brokerage's certificate not yet submitted. */
-export type SealedFor = "submission_attempts" | "brokerage_certificates";
+export type SealedFor = "submission_attempts" | "brokerage_certificates" | "outgoing_messages";
 
 function associatedData(rowId: string, table: SealedFor = "submission_attempts") {
   return Buffer.from(`${table}:${rowId}`, "utf8");

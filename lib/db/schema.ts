@@ -274,6 +274,11 @@ export const outgoingMessages = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The invite whose link the message carries; the bodies hold it masked (lib/email/invite-link.ts). */
+    inviteId: uuid("invite_id"),
+    /** The link, sealed, only while the message waits for the mail server; cleared once sent, failed or left to staff. */
+    linkCiphertext: bytea("link_ciphertext"),
+    linkKeyId: text("link_key_id"),
     createdAt: createdAt(),
   },
   (t) => [index("outgoing_messages_created_idx").on(t.createdAt)],

@@ -2,10 +2,12 @@ import "server-only";
 import { and, asc, eq, lt } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { branding } from "../branding";
-import { db } from "../db/client";
-import { outgoingMessages } from "../db/schema";
+import { SecretUnavailableError } from "../crypto/secret-box";
+import { db, type Executor } from "../db/client";
+import { invites, outgoingMessages } from "../db/schema";
 import { env } from "../env";
 import { enqueue } from "../jobs/queue";
+import { unmaskInviteLink } from "./invite-link";
 import { EMAIL_SEND_QUEUE } from "./queue-email";
 
 /** Attempts per message: the first plus pg-boss's retries (see lib/email/jobs.ts). */
@@ -31,16 +33,34 @@ function fromAddress(): string {
   return `"${vendorName.replace(/["\\]/g, "")}" <${supportEmail}>`;
 }
 
-/** Once a message is delivered its invite link has no business staying in the database. */
-export function withoutInviteLinks(body: string): string {
-  return body.replace(/\/invite\/[A-Za-z0-9_-]{43}/g, "/invite/[link removed after sending]");
-}
-
 /** The server's words, without the SMTP URL (which may hold a password). */
 function describeFailure(error: unknown, smtpUrl: string): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const words = [e.code, e.responseCode, e.response ?? e.message].filter(Boolean).join(" ");
   return words.split(smtpUrl).join("[SMTP_URL]").replace(/\/\/[^@\s/]+@/g, "//[credentials]@").slice(0, 500) || "unknown error";
+}
+
+/** A message must not carry a link that was revoked (or replaced) while it waited. */
+async function linkStillWorks(tx: Executor, inviteId: string | null): Promise<boolean> {
+  if (!inviteId) return true;
+  const [invite] = await tx.select({ revokedAt: invites.revokedAt, expiresAt: invites.expiresAt }).from(invites).where(eq(invites.id, inviteId));
+  return Boolean(invite && !invite.revokedAt && invite.expiresAt > new Date());
+}
+
+/** The bodies as sent: the sealed invite link put back, or null when it cannot be. */
+function withLink(message: typeof outgoingMessages.$inferSelect): { text: string; html?: string } | null {
+  const html = message.htmlBody ?? undefined;
+  if (!message.linkCiphertext || !message.linkKeyId) return message.inviteId ? null : { text: message.textBody, html };
+  const sealed = { ciphertext: message.linkCiphertext, keyId: message.linkKeyId };
+  try {
+    return {
+      text: unmaskInviteLink(message.textBody, sealed, message.id),
+      html: html === undefined ? undefined : unmaskInviteLink(html, sealed, message.id),
+    };
+  } catch (error) {
+    if (error instanceof SecretUnavailableError) return null;
+    throw error;
+  }
 }
 
 export type DeliveryOutcome = "sent" | "outbox" | "skipped" | { retry: string } | { failed: string };
@@ -59,38 +79,34 @@ export async function deliverMessage(messageId: string): Promise<DeliveryOutcome
       .where(and(eq(outgoingMessages.id, messageId), eq(outgoingMessages.status, "queued")))
       .for("update", { skipLocked: true });
     if (!message) return "skipped";
+    // A message left to staff, failed or sent keeps no way back to its link.
+    const forgetLink = { linkCiphertext: null, linkKeyId: null };
     if (!smtpUrl || !message.toAddress) {
-      await tx.update(outgoingMessages).set({ status: "outbox" }).where(eq(outgoingMessages.id, messageId));
+      await tx.update(outgoingMessages).set({ status: "outbox", ...forgetLink }).where(eq(outgoingMessages.id, messageId));
       return "outbox";
     }
     const attempts = message.attempts + 1;
+    const bodies = (await linkStillWorks(tx, message.inviteId)) ? withLink(message) : null;
+    if (!bodies) {
+      // Its link can no longer be opened (revoked, or its key left the key ring): never send a dead link.
+      const lastError = "Its invite link no longer works; make a new link from the outbox.";
+      await tx.update(outgoingMessages).set({ attempts, lastError, status: "failed", ...forgetLink }).where(eq(outgoingMessages.id, messageId));
+      return { failed: lastError };
+    }
     try {
-      await transporter(smtpUrl).sendMail({
-        from: fromAddress(),
-        to: message.toAddress,
-        subject: message.subject,
-        text: message.textBody,
-        html: message.htmlBody ?? undefined,
-      });
+      await transporter(smtpUrl).sendMail({ from: fromAddress(), to: message.toAddress, subject: message.subject, ...bodies });
     } catch (error) {
       const lastError = describeFailure(error, smtpUrl);
       const final = attempts >= EMAIL_MAX_ATTEMPTS;
       await tx
         .update(outgoingMessages)
-        .set({ attempts, lastError, status: final ? "failed" : "queued" })
+        .set({ attempts, lastError, status: final ? "failed" : "queued", ...(final ? forgetLink : {}) })
         .where(eq(outgoingMessages.id, messageId));
       return final ? { failed: lastError } : { retry: lastError };
     }
     await tx
       .update(outgoingMessages)
-      .set({
-        attempts,
-        status: "sent",
-        sentAt: new Date(),
-        lastError: null,
-        textBody: withoutInviteLinks(message.textBody),
-        htmlBody: message.htmlBody ? withoutInviteLinks(message.htmlBody) : null,
-      })
+      .set({ attempts, status: "sent", sentAt: new Date(), lastError: null, ...forgetLink })
       .where(eq(outgoingMessages.id, messageId));
     return "sent";
   });

@@ -5,7 +5,7 @@ import { brokerages, outgoingMessages } from "../db/schema";
 
 export const OUTBOX_PAGE_SIZE = 50;
 
-/** Every outgoing message, newest first, with its brokerage's name. */
+/** Every outgoing message, newest first, with its brokerage's name. Invite links in the bodies are masked (lib/email/invite-link.ts). */
 export async function listOutbox(page = 1) {
   const offset = (Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE;
   const [rows, [total]] = await Promise.all([
@@ -20,6 +20,7 @@ export async function listOutbox(page = 1) {
         attempts: outgoingMessages.attempts,
         lastError: outgoingMessages.lastError,
         sentAt: outgoingMessages.sentAt,
+        inviteId: outgoingMessages.inviteId,
         createdAt: outgoingMessages.createdAt,
         brokerageName: brokerages.name,
       })

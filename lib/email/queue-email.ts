@@ -15,8 +15,9 @@ export const EMAIL_SEND_QUEUE = "email.send";
  * outbox (status "outbox"), which is where it is read.
  */
 export async function queueEmail(tx: Executor, message: OutgoingMessage): Promise<{ id: string }> {
-  const { id } = await composeMessage(tx, message);
-  if (!env().SMTP_URL || !message.to) await tx.update(outgoingMessages).set({ status: "outbox" }).where(eq(outgoingMessages.id, id));
+  const sendable = Boolean(env().SMTP_URL && message.to);
+  const { id } = await composeMessage(tx, message, { sealLink: sendable });
+  if (!sendable) await tx.update(outgoingMessages).set({ status: "outbox" }).where(eq(outgoingMessages.id, id));
   return { id };
 }
 

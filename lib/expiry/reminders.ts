@@ -5,6 +5,7 @@ import { UserError } from "../errors";
 import type { Transaction } from "../db/client";
 import { brokerages, expiryReminders, invites } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
+import { invitedRecipient } from "../invites/recipient";
 import { createInvite } from "../invites/create-invite";
 import { alertAddress } from "../email/staff-contact";
 import { openRotation } from "../rotation/open";
@@ -55,8 +56,8 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
     // and the link lands on the rotation page.
     await openRotation(change, c.approvalId, now);
     const message = await emailAdministrator(tx, c, daysBefore === 0, now);
-    await tx.update(expiryReminders).set({ toAddress: c.administratorEmail, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
-    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: c.administratorEmail, messageId: message.id });
+    await tx.update(expiryReminders).set({ toAddress: message.to, messageId: message.id }).where(eq(expiryReminders.id, adminClaim));
+    sent.push({ brokerageId: c.brokerageId, daysBefore, recipient: "administrator", to: message.to, messageId: message.id });
   }
 
   const csmClaim = await claim(tx, c.approvalId, daysBefore, "csm", now);
@@ -87,25 +88,30 @@ async function remind(change: Change, c: ExpiringCredential, daysBefore: number,
 
 /** The administrator's reminder with a fresh link to submit a new secret; one live link per recipient. */
 async function emailAdministrator(tx: Transaction, c: ExpiringCredential, expired: boolean, now: Date) {
+  // The link goes to the person staff invited, not to whatever address the form was sent with.
+  const recipient = (await invitedRecipient(tx, c.brokerageId)) ?? { email: c.administratorEmail, name: c.administratorName };
+  // One live link per recipient: the earlier ones stop working.
   await tx
     .update(invites)
     .set({ revokedAt: now })
-    .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${c.administratorEmail})`, isNull(invites.revokedAt)));
-  const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: c.administratorEmail, recipientName: c.administratorName });
-  return queueEmail(tx, {
+    .where(and(eq(invites.brokerageId, c.brokerageId), sql`lower(${invites.recipientEmail}) = lower(${recipient.email})`, isNull(invites.revokedAt)));
+  const invite = await createInvite(tx, { brokerageId: c.brokerageId, recipientEmail: recipient.email, recipientName: recipient.name });
+  const message = await queueEmail(tx, {
     kind: expired ? "secret-expired" : "secret-expiry-reminder",
-    to: c.administratorEmail,
+    to: recipient.email,
     brokerageId: c.brokerageId,
+    inviteId: invite.invite.id,
     ...administratorExpiryEmail({
       brokerage: c.brokerageName,
       expiresOn: c.secretExpiresOn,
       daysLeft: c.daysLeft,
       method: c.credentialMethod,
-      name: c.administratorName,
+      name: recipient.name ?? c.administratorName,
       link: invite.url,
       linkExpiresAt: invite.invite.expiresAt,
     }),
   });
+  return { id: message.id, to: recipient.email };
 }
 
 /**
@@ -115,20 +121,20 @@ async function emailAdministrator(tx: Transaction, c: ExpiringCredential, expire
 export async function remindNow(attemptId: string, actor: { staffId: string; origin?: { ip?: string | null; userAgent?: string | null } | null }, now = new Date()) {
   const [credential] = await listExpiringCredentials(Math.max(...EXPIRY_WINDOWS), now, { attemptId, limit: 1 });
   if (!credential) throw new UserError("These credentials are no longer active, or their secret does not expire within 90 days.");
-  const messageId = await inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async (change) => {
+  const message = await inAuditedTransaction({ type: "staff", id: actor.staffId }, actor.origin ?? null, async (change) => {
     const { tx, audit } = change;
     await openRotation(change, credential.approvalId, now);
-    const message = await emailAdministrator(tx, credential, credential.daysLeft < 0, now);
+    const emailed = await emailAdministrator(tx, credential, credential.daysLeft < 0, now);
     await audit({
       action: "credentials.expiry-reminder-sent",
       subject: { type: "attempt", id: credential.attemptId },
       brokerageId: credential.brokerageId,
       detail: { manual: true, daysLeft: credential.daysLeft, secretExpiresOn: credential.secretExpiresOn, recipients: ["administrator"] },
     });
-    return message.id;
+    return emailed;
   });
-  await dispatchEmails([messageId]);
-  return { brokerageId: credential.brokerageId, to: credential.administratorEmail, messageId };
+  await dispatchEmails([message.id]);
+  return { brokerageId: credential.brokerageId, to: message.to, messageId: message.id };
 }
 
 async function markExpired({ tx, audit }: Change, c: ExpiringCredential, now: Date): Promise<boolean> {

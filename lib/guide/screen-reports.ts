@@ -6,7 +6,7 @@ import { screenReports } from "../db/schema";
 import { UserError } from "../errors";
 import { logger } from "../logger";
 import { createRateLimiter } from "../rate-limit/limiter";
-import { requestAddress } from "./request-address";
+import { requestFacts } from "../http/request-facts";
 import { screenReportEcho, screenReportInput, ScreenReportSchema } from "./screen-report-input";
 
 /**
@@ -22,7 +22,7 @@ type Posted = { get: (name: string) => unknown };
 export const screenReport = {
   guard: publicGuard({
     limiter: screenReportLimiter,
-    address: requestAddress,
+    address: (headers) => requestFacts(headers).ip,
     limited: () => "We have had several reports from you in the last minute. Wait a minute, then send it again.",
   }),
   schema: ScreenReportSchema,

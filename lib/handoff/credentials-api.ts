@@ -10,7 +10,7 @@ import { isGuid } from "../validation/guid";
 import { getActiveCredentials, getBrokerageName } from "./active-credentials";
 import { authenticateApiKey, scopeAllows, touchApiKey, type ApiKeyScope, type AuthenticatedKey } from "./api-keys";
 import { consumeApiRequest } from "./rate-limit";
-import { requestOrigin } from "./request-origin";
+import { requestFacts } from "../http/request-facts";
 
 /**
  * The sync service's API (`/api/v1/brokerages/{id}/...`): a Bearer key with the right
@@ -68,7 +68,7 @@ export function handleCredentialsRequest(request: Request, brokerageId: string, 
     const notFound = problem(404, "not_found", "This brokerage has no approved credentials.");
     if (!isGuid(brokerageId)) return notFound;
 
-    return inAuditedTransaction({ type: "api", id: auth.key.id }, requestOrigin(request.headers), async ({ tx, audit, unchanged }) => {
+    return inAuditedTransaction({ type: "api", id: auth.key.id }, requestFacts(request.headers), async ({ tx, audit, unchanged }) => {
       const active = await getActiveCredentials(tx, brokerageId);
       // `vendor-app`: nothing per brokerage to open; the sync service signs in with the vendor's own credential.
       if (active?.credentialMethod === "vendor-app") {

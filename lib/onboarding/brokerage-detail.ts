@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../db/client";
-import { auditEvents, brokerages, invites, users } from "../db/schema";
+import { auditEvents, brokerages, invites, outgoingMessages, users } from "../db/schema";
 import type { PipelineStage } from "./stages";
 
 export type InviteStatus = "active" | "opened" | "revoked" | "expired";
@@ -16,6 +16,8 @@ export type InviteSummary = {
   openedAt: Date | null;
   revokedAt: Date | null;
   lastSentAt: Date | null;
+  /** The newest email that carried its link, or null when none was written. */
+  email: { status: "queued" | "sent" | "failed" | "outbox"; sentAt: Date | null } | null;
 };
 
 export type HistoryEntry = { at: Date; action: string; actorName: string | null; actorType: string; detail: unknown };
@@ -72,7 +74,8 @@ export async function getBrokerageDetail(id: string): Promise<BrokerageDetail | 
     .where(eq(invites.brokerageId, id))
     .orderBy(desc(invites.createdAt));
   const now = new Date();
-  const summaries = inviteRows.map((i) => ({ ...i, status: inviteStatus(i, now) }));
+  const emails = await latestEmailOf(inviteRows.map((i) => i.id));
+  const summaries = inviteRows.map((i) => ({ ...i, status: inviteStatus(i, now), email: emails.get(i.id) ?? null }));
 
   const history = await db()
     .select({ at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorType: auditEvents.actorType, detail: auditEvents.detail })
@@ -94,4 +97,17 @@ export async function listAssignableCsms(): Promise<Array<{ id: string; name: st
     .from(users)
     .where(and(eq(users.role, "csm"), isNull(users.disabledAt)))
     .orderBy(asc(sql`lower(${users.name})`));
+}
+
+/** The newest message that carried each invite's link: what really happened to it. */
+async function latestEmailOf(inviteIds: string[]) {
+  const latest = new Map<string, { status: (typeof outgoingMessages.$inferSelect)["status"]; sentAt: Date | null }>();
+  if (inviteIds.length === 0) return latest;
+  const rows = await db()
+    .select({ inviteId: outgoingMessages.inviteId, status: outgoingMessages.status, sentAt: outgoingMessages.sentAt })
+    .from(outgoingMessages)
+    .where(inArray(outgoingMessages.inviteId, inviteIds))
+    .orderBy(desc(outgoingMessages.createdAt));
+  for (const row of rows) if (row.inviteId && !latest.has(row.inviteId)) latest.set(row.inviteId, { status: row.status, sentAt: row.sentAt });
+  return latest;
 }

@@ -7,8 +7,9 @@ export type ImportRowReport = {
   status: "created" | "invalid" | "duplicate" | "error";
   reasons: string[];
   brokerageId?: string;
-  /** Only when the link was not emailed: shown once in the report, never stored. */
+  /** Unless a mail server sends it: shown once in the report, never stored. */
   inviteUrl?: string;
 };
 
+/** `emailed`: each link's email was queued for the mail server (SMTP_URL); the outbox says whether it went. */
 export type ImportReport = { rows: ImportRowReport[]; created: number; notCreated: number; emailed: boolean; messageIds: string[] };

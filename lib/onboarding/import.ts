@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Change } from "../audit/change";
 import { UserError } from "../errors";
+import { env } from "../env";
 import { db } from "../db/client";
 import { brokerages, users } from "../db/schema";
 import { logger } from "../logger";
@@ -173,7 +174,8 @@ export async function importBrokerages(runChange: RunChange, text: string, optio
         status: "created",
         reasons: [],
         brokerageId: created.brokerage.id,
-        inviteUrl: options.sendEmail ? undefined : created.invite.url,
+        // Shown once unless a mail server will deliver it: an outbox message holds the link masked.
+        inviteUrl: options.sendEmail && env().SMTP_URL ? undefined : created.invite.url,
       });
     } catch (error) {
       if (error instanceof UserError) {
@@ -193,5 +195,5 @@ export async function importBrokerages(runChange: RunChange, text: string, optio
       detail: { rows: report.length, created, notCreated: report.length - created, emailed: options.sendEmail },
     });
   });
-  return { rows: report, created, notCreated: report.length - created, emailed: options.sendEmail, messageIds };
+  return { rows: report, created, notCreated: report.length - created, emailed: options.sendEmail && Boolean(env().SMTP_URL), messageIds };
 }

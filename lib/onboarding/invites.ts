@@ -52,7 +52,7 @@ export async function issueInvite(
       expiresAt: created.invite.expiresAt,
       guideUrl: guideUrl(),
     });
-    messageId = (await queueEmail(tx, { kind: "invite", to: input.recipientEmail, brokerageId: brokerage.id, ...email })).id;
+    messageId = (await queueEmail(tx, { kind: "invite", to: input.recipientEmail, brokerageId: brokerage.id, inviteId: created.invite.id, ...email })).id;
     await tx.update(invites).set({ lastSentAt: new Date() }).where(eq(invites.id, created.invite.id));
   }
   await change.audit({

@@ -79,7 +79,7 @@ async function remind(change: Change, inviteId: string, now: Date): Promise<stri
     firstSentAt: old.lastSentAt ?? old.createdAt,
     opened: Boolean(old.openedAt) || brokerage.stage === "opened",
   });
-  const message = await queueEmail(tx, { kind: "invite-reminder", to: old.recipientEmail, brokerageId: brokerage.id, ...email });
+  const message = await queueEmail(tx, { kind: "invite-reminder", to: old.recipientEmail, brokerageId: brokerage.id, inviteId: created.invite.id, ...email });
   await change.audit({
     action: "invite.reminded",
     subject: { type: "invite", id: created.invite.id },

@@ -9,6 +9,7 @@ import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { env } from "../env";
 import { UserError } from "../errors";
 import { createInvite } from "../invites/create-invite";
+import { invitedRecipient } from "../invites/recipient";
 import { hasHiddenCharactersBesideLineBreaks, hiddenCharactersMessage } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
@@ -83,18 +84,19 @@ async function recordChangeRequest(attemptId: string, input: RequestChanges, act
       throw new UserError("Choose problems from the latest run of this attempt", "checkIds");
     }
 
+    const recipient = (await invitedRecipient(tx, brokerage.id)) ?? { email: attempt.submitterEmail, name: attempt.submitterName };
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invites.brokerageId, brokerage.id), sql`lower(${invites.recipientEmail}) = lower(${attempt.submitterEmail})`, isNull(invites.revokedAt)));
+      .where(and(eq(invites.brokerageId, brokerage.id), sql`lower(${invites.recipientEmail}) = lower(${recipient.email})`, isNull(invites.revokedAt)));
     const invite = await createInvite(tx, {
       brokerageId: brokerage.id,
-      recipientEmail: attempt.submitterEmail,
-      recipientName: attempt.submitterName,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
       createdBy: actor.staffId,
     });
-    const email = changesEmail({ name: attempt.submitterName, brokerage: brokerage.name, problems: fixesOf(chosen), message, link: invite.url, expiresAt: invite.invite.expiresAt });
-    const outgoing = await queueEmail(tx, { kind: "changes-requested", to: attempt.submitterEmail, brokerageId: brokerage.id, ...email });
+    const email = changesEmail({ name: recipient.name ?? attempt.submitterName, brokerage: brokerage.name, problems: fixesOf(chosen), message, link: invite.url, expiresAt: invite.invite.expiresAt });
+    const outgoing = await queueEmail(tx, { kind: "changes-requested", to: recipient.email, brokerageId: brokerage.id, inviteId: invite.invite.id, ...email });
     const [row] = await tx
       .insert(changeRequests)
       .values({ attemptId, brokerageId: brokerage.id, requestedBy: actor.staffId, checkIds: chosen.map((p) => p.checkId), message: message || null, inviteId: invite.invite.id, messageId: outgoing.id })

@@ -11,6 +11,7 @@ import { env, parseEnv, resetEnvCache } from "../env";
 import { queueDefinitions } from "./jobs";
 import { closeLiveness } from "../jobs/liveness";
 import { startWorker, stopSender } from "../jobs/queue";
+import { stampClientAddress } from "../http/request-facts";
 import { logger } from "../logger";
 import { loadVendorApp, VendorAppConfigError } from "../microsoft/vendor-app";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";
@@ -28,7 +29,11 @@ export type RunningPortal = {
  * configuration, reach (or start) PostgreSQL, migrate, serve Next.js, and run the
  * worker in this process unless WORKER=off. Problems become one line and exit 1.
  */
-export async function startPortal(options: { mode: PortalMode; localKeys?: boolean }): Promise<RunningPortal> {
+export async function startPortal(options: {
+  mode: PortalMode;
+  /** `npm run demo` and `npm run dev`: an embedded PostgreSQL when DATABASE_URL is unset, and a key ring kept in .data/. */
+  localKeys?: boolean;
+}): Promise<RunningPortal> {
   const parsed = parseEnv();
   if (!parsed.ok) throw new StartupError(parsed.errors.map((e) => `Configuration error: ${e}`).join("\n"));
   // The vendor app's key is read at start: a missing or wrong file stops the portal here, not at the first consent.
@@ -39,6 +44,10 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     throw error;
   }
 
+  // The embedded database (fixed password, data under .data/) is for a clone on one machine, never production.
+  if (!parsed.env.DATABASE_URL && !options.localKeys) {
+    throw new StartupError("Configuration error: DATABASE_URL is not set; `npm start` needs your own PostgreSQL (the embedded one is only for `npm run demo` and `npm run dev`)");
+  }
   const database = await resolveDatabase(parsed.env.DATABASE_URL);
   const cleanups: Array<() => Promise<void>> = [];
   if (database.embedded) cleanups.push(database.embedded.stop);
@@ -67,7 +76,11 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     cleanups.unshift(stopSender, closeLiveness, closeDb, async () => void (await app.close?.()));
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server: Server = createServer((req, res) => void serveGated(req, res, handle));
+    const hops = parsed.env.TRUST_PROXY_HOPS;
+    const server: Server = createServer((req, res) => {
+      stampClientAddress(req, hops);
+      void serveGated(req, res, handle);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);

@@ -7,6 +7,7 @@ import { providerQueues } from "../providers/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
 import { rotationRunQueue } from "../rotation/verify";
+import { retentionQueues } from "../submissions/retention";
 import { verificationRunQueue, verificationSweepQueue } from "../submissions/verification-job";
 
 /**
@@ -26,5 +27,6 @@ export function queueDefinitions(): QueueDefinition[] {
     ...reverifyQueues(),
     ...providerQueues(),
     rotationRunQueue(),
+    ...retentionQueues(),
   ];
 }

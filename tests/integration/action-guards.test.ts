@@ -7,7 +7,7 @@ import { brokerageGuard, publicGuard, SESSION_ENDED, type BrokerageContext, type
 import { inAuditedTransaction, UnauditedChangeError } from "@/lib/audit/change";
 import { db } from "@/lib/db/client";
 import { auditEvents, brokerages } from "@/lib/db/schema";
-import { requestAddress } from "@/lib/guide/request-address";
+import { requestFacts } from "@/lib/http/request-facts";
 import { createRateLimiter } from "@/lib/rate-limit/limiter";
 import { brokerageRequest, brokerageWithInvite } from "../support/brokerages";
 
@@ -81,7 +81,7 @@ describe("the public guard", () => {
     const limit = { name: `test-public-${randomUUID()}`, limit: 3, windowSeconds: 3600 };
     const runs: string[] = [];
     const on = (instance: ReturnType<typeof createRateLimiter>): ActionDefinition<PublicContext, typeof Schema, null> => ({
-      guard: publicGuard({ limiter: instance, address: requestAddress, limited: () => "Wait a minute." }),
+      guard: publicGuard({ limiter: instance, address: (headers) => requestFacts(headers).ip, limited: () => "Wait a minute." }),
       schema: Schema,
       run: async ({ word }) => {
         runs.push(word);
@@ -90,7 +90,7 @@ describe("the public guard", () => {
     });
     const first = on(createRateLimiter(limit));
     const second = on(createRateLimiter(limit));
-    const from = (ip: string) => new Headers({ "x-forwarded-for": ip });
+    const from = (ip: string) => new Headers({ "x-portal-client-address": ip });
 
     expect((await performAction(first, form("a"), from("198.51.100.1"))).status).toBe("ok");
     expect((await performAction(second, form("b"), from("198.51.100.1"))).status).toBe("ok");

@@ -85,7 +85,7 @@ describe("secret expiry", () => {
     ]);
     expect(messages[0]!.subject).toBe("Your MoxiEngage Microsoft 365 client secret expires in 60 days");
     expect(messages[0]!.text).toContain("Reminder Realty's Microsoft 365 to MoxiEngage expires on 2031-03-01, in 60 days");
-    expect(messages[0]!.text).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+    expect(messages[0]!.text).toContain("/invite/[link hidden]");
     expect(messages[1]!.subject).toBe("Credentials expire in 60 days: Reminder Realty");
     expect(messages[1]!.text).toContain(`/staff/submissions/${attempt.id}`);
     expect(messages[6]!.subject).toBe("Your MoxiEngage Microsoft 365 client secret has expired");

@@ -9,7 +9,7 @@ const form = (values: Record<string, string>) => {
   for (const [name, value] of Object.entries(values)) data.set(name, value);
   return data;
 };
-const from = (ip: string) => new Headers({ "x-forwarded-for": ip });
+const from = (ip: string) => new Headers({ "x-portal-client-address": ip });
 const recordScreenReport = (data: FormData, ip: string) => performAction(screenReport, data, from(ip));
 
 describe("recording a 'this screen looks different' report", () => {

@@ -26,7 +26,7 @@ afterAll(stopSender);
 const get = (brokerageId: string, key?: string, at?: Date) =>
   handleCredentialsRequest(
     new Request(`http://localhost/api/v1/brokerages/${brokerageId}/credentials`, {
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "x-forwarded-for": "192.0.2.44, 10.0.0.1", "user-agent": "sync-service/2.1" },
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "x-portal-client-address": "192.0.2.44", "user-agent": "sync-service/2.1" },
     }),
     brokerageId,
     at,

@@ -63,7 +63,8 @@ describe("invite email over SMTP", () => {
     expect(sent?.sentAt).toBeInstanceOf(Date);
     expect(sent?.textBody).not.toContain(invite.url);
     expect(sent?.htmlBody).not.toContain(invite.url);
-    expect(sent?.textBody).toContain("[link removed after sending]");
+    expect(sent?.textBody).toContain("/invite/[link hidden]");
+    expect(sent?.linkCiphertext).toBeNull();
   });
 
   it("sends it once however many times the job runs", async () => {
@@ -90,8 +91,9 @@ describe("invite email over SMTP", () => {
     await expect(deliverMessage(invite.messageId!)).resolves.toEqual({ failed: expect.any(String) });
     const [failed] = await db().select().from(outgoingMessages).where(eq(outgoingMessages.id, invite.messageId!));
     expect(failed).toMatchObject({ status: "failed", attempts: EMAIL_MAX_ATTEMPTS });
-    // The link stays in an undelivered message: staff read it from the outbox.
-    expect(failed?.textBody).toContain(invite.url);
+    // An undelivered message keeps no usable link: staff make a new one from the outbox.
+    expect(failed?.textBody).not.toContain(invite.url);
+    expect(failed?.linkCiphertext).toBeNull();
   });
 
   it("delivers through the queue: the email.send job with the real worker", async () => {
@@ -109,11 +111,13 @@ describe("invite email over SMTP", () => {
 });
 
 describe("without SMTP_URL", () => {
-  it("puts the invite straight into the outbox, link intact, and never sends it", async () => {
+  it("puts the invite straight into the outbox with its link masked, keeps no copy of the link, and never sends it", async () => {
     const invite = await inviteWithEmail();
     const [message] = await db().select().from(outgoingMessages).where(eq(outgoingMessages.id, invite.messageId!));
     expect(message?.status).toBe("outbox");
-    expect(message?.textBody).toContain(invite.url);
+    expect(message?.textBody).not.toContain(invite.url);
+    expect(message?.textBody).toContain("/invite/[link hidden]");
+    expect(message?.linkCiphertext).toBeNull();
     await expect(deliverMessage(invite.messageId!)).resolves.toBe("skipped");
   });
 

@@ -131,32 +131,35 @@ describe("revoking", () => {
 });
 
 describe("requesting changes", () => {
-  it("emails the administrator the chosen remediation and a fresh link, and earlier links stop working", async () => {
+  it("emails the invited administrator the chosen remediation and a fresh link, and earlier links stop working", async () => {
     const b = await createBrokerage({ name: "Changes Realty", stage: "failed" });
     const attempt = await createAttempt(b.id, { status: "failed" });
     await recordRun(attempt.id, { outcome: "failed", failing: ["permissions"] });
     const [oldInvite] = await db()
       .insert(invites)
-      .values({ brokerageId: b.id, tokenHash: "f".repeat(64), recipientEmail: "ANA@harbor.example", expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({ brokerageId: b.id, tokenHash: "f".repeat(64), recipientEmail: "owner@harbor.example", expiresAt: new Date(Date.now() + 86_400_000) })
       .returning();
 
     const result = await requestChanges(attempt.id, { checkIds: ["permissions"], message: "Grant consent as a Global Administrator." }, csm);
     expect(result.changeRequestId).toEqual(expect.any(String));
 
     const [message] = await db().select().from(outgoingMessages).where(and(eq(outgoingMessages.brokerageId, b.id), eq(outgoingMessages.kind, "changes-requested")));
-    expect(message?.toAddress).toBe("ana@harbor.example");
+    // To the person staff invited, not to the address typed on the form (ana@harbor.example).
+    expect(message?.toAddress).toBe("owner@harbor.example");
     expect(message?.subject).toBe("Changes needed to connect Changes Realty to MoxiEngage");
     // The remediation catalog's words for the chosen problem, with its guide section.
     expect(message?.textBody).toContain("- Admin consent has not been granted: The app signed in but holds no application permissions.");
     expect(message?.textBody).toContain("/guide#grant-consent");
     expect(message?.textBody).toContain("Grant consent as a Global Administrator.");
-    expect(message?.textBody).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+    expect(message?.textBody).toContain("/invite/[link hidden]");
+    expect(message?.textBody).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
     expect(message?.htmlBody).toContain("<li>");
     expect(message?.textBody).not.toContain(SECRET);
 
     const links = await db().select().from(invites).where(eq(invites.brokerageId, b.id));
     expect(links.find((i) => i.id === oldInvite!.id)?.revokedAt).toBeInstanceOf(Date);
     expect(links.filter((i) => !i.revokedAt)).toHaveLength(1);
+    expect(links.find((i) => !i.revokedAt)).toMatchObject({ id: message?.inviteId, recipientEmail: "owner@harbor.example" });
     const [request] = await db().select().from(changeRequests).where(eq(changeRequests.attemptId, attempt.id));
     expect(request).toMatchObject({ checkIds: ["permissions"], requestedBy: "csm-1", messageId: message!.id });
     expect((await auditFor(b.id))[0]?.action).toBe("attempt.changes-requested");

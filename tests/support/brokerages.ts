@@ -28,7 +28,7 @@ export async function inviteOf(inviteId: string) {
  * and the session cookie its invite link gave (none when `inviteId` is null).
  */
 export async function brokerageRequest(session: { brokerageId: string; inviteId: string } | null, options: { origin?: string; ip?: string } = {}) {
-  const headers = new Headers({ origin: options.origin ?? new URL(env().APP_URL).origin, "user-agent": "vitest", "x-forwarded-for": options.ip ?? "203.0.113.7" });
+  const headers = new Headers({ origin: options.origin ?? new URL(env().APP_URL).origin, "user-agent": "vitest", "x-portal-client-address": options.ip ?? "203.0.113.7" });
   if (session) {
     const { value } = await createBrokerageSession(db(), session);
     headers.set("cookie", `${BROKERAGE_SESSION_COOKIE}=${value}`);

@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { generateKeyRingEntry } from "@/lib/crypto/key-ring";
 import { closeDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createDatabaseFrom, dropDatabase } from "./databases";
@@ -7,6 +8,8 @@ import { createDatabaseFrom, dropDatabase } from "./databases";
 // the migrated template, reached through the app's own `db()` via DATABASE_URL.
 const database = await createDatabaseFrom(inject("templateDatabase"));
 process.env.DATABASE_URL = database.url;
+// As `npm start` requires: messages waiting for a mail server keep their invite link sealed under it.
+process.env.CREDENTIALS_KEYS ||= generateKeyRingEntry("setup");
 resetEnvCache();
 
 afterAll(async () => {

@@ -23,7 +23,7 @@ export async function postSignIn(email: string, password: string, ip = "203.0.11
   return auth().handler(
     new Request(`${env().APP_URL}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: env().APP_URL, "x-forwarded-for": ip, "user-agent": "integration-test" },
+      headers: { "content-type": "application/json", origin: env().APP_URL, "x-portal-client-address": ip, "user-agent": "integration-test" },
       body: JSON.stringify({ email, password }),
     }),
   );

@@ -18,6 +18,11 @@ export default async function SubmitLayout({ children }: { children: React.React
           <Link className="text-brand-700 underline" href="/submit/history">
             Your submissions
           </Link>
+          <form method="post" action="/submit/sign-out" className="ml-auto">
+            <button type="submit" className="text-brand-700 underline">
+              Sign out
+            </button>
+          </form>
         </nav>
       ) : null}
       {children}

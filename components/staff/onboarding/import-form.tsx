@@ -12,7 +12,7 @@ import { InviteOptions } from "./invite-options";
 const MAX_BYTES = 512 * 1024;
 
 /** Upload a CSV; the report replaces the form. Too large a file is caught here, before it is sent. */
-export function ImportForm({ importBrokerages }: { importBrokerages: FormAction<Report> }) {
+export function ImportForm({ importBrokerages, mailServer }: { importBrokerages: FormAction<Report>; mailServer: boolean }) {
   const [state, action] = useActionState(importBrokerages, IDLE);
   const [tooLarge, setTooLarge] = useState(false);
   const errors = tooLarge ? { file: `The selected file must be smaller than ${MAX_BYTES / 1024} KB` } : state.errors;
@@ -49,6 +49,7 @@ export function ImportForm({ importBrokerages }: { importBrokerages: FormAction<
           errors={errors}
           daysLegend="Each link works for"
           email={{ label: "Email each recipient their link", hint: "Leave this unticked to get the links in the report and send them yourself" }}
+          mailServer={mailServer}
         />
         <SubmitButton>Import brokerages</SubmitButton>
       </form>

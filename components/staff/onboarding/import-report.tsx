@@ -22,7 +22,7 @@ export function ImportReport({ report }: { report: Report }) {
     <>
       <NotificationBanner kind={report.notCreated === 0 ? "success" : "important"} title="Import finished">
         <p className="font-bold">
-          {plural(report.created, "brokerage", "brokerages")} created{report.created > 0 ? (report.emailed ? ", each recipient emailed their link" : "") : ""}.{" "}
+          {plural(report.created, "brokerage", "brokerages")} created{report.created > 0 ? (report.emailed ? ", each link's email queued to send (the outbox shows whether it went)" : "") : ""}.{" "}
           {report.notCreated > 0 ? `${plural(report.notCreated, "line was", "lines were")} not created: fix them and import those lines again.` : ""}
         </p>
         {!report.emailed && report.created > 0 ? <p className="mt-2">The links below are shown only this once. Copy them now.</p> : null}
@@ -55,7 +55,7 @@ export function ImportReport({ report }: { report: Report }) {
                 ) : row.inviteUrl ? (
                   <CopyLink id={`link-line-${row.line}`} url={row.inviteUrl} label={`Invite link for ${row.name}`} />
                 ) : (
-                  "Invite link emailed"
+                  "Email queued to send"
                 )}
               </Td>
             </Tr>

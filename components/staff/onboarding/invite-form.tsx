@@ -14,7 +14,7 @@ import { formatDate } from "@/lib/format/dates";
 import { InviteOptions } from "./invite-options";
 
 /** Create an invite link; on success the link is shown this once, with a copy button. */
-export function InviteForm({ brokerageId, brokerageName, create }: { brokerageId: string; brokerageName: string; create: FormAction<ShownInvite> }) {
+export function InviteForm({ brokerageId, brokerageName, create, mailServer }: { brokerageId: string; brokerageName: string; create: FormAction<ShownInvite>; mailServer: boolean }) {
   const [state, action] = useActionState(create, IDLE);
   const back = `/staff/onboarding/brokerages/${brokerageId}`;
 
@@ -57,6 +57,7 @@ export function InviteForm({ brokerageId, brokerageName, create }: { brokerageId
           errors={state.errors}
           daysLegend="The link works for"
           email={{ label: "Email the link to the recipient now", hint: "Leave this unticked to copy the link and send it yourself" }}
+          mailServer={mailServer}
         />
         <SubmitButton>Create invite link</SubmitButton>
       </form>

@@ -20,7 +20,8 @@ export type InviteRow = {
   status: "active" | "opened" | "revoked" | "expired";
   created: string;
   expires: string;
-  sent: string | null;
+  /** What happened to the email that carried it, in words. */
+  email: string;
 };
 
 const STATUS: Record<InviteRow["status"], { label: string; tone: "green" | "blue" | "grey" | "red" }> = {
@@ -69,7 +70,7 @@ export function InviteList({ invites, actions }: { invites: InviteRow[]; actions
                   </Td>
                   <Td label="Created">
                     {invite.created}
-                    <span className="block text-sm text-muted">{invite.sent ? `Emailed ${invite.sent}` : "Not emailed"}</span>
+                    <span className="block text-sm text-muted">{invite.email}</span>
                   </Td>
                   <Td label="Expires">{invite.expires}</Td>
                   <Td label="">

@@ -4,7 +4,9 @@ import { Pagination } from "@/components/staff/pagination";
 import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
-import { AREA_ROLES } from "@/lib/auth/roles";
+import { FreshLinkForm } from "@/components/staff/outbox/fresh-link-form";
+import { AREA_ROLES, canUse } from "@/lib/auth/roles";
+import { resendInviteAction } from "../onboarding/actions";
 import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
@@ -12,15 +14,17 @@ import { pageParams } from "@/lib/pagination/keyset";
 
 export const metadata: Metadata = { title: "Outbox" };
 
+/** What really happened to each message. */
 const STATUS = {
-  queued: { label: "Waiting to send", tone: "yellow" },
+  queued: { label: "Queued to send", tone: "yellow" },
   sent: { label: "Sent", tone: "green" },
-  failed: { label: "Not delivered", tone: "red" },
-  outbox: { label: "In outbox", tone: "blue" },
+  failed: { label: "Failed to send", tone: "red" },
+  outbox: { label: "Not sent: send by hand", tone: "blue" },
 } as const;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requireStaffRole(...AREA_ROLES.outbox);
+  const staff = await requireStaffRole(...AREA_ROLES.outbox);
+  const ownsInvites = canUse(staff.role, "onboarding");
   const page = pageParams(await searchParams).page ?? 1;
   const { rows, total, pages } = await listOutbox(page);
   const smtp = Boolean(env().SMTP_URL);
@@ -32,7 +36,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <p className="mb-6 max-w-3xl text-lg">Every email the portal has written, newest first. Messages are sent through the configured mail server; a message that could not be delivered after several tries says why.</p>
       ) : (
         <NotificationBanner title="Email is not sent">
-          No mail server is configured (SMTP_URL), so messages stay here. Open a message to copy it and send it yourself.
+          No mail server is configured (SMTP_URL), so nothing is sent: messages stay here to send by hand. Invite links are
+          hidden; make a new link for a message to send it.
         </NotificationBanner>
       )}
       <p className="mb-4 text-lg">
@@ -65,6 +70,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     <span className="block text-sm text-muted">
                       After {m.attempts} {m.attempts === 1 ? "try" : "tries"}: {m.lastError}
                     </span>
+                  ) : null}
+                  {m.inviteId && (m.status === "outbox" || m.status === "failed") ? (
+                    ownsInvites ? (
+                      <FreshLinkForm inviteId={m.inviteId} label={m.toAddress ?? m.subject} action={resendInviteAction} />
+                    ) : (
+                      <span className="block text-sm text-muted">Its link is hidden: the onboarding team can make a new one.</span>
+                    )
                   ) : null}
                 </Td>
               </Tr>

@@ -6,7 +6,7 @@ import { formAction, UserError } from "@/lib/actions/action";
 import { publicGuard } from "@/lib/actions/guards";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { requestFacts } from "@/lib/http/request-facts";
 
 const SignInSchema = z.object({
   email: z
@@ -27,7 +27,7 @@ function minutes(seconds: number) {
  * limits are better-auth's per address and lib/auth/sign-in-limits.ts per account.
  */
 export const signInAction = formAction({
-  guard: publicGuard({ address: (request) => requestOrigin(request).ip }),
+  guard: publicGuard({ address: (request) => requestFacts(request).ip }),
   schema: SignInSchema,
   input: (raw) => {
     const form = raw as FormData;

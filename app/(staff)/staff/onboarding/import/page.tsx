@@ -4,6 +4,7 @@ import { ImportForm } from "@/components/staff/onboarding/import-form";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { importBrokeragesAction } from "../actions";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Import brokerages from a CSV file" };
 
@@ -32,7 +33,7 @@ export default async function ImportPage() {
           Download a template CSV file
         </a>
       </p>
-      <ImportForm importBrokerages={importBrokeragesAction} />
+      <ImportForm importBrokerages={importBrokeragesAction} mailServer={Boolean(env().SMTP_URL)} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { SummaryList } from "@/components/form/summary-list";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
+import { getBrokerageDetail, type InviteSummary } from "@/lib/onboarding/brokerage-detail";
 import { describeEvent } from "@/lib/onboarding/history";
 import { isGuid } from "@/lib/validation/guid";
 import { formatAge, STAGE_HINTS } from "@/lib/onboarding/stages";
@@ -80,7 +80,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
           status: i.status,
           created: formatDate(i.createdAt),
           expires: formatDate(i.expiresAt),
-          sent: i.lastSentAt ? formatDate(i.lastSentAt) : null,
+          email: emailWords(i.email),
         }))}
         actions={{ resend: resendInviteAction, revoke: revokeInviteAction }}
       />
@@ -103,4 +103,13 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
       )}
     </div>
   );
+}
+
+/** What really happened to the email that carried a link. */
+function emailWords(email: InviteSummary["email"]): string {
+  if (!email) return "Not emailed";
+  if (email.status === "sent") return `Email sent ${email.sentAt ? formatDate(email.sentAt) : ""}`.trim();
+  if (email.status === "queued") return "Email queued to send";
+  if (email.status === "failed") return "Email failed to send";
+  return "Email not sent: in the outbox";
 }

@@ -7,6 +7,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { getBrokerageDetail } from "@/lib/onboarding/brokerage-detail";
 import { isGuid } from "@/lib/validation/guid";
 import { createInviteAction } from "../../../../actions";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an invite link" };
 
@@ -22,7 +23,7 @@ export default async function NewInvitePage({ params }: { params: Promise<{ id: 
       </Link>
       <span className="block text-lg text-muted">{brokerage.name}</span>
       <h1 className="mb-6 text-3xl font-bold sm:text-4xl">Create an invite link</h1>
-      <InviteForm create={createInviteAction} brokerageId={brokerage.id} brokerageName={brokerage.name} />
+      <InviteForm create={createInviteAction} brokerageId={brokerage.id} brokerageName={brokerage.name} mailServer={Boolean(env().SMTP_URL)} />
     </div>
   );
 }

@@ -1,22 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { redeemInvite } from "@/lib/invites/redeem";
+import { requestFacts } from "@/lib/http/request-facts";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { rateLimitedPage } from "@/lib/invites/rate-limited-page";
-import { clientIp } from "@/lib/http/client-ip";
+import { redeemInvite } from "@/lib/invites/redeem";
 import { inviteLandingPath } from "@/lib/providers/brokerage-provider";
 import { rotationStateOf } from "@/lib/rotation/state";
 
 export const dynamic = "force-dynamic";
 
-/** Opening an invite link: exchange the token for a session cookie, then leave the token behind. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+/** "Continue" on an invite link's page: exchange the token for a session cookie, then leave the token behind. */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const result = await redeemInvite(token, {
-    ip: clientIp(request.headers),
-    userAgent: request.headers.get("user-agent"),
-  });
   const base = env().APP_URL;
+  // Another site must not open a session in this browser with a link it holds.
+  if (!isSameOrigin(request.headers)) return NextResponse.redirect(new URL(`/invite/${token}`, base), 303);
 
+  const facts = requestFacts(request.headers);
+  const result = await redeemInvite(token, { ip: facts.ip ?? "unknown", userAgent: facts.userAgent });
   if (result.status === "rate-limited") {
     return new NextResponse(rateLimitedPage(result.retryAfterSeconds), {
       status: 429,
