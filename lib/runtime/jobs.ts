@@ -4,6 +4,7 @@ import { handoffQueues } from "../handoff/jobs";
 import type { QueueDefinition } from "../jobs/queue";
 import { onboardingQueues } from "../onboarding/jobs";
 import { providerQueues } from "../providers/jobs";
+import { readinessQueues } from "../readiness/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
 import { verificationRunQueue } from "../submissions/verification-job";
@@ -14,5 +15,5 @@ import { verificationRunQueue } from "../submissions/verification-job";
  * define their queues; the queue module knows none of them.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues()];
+  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues(), ...readinessQueues()];
 }
