@@ -335,7 +335,7 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       case "PATCH /mailboxes/:id":
         return sendJson(res, 200, control.updateMailbox(parts[1]!, body as MailboxPatch));
       case "POST /agents":
-        return sendJson(res, 201, { agents: control.seedAgents((await readBody(req)) as unknown as AgentSeedSpec) });
+        return sendJson(res, 201, { agents: control.seedAgents(body as unknown as AgentSeedSpec) });
       case "POST /faults":
         return sendJson(res, 201, { id: control.addFault(body as unknown as FaultSpec) });
       case "DELETE /faults":

@@ -9,7 +9,7 @@ import { isDeferral, type MailboxVerdict, type ReadinessProvider } from "./provi
  * (overlapping waits are paid once), and when it is spent the mailbox is `throttled`.
  */
 
-export const DEFAULT_LANES = 32;
+export const DEFAULT_LANES = 50;
 
 export type PoolOptions = {
   provider: ReadinessProvider;
