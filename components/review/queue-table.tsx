@@ -5,11 +5,12 @@ import { formatDateTime } from "@/lib/format/dates";
 import type { QueueRow } from "@/lib/review/queue-types";
 import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
 import { OUTCOME_TONES } from "./tag";
+import { ReadinessSummary, type ReadinessLine } from "@/components/staff/readiness/readiness-summary";
 
-type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string };
+type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string; readiness?: ReadonlyMap<string, ReadinessLine> };
 
 /** A queue page as one table (cards on a phone, like every staff table). */
-export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
+export function QueueTable({ rows, caption, csmNames, sinceLabel, readiness }: Props) {
   return (
     <TableRegion label={caption}>
       <Table
@@ -22,6 +23,7 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
             <Th>Latest run</Th>
             <Th>What failed</Th>
             <Th>Stage</Th>
+            {readiness ? <Th>Agent mailboxes</Th> : null}
             <Th>CSM</Th>
           </>
         }
@@ -48,6 +50,11 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
             </Td>
             <Td label="What failed">{row.problems.length ? row.problems.map(reasonLabel).join("; ") : <span className="text-muted">None</span>}</Td>
             <Td label="Stage">{STAGE_LABELS[row.stage]}</Td>
+            {readiness ? (
+              <Td label="Agent mailboxes">
+                <ReadinessSummary brokerageId={row.brokerageId} summary={readiness.get(row.brokerageId)} compact />
+              </Td>
+            ) : null}
             <Td label="CSM">{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : "Not assigned"}</Td>
           </Tr>
         ))}

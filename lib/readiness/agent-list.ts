@@ -41,26 +41,35 @@ export function readAgentList(text: string): AgentList {
   const column = first.findIndex((h) => HEADER_NAMES.has(h));
   const rows = column >= 0 ? records.slice(1) : records;
 
+  return collect(rows.flatMap(({ line, fields }) => (column >= 0 ? [fields[column] ?? ""] : fields).map((value) => ({ line, value }))));
+}
+
+/** A JSON list of addresses (the API): `line` is the position in the list, from 1. */
+export function readAgentAddresses(values: readonly unknown[]): AgentList {
+  if (values.length > AGENTS_MAX * 2) throw new UserError(`At most ${AGENTS_MAX.toLocaleString("en-US")} addresses are checked per brokerage.`, "agents");
+  return collect(values.map((value, i) => ({ line: i + 1, value: typeof value === "string" ? value : JSON.stringify(value) ?? "" })));
+}
+
+function collect(entries: Array<{ line: number; value: string }>): AgentList {
   const seen = new Set<string>();
   const addresses: string[] = [];
   const problems: AgentLineProblem[] = [];
   let duplicates = 0;
-  for (const { line, fields } of rows) {
-    const values = (column >= 0 ? [fields[column] ?? ""] : fields).map((f) => f.trim()).filter(Boolean);
-    for (const raw of values) {
-      const value = raw.replace(/^mailto:/i, "").toLowerCase();
-      const message = problemOf(value);
-      if (message) {
-        problems.push({ line, value: raw.slice(0, 300), message });
-        continue;
-      }
-      if (seen.has(value)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(value);
-      addresses.push(value);
+  for (const entry of entries) {
+    const raw = entry.value.trim();
+    if (!raw) continue;
+    const value = raw.replace(/^mailto:/i, "").toLowerCase();
+    const message = problemOf(value);
+    if (message) {
+      problems.push({ line: entry.line, value: raw.slice(0, 300), message });
+      continue;
     }
+    if (seen.has(value)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(value);
+    addresses.push(value);
   }
   if (addresses.length > AGENTS_MAX) {
     throw new UserError(`The list has ${addresses.length.toLocaleString("en-US")} addresses; at most ${AGENTS_MAX.toLocaleString("en-US")} are checked per brokerage.`, "agents");

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Change } from "../audit/change";
+import type { AuditActor } from "../audit/record";
 import { brokerageAgents } from "../db/schema";
 import type { AgentList } from "./agent-list";
+import { readinessCredentialOf, requestReadinessCheck } from "./run";
 
 /**
  * A brokerage's agent list, replaced as a whole (the same request twice changes nothing):
@@ -36,4 +38,31 @@ export async function replaceAgents(change: Change, brokerageId: string, list: A
   if (!added && !removed.length) return change.unchanged(report);
   await change.audit({ action: "agents.replaced", subject: { type: "brokerage", id: brokerageId }, brokerageId, detail: report });
   return report;
+}
+
+export type AgentListOutcome =
+  | { ok: true; report: AgentListReport; runId: string | null }
+  | { ok: false; problems: AgentList["problems"] };
+
+/** Runs a change in the caller's audited transaction (a staff action's `ctx.change`, or the API's). */
+export type ChangeRunner = <T>(fn: (change: Change) => Promise<T>) => Promise<T>;
+
+/**
+ * Stores a list from staff or the sync service: a list with any bad line writes nothing
+ * and comes back with its problems; a stored list that changed starts a check of the new
+ * and failing mailboxes when the brokerage has a verified credential.
+ */
+export async function submitAgentList(
+  brokerageId: string,
+  list: AgentList,
+  who: { change: ChangeRunner; actor: AuditActor; triggeredBy: string | null },
+): Promise<AgentListOutcome> {
+  if (list.problems.length) return { ok: false, problems: list.problems };
+  const report = await who.change((change) => replaceAgents(change, brokerageId, list));
+  const changed = report.added > 0 || report.removed > 0;
+  const runId =
+    changed && (await readinessCredentialOf(brokerageId))
+      ? await requestReadinessCheck(brokerageId, { scope: "failing", trigger: "recheck", actor: who.actor, triggeredBy: who.triggeredBy })
+      : null;
+  return { ok: true, report, runId };
 }

@@ -126,3 +126,18 @@ export async function readinessSummaries(brokerageIds: readonly string[]): Promi
   return new Map(rows.map((r) => [r.brokerageId, { total: r.total, ready: r.ready, checked: r.checked }]));
 }
 
+
+export type ReadinessProgress = {
+  runId: string;
+  status: "queued" | "running" | "finished" | "failed";
+  total: number;
+  checked: number;
+  ready: number;
+  reason: string | null;
+};
+
+/** The latest run in the shape the page polls. */
+export async function readinessProgress(brokerageId: string): Promise<ReadinessProgress | null> {
+  const run = await latestReadinessRun(brokerageId);
+  return run && { runId: run.id, status: run.status, total: run.total, checked: run.checked, ready: run.ready, reason: run.reason };
+}

@@ -15,6 +15,8 @@ import { NotificationBanner } from "@/components/form/notification-banner";
 import { Tag } from "@/components/form/tag";
 import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
+import { ReadinessSummary } from "@/components/staff/readiness/readiness-summary";
+import { readinessSummaries } from "@/lib/readiness/view";
 import { ProviderSummary } from "@/components/providers/provider-summary";
 import { ACCESS_SCOPE_LABELS } from "@/lib/validation/access-scope";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
@@ -53,7 +55,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
 
-  const [names, provider] = await Promise.all([
+  const [names, provider, readiness] = await Promise.all([
     staffNames(db(), [
     brokerage.csmId,
     ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
@@ -64,6 +66,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     ]),
     // Where the brokerage's email domain points, beside the tenant the administrator chose.
     providerForBrokerage(brokerage.id),
+    readinessSummaries([brokerage.id]),
   ]);
   const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
   const isActive = activeApproval?.attemptId === attempt.id;
@@ -168,6 +171,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           },
           { key: "Customer-success manager", value: brokerage.csmId ? who(brokerage.csmId) : "Not assigned" },
           { key: "Email provider", value: <ProviderSummary detection={provider} /> },
+          { key: "Agent mailboxes", value: <ReadinessSummary brokerageId={brokerage.id} summary={readiness.get(brokerage.id)} /> },
         ]}
       />
 
