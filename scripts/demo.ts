@@ -5,12 +5,12 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { seedDemo } from "../lib/demo/seed";
+import { DEMO_READINESS_BROKERAGE, seedDemo, seedDemoReadiness } from "../lib/demo/seed";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
-import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
+import { APPS, MAILBOXES, scenario, TENANTS } from "../sim/scenarios";
 import { startSimulator } from "../sim/server";
 import { relaunchTrustingSimulator } from "../sim/trust";
 
@@ -47,6 +47,13 @@ await runUntilSignal(async () => {
     throw error;
   }
   const seed = await seedDemo();
+  // 240 agents with a mix of states, checked against the simulator as the portal starts.
+  const agents = simulator.control.seedAgents({ count: 240, prefix: "demo-agent", mix: { "not-found": 0.05, unlicensed: 0.05, "on-premises": 0.03, "throttled-once": 0.05 } });
+  const good = scenario("good").values;
+  const readiness = await seedDemoReadiness(
+    { tenantId: good.tenantId, clientId: good.clientId, clientSecret: good.clientSecret, testMailbox: good.testMailbox },
+    agents.map((a) => a.address),
+  );
   console.log(
     [
       "",
@@ -56,6 +63,7 @@ await runUntilSignal(async () => {
       `Invite link (${seed.brokerage.name}): ${seed.inviteUrl}`,
       "",
       `Staff sign-in:            ${portal.url}/staff/sign-in`,
+      `Agent mailboxes (${DEMO_READINESS_BROKERAGE.name}): ${portal.url}${readiness.path}`,
       ...seed.staff.map((s) => `  ${s.role.padEnd(11)} ${s.email} / ${s.password}`),
       "",
       `Microsoft 365 simulator:  ${simulator.url} (checks run against it; control API at ${simulator.url}/_sim)`,
