@@ -58,7 +58,7 @@ export function handleAgentsPut(request: Request, brokerageId: string, now = new
     if (!outcome.ok) {
       return json(422, {
         error: "invalid_agents",
-        message: `${outcome.problems.length} ${outcome.problems.length === 1 ? "address is" : "addresses are"} not valid; nothing was stored. Fix ${outcome.problems.length === 1 ? "it" : "them"} and send the whole list again.`,
+        message: `${outcome.problems.length} ${outcome.problems.length === 1 ? "address is" : "addresses are"} not in the correct format; nothing was stored. Fix ${outcome.problems.length === 1 ? "it" : "them"} and send the whole list again.`,
         problems: outcome.problems,
       });
     }

@@ -19,13 +19,13 @@ describe("reading an agent list", () => {
 
   it("names the line and the value of each bad address", () => {
     expect(readAgentList("a@harbor.example\nnot an address\nb@@harbor.example").problems).toEqual([
-      { line: 2, value: "not an address", message: "Not an email address: it has no @." },
-      { line: 3, value: "b@@harbor.example", message: "Not a valid mailbox address." },
+      { line: 2, value: "not an address", message: "This is not an email address: it has no @." },
+      { line: 3, value: "b@@harbor.example", message: "This is not an email address in the correct format, like name@example.com." },
     ]);
   });
 
   it("numbers a JSON list's entries from 1, and refuses an empty or oversized list", () => {
-    expect(readAgentAddresses(["a@harbor.example", 42]).problems).toEqual([{ line: 2, value: "42", message: "Not an email address: it has no @." }]);
+    expect(readAgentAddresses(["a@harbor.example", 42]).problems).toEqual([{ line: 2, value: "42", message: "This is not an email address: it has no @." }]);
     expect(() => readAgentList("\n \n")).toThrow(UserError);
     const many = Array.from({ length: AGENTS_MAX + 1 }, (_, i) => `agent${i}@harbor.example`);
     expect(() => readAgentAddresses(many)).toThrow(/at most 10,000/);

@@ -20,8 +20,8 @@ const HEADER_NAMES = new Set(["email", "emailaddress", "address", "mailbox", "up
 const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
 
 function problemOf(value: string): string | undefined {
-  if (!value.includes("@")) return "Not an email address: it has no @.";
-  if (!isMailboxAddress(value)) return "Not a valid mailbox address.";
+  if (!value.includes("@")) return "This is not an email address: it has no @.";
+  if (!isMailboxAddress(value)) return "This is not an email address in the correct format, like name@example.com.";
   return undefined;
 }
 

@@ -33,13 +33,16 @@ export async function checkMailboxes(addresses: AsyncIterable<string>, options: 
   /** The latest time a deferred mailbox is due: only waits beyond it cost budget. */
   let waitedUntil = Date.now();
 
-  /** Pulls one fresh address; the source is read by one lane at a time. */
-  function pull(): Promise<string | undefined> {
+  /** Pulls up to `n` fresh addresses in one go, so each round trip is filled from consecutive addresses. */
+  function pull(n: number): Promise<string[]> {
     const next = pulling.then(async () => {
-      if (exhausted) return undefined;
-      const item = await source.next();
-      if (item.done) exhausted = true;
-      return item.done ? undefined : item.value;
+      const taken: string[] = [];
+      while (!exhausted && taken.length < n) {
+        const item = await source.next();
+        if (item.done) exhausted = true;
+        else taken.push(item.value);
+      }
+      return taken;
     });
     pulling = next.then(() => undefined);
     return next;
@@ -52,10 +55,8 @@ export async function checkMailboxes(addresses: AsyncIterable<string>, options: 
       if (retries[i]!.dueAt <= now) round.push(...retries.splice(i, 1));
       else i++;
     }
-    while (round.length < provider.mailboxesPerRoundTrip) {
-      const address = await pull();
-      if (address === undefined) break;
-      round.push({ address, attempt: 1, dueAt: now });
+    if (round.length < provider.mailboxesPerRoundTrip) {
+      for (const address of await pull(provider.mailboxesPerRoundTrip - round.length)) round.push({ address, attempt: 1, dueAt: now });
     }
     if (round.length) return round;
     return retries.length || inFlight ? "wait" : "done";

@@ -8,13 +8,10 @@ import { brokerageAgents, brokerages, readinessResults, readinessRuns, submissio
 import { enqueue } from "../jobs/queue";
 import { logger as rootLogger } from "../logger";
 import { configuredEndpoints, type MicrosoftEndpoints } from "../microsoft/endpoints";
-import { MicrosoftRequestError } from "../microsoft/failures";
 import { RetryBudget } from "../microsoft/http";
-import { acquireAppToken } from "../microsoft/token-client";
 import { openCredential, storedCredentialOf } from "../runs/credentials";
-import { classifyTokenFailure } from "../verification/classify";
 import { DEFAULT_TIMEOUTS } from "../verification/policy";
-import { microsoftReadiness } from "./microsoft";
+import { openReadinessProvider } from "./open-provider";
 import { checkMailboxes } from "./pool";
 import type { MailboxVerdict } from "./provider";
 import { alertReadinessRegression } from "./regression";
@@ -147,25 +144,16 @@ export async function runReadinessCheck(runId: string, options: ReadinessRunOpti
   const credential = await inAuditedTransaction({ type: "system", id: "readiness" }, null, (change) =>
     openCredential(change, stored, { brokerageId: run.brokerageId, detail: { readinessRunId: runId } }),
   );
-  const endpoints = options.endpoints ?? configuredEndpoints();
   const budget = new RetryBudget(options.retryBudgetMs ?? READINESS_RETRY_BUDGET_MS);
-  const policy = { timeoutMs: DEFAULT_TIMEOUTS.requestMs, budget };
-  let token;
-  try {
-    token = await acquireAppToken(
-      credential.clientCertificate
-        ? { tenantId: attempt.tenantId, clientId: attempt.clientId, clientCertificate: credential.clientCertificate }
-        : { tenantId: attempt.tenantId, clientId: attempt.clientId, clientSecret: credential.clientSecret! },
-      { ...endpoints, ...policy, logger: log },
-    );
-  } catch (error) {
-    if (!(error instanceof MicrosoftRequestError)) throw error;
-    const classified = classifyTokenFailure(error.failure, { secretLooksLikeSecretId: false, method: stored.method === "certificate" ? "certificate" : "client-secret" });
-    await finish(runId, { status: "failed", reason: classified.reason });
+  const opened = await openReadinessProvider(
+    { tenantId: attempt.tenantId, clientId: attempt.clientId, method: stored.method, credential },
+    { endpoints: options.endpoints ?? configuredEndpoints(), policy: { timeoutMs: DEFAULT_TIMEOUTS.requestMs, budget }, logger: log },
+  );
+  if (!opened.ok) {
+    await finish(runId, { status: "failed", reason: opened.reason });
     return "failed";
   }
-
-  const provider = microsoftReadiness({ ...policy, graphUrl: endpoints.graphUrl, accessToken: token.accessToken, clientId: attempt.clientId, roles: token.claims?.roles ?? [] });
+  const provider = opened.provider;
   await checkMailboxes(pendingAddresses(runId, run.brokerageId, run.scope), {
     provider,
     budget,

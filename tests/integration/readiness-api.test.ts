@@ -65,8 +65,8 @@ describe("PUT and GET /api/v1/brokerages/{id}/agents", () => {
     expect(bad.status).toBe(422);
     expect(await bad.json()).toEqual({
       error: "invalid_agents",
-      message: "1 address is not valid; nothing was stored. Fix it and send the whole list again.",
-      problems: [{ line: 2, value: "nobody", message: "Not an email address: it has no @." }],
+      message: "1 address is not in the correct format; nothing was stored. Fix it and send the whole list again.",
+      problems: [{ line: 2, value: "nobody", message: "This is not an email address: it has no @." }],
     });
     const notJson = await put(brokerage.id, key, "{agents:");
     expect(notJson.status).toBe(422);

@@ -124,6 +124,18 @@ describe("agent mailbox readiness against Microsoft (the simulator)", () => {
     expect(Object.values(await results(runId))).toEqual(["ready", "ready", "ready", "ready", "ready"]);
   });
 
+  it("a credential Microsoft no longer accepts fails the run with its reason and checks no mailbox", async () => {
+    const { brokerage } = await verifiedBrokerage("Readiness Revoked Realty");
+    const seeded = tenant.sim.control.seedAgents({ count: 3, prefix: "revoked" });
+    await storeAgents(brokerage.id, seeded.map((a) => a.address).join("\n"));
+    tenant.sim.control.revokeSecret(APPS.sync.clientId, APPS.sync.secretId);
+    const runId = await requestReadinessCheck(brokerage.id, { scope: "all", trigger: "recheck", actor: staff, triggeredBy: staff.id }, { enqueueJob: false });
+    expect(await runReadinessCheck(runId)).toBe("failed");
+    const [run] = await db().select().from(readinessRuns).where(eq(readinessRuns.id, runId));
+    expect(run).toMatchObject({ status: "failed", reason: "secret-invalid", checked: 0 });
+    expect(probedMailboxes()).toEqual([]);
+  });
+
   it("a worker killed mid-run resumes without checking finished mailboxes again", async () => {
     const { brokerage } = await verifiedBrokerage("Readiness Resume Realty");
     const seeded = tenant.sim.control.seedAgents({ count: 400, prefix: "resume" });
@@ -166,8 +178,8 @@ describe("agent mailbox readiness against Microsoft (the simulator)", () => {
     await storeAgents(brokerage.id, "a@harbor.example\nb@harbor.example");
     const list = readAgentList("email\nc@harbor.example\nnot-an-address\nd@harbor..example\nC@Harbor.example\n");
     expect(list.problems).toEqual([
-      { line: 3, value: "not-an-address", message: "Not an email address: it has no @." },
-      { line: 4, value: "d@harbor..example", message: "Not a valid mailbox address." },
+      { line: 3, value: "not-an-address", message: "This is not an email address: it has no @." },
+      { line: 4, value: "d@harbor..example", message: "This is not an email address in the correct format, like name@example.com." },
     ]);
     expect(list).toMatchObject({ addresses: ["c@harbor.example"], duplicates: 1 });
     await expect(inAuditedTransaction(staff, null, (change) => replaceAgents(change, brokerage.id, list))).rejects.toThrow();

@@ -33,11 +33,11 @@ function Outcome({ result }: { result: AgentListResult }) {
     <>
       <NotificationBanner kind="important" title="Nothing was saved">
         <p className="font-bold">
-          {plural(result.problems.length, "address is", "addresses are")} not valid. Fix {result.problems.length === 1 ? "it" : "them"} and send the whole list again.
+          {plural(result.problems.length, "address is", "addresses are")} not in the correct format. Fix {result.problems.length === 1 ? "it" : "them"} and send the whole list again.
         </p>
       </NotificationBanner>
       <TableRegion label="Problems in the list">
-        <Table caption="Addresses that are not valid, by line" head={<><Th>Line</Th><Th>Value</Th><Th>Problem</Th></>}>
+        <Table caption="Addresses not in the correct format, by line" head={<><Th>Line</Th><Th>Value</Th><Th>Problem</Th></>}>
           {result.problems.slice(0, 200).map((p, i) => (
             <Tr key={`${p.line}-${i}`}>
               <Td label="Line">{p.line}</Td>
