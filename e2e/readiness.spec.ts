@@ -80,7 +80,7 @@ test("a CSM uploads the agents, watches the check, filters the ones not ready an
   const rows = page.getByRole("region", { name: "Agents", exact: true }).getByRole("row");
   await expect(rows).toHaveCount(notReady.length + 1);
   for (const agent of notReady) await expect(page.getByRole("cell", { name: agent.address, exact: true })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "No such mailbox: misspelt, or the account was removed" })).toHaveCount(agents.filter((a) => a.kind === "not-found").length);
+  await expect(page.getByRole("region", { name: "Agents", exact: true }).getByRole("cell", { name: "No such mailbox: misspelt, or the account was removed" })).toHaveCount(agents.filter((a) => a.kind === "not-found").length);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export these as CSV" }).click();
