@@ -99,7 +99,7 @@ function isStaff(identity: Identity): identity is Identity & { role: Role } {
 }
 
 test.describe("pages and route handlers", () => {
-  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json" }> = [
+  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json"; contains?: string }> = [
     { path: () => "/staff", roles: ["onboarding", "csm", "admin"] },
     { path: () => "/staff/onboarding", roles: ["onboarding", "admin"] },
     { path: () => "/staff/onboarding?stage=invited&q=realty", roles: ["onboarding", "admin"] },
@@ -120,6 +120,9 @@ test.describe("pages and route handlers", () => {
     { path: () => "/staff/expiry?within=90", roles: ["csm", "admin"] },
     { path: () => "/staff/audit?action=attempt.&actor=staff", roles: ["admin"] },
     { path: () => "/staff/admin/api-keys", roles: ["admin"] },
+    { path: () => `/staff/readiness/${brokerageId}`, roles: ["onboarding", "csm", "admin"] },
+    { path: () => `/staff/readiness/${brokerageId}/export?status=not-ready`, roles: ["onboarding", "csm", "admin"], kind: "csv", contains: "address,status,reason" },
+    { path: () => `/staff/readiness/${brokerageId}/progress`, roles: ["onboarding", "csm", "admin"], kind: "json", contains: "null" },
   ];
 
   test("the list covers every staff page and route in the build", () => {
@@ -140,8 +143,8 @@ test.describe("pages and route handlers", () => {
         if (isStaff(identity) && page.roles.includes(identity.role)) {
           expect(response.status, label).toBe(200);
           const body = await response.text();
-          if (page.kind === "csv") expect(body, label).toContain("brokerage name,email domain,recipient email");
-          else if (page.kind === "json") expect(body, label).toContain('"kind": "verification-run"');
+          if (page.kind === "csv") expect(body, label).toContain(page.contains ?? "brokerage name,email domain,recipient email");
+          else if (page.kind === "json") expect(body, label).toContain(page.contains ?? '"kind": "verification-run"');
           else expect(body, label).toMatch(/<h1[^>]*>/);
         } else if (isStaff(identity)) {
           expect(response.status, label).toBe(404);

@@ -22,18 +22,18 @@ import { recheckAgentsAction, replaceAgentsAction } from "../actions";
 
 const load = cache(async (id: string) => (isGuid(id) ? readinessBrokerage(id) : null));
 
-export async function generateMetadata({ params }: { params: Promise<{ brokerage: string }> }): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   await requireStaffRole(...AREA_ROLES.readiness);
-  const brokerage = await load((await params).brokerage);
+  const brokerage = await load((await params).id);
   return { title: brokerage ? `Agent mailboxes: ${brokerage.name}` : "Brokerage not found" };
 }
 
 const TONES: Record<AgentStatus, TagTone> = { ready: "green", "not-ready": "red", unknown: "yellow", unchecked: "grey" };
 const n = (v: number) => v.toLocaleString("en-US");
 
-export default async function ReadinessPage({ params, searchParams }: { params: Promise<{ brokerage: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReadinessPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaffRole(...AREA_ROLES.readiness);
-  const brokerage = await load((await params).brokerage);
+  const brokerage = await load((await params).id);
   if (!brokerage) notFound();
   const search = await searchParams;
   const filter = readinessFilter(search);

@@ -6,10 +6,10 @@ import { readinessFilter } from "@/lib/readiness/filter";
 import { isGuid } from "@/lib/validation/guid";
 
 // The agents the page's filter shows, as a CSV file.
-export async function GET(request: Request, context: { params: Promise<{ brokerage: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const authorized = await authorizeStaffRequest(request, ...AREA_ROLES.readiness);
   if ("refusal" in authorized) return authorized.refusal;
-  const { brokerage } = await context.params;
+  const { id: brokerage } = await context.params;
   const found = isGuid(brokerage) ? await readinessBrokerage(brokerage) : null;
   if (!found) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   const filter = readinessFilter(Object.fromEntries(new URL(request.url).searchParams));
