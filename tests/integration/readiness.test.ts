@@ -13,7 +13,11 @@ import { readinessCounts } from "@/lib/readiness/view";
 import { AGENTS_GROUP, APPS, scenario } from "@/sim/scenarios";
 import { scenarioCertificates } from "@/sim/certificates";
 import { simulatedTenantForFile } from "../support/simulated-tenant";
-import { createAttempt, createBrokerage } from "../support/review-fixtures";
+import { createAttempt, createBrokerage, recordRun } from "../support/review-fixtures";
+import { approveAttempt } from "@/lib/review/approve";
+import { reverifyQueues } from "@/lib/reverify/jobs";
+import { REVERIFY_RUN_JOB } from "@/lib/reverify/schedule";
+import { recordVerificationRun } from "@/lib/runs/record";
 
 /**
  * The readiness check end to end: real MSAL and Graph clients over HTTPS against the
@@ -189,6 +193,18 @@ describe("agent mailbox readiness against Microsoft (the simulator)", () => {
     // The same list twice changes nothing the second time.
     const again = await storeAgents(brokerage.id, "a@harbor.example\nb@harbor.example");
     expect(again).toMatchObject({ added: 0, removed: 0, total: 2 });
+  });
+
+  it("the scheduled re-verification of approved credentials queues a check of the brokerage's agents", async () => {
+    const { brokerage, attempt } = await verifiedBrokerage("Readiness Reverify Realty");
+    await recordRun(attempt.id, { outcome: "verified" });
+    await approveAttempt(attempt.id, { staffId: "csm-readiness" });
+    const seeded = tenant.sim.control.seedAgents({ count: 2, prefix: "reverify" });
+    await storeAgents(brokerage.id, seeded.map((a) => a.address).join("\n"));
+    const job = reverifyQueues(recordVerificationRun).find((q) => q.name === REVERIFY_RUN_JOB)!;
+    await (job.handler as (data: { attemptId: string }) => Promise<void>)({ attemptId: attempt.id });
+    const runs = await db().select().from(readinessRuns).where(eq(readinessRuns.brokerageId, brokerage.id));
+    expect(runs).toMatchObject([{ trigger: "scheduled", scope: "all", total: 2, status: "queued" }]);
   });
 
   it("a scheduled re-check that finds a ready mailbox gone alerts the CSM", async () => {
