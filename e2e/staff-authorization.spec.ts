@@ -340,6 +340,35 @@ test.describe("server actions", () => {
       },
     },
     {
+      name: "replaceAgentsAction",
+      roles: ["onboarding", "csm", "admin"],
+      // No verified credential: the list is stored and no check is queued.
+      input: async () => ({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, agents: `agent-${unique()}@authz.example` }),
+      changed: async (input) => {
+        const { db, brokerageAgents, drizzle } = await lib();
+        return (await db().$count(brokerageAgents, drizzle.eq(brokerageAgents.brokerageId, String(input.brokerageId)))) === 1;
+      },
+    },
+    {
+      name: "recheckAgentsAction",
+      roles: ["onboarding", "csm", "admin"],
+      // Sealed for another attempt: the queued check cannot open the credential and fails without asking Microsoft.
+      input: async () => {
+        const brokerageId = (await createBrokerageWithInvite()).brokerage.id;
+        await createAttemptWithRun({ brokerageId, status: "verified", sealedFor: unique() });
+        return { brokerageId, scope: "all" };
+      },
+      changed: async (input) => {
+        const { db, readinessRuns, drizzle } = await lib();
+        return (await db().$count(readinessRuns, drizzle.eq(readinessRuns.brokerageId, String(input.brokerageId)))) === 1;
+      },
+      settled: async (input) => {
+        const { db, readinessRuns, drizzle } = await lib();
+        const failed = () => db().$count(readinessRuns, drizzle.and(drizzle.eq(readinessRuns.brokerageId, String(input.brokerageId)), drizzle.eq(readinessRuns.status, "failed")));
+        await expect.poll(failed, { timeout: 20_000 }).toBe(1);
+      },
+    },
+    {
       name: "createApiKeyAction",
       roles: ["admin"],
       input: async () => ({ name: `Authz key ${unique()}`, scope: "brokerages:read" }),

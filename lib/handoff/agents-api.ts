@@ -50,6 +50,7 @@ export function handleAgentsPut(request: Request, brokerageId: string, now = new
         change: (fn) => inAuditedTransaction(actor, requestOrigin(request.headers), fn),
         actor,
         triggeredBy: null,
+        origin: requestOrigin(request.headers),
       });
     } catch (error) {
       if (error instanceof UserError) return problem(422, "invalid_agents", error.message);

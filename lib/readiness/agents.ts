@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Change } from "../audit/change";
 import type { AuditActor } from "../audit/record";
+import type { RequestOrigin } from "../http/request-origin";
 import { brokerageAgents } from "../db/schema";
 import type { AgentList } from "./agent-list";
 import { readinessCredentialOf, requestReadinessCheck } from "./run";
@@ -55,14 +56,14 @@ export type ChangeRunner = <T>(fn: (change: Change) => Promise<T>) => Promise<T>
 export async function submitAgentList(
   brokerageId: string,
   list: AgentList,
-  who: { change: ChangeRunner; actor: AuditActor; triggeredBy: string | null },
+  who: { change: ChangeRunner; actor: AuditActor; triggeredBy: string | null; origin?: Partial<RequestOrigin> | null },
 ): Promise<AgentListOutcome> {
   if (list.problems.length) return { ok: false, problems: list.problems };
   const report = await who.change((change) => replaceAgents(change, brokerageId, list));
   const changed = report.added > 0 || report.removed > 0;
   const runId =
     changed && (await readinessCredentialOf(brokerageId))
-      ? await requestReadinessCheck(brokerageId, { scope: "failing", trigger: "recheck", actor: who.actor, triggeredBy: who.triggeredBy })
+      ? await requestReadinessCheck(brokerageId, { scope: "failing", trigger: "recheck", actor: who.actor, triggeredBy: who.triggeredBy, origin: who.origin })
       : null;
   return { ok: true, report, runId };
 }

@@ -28,6 +28,7 @@ export const reasonLabel = (reason: string | null | undefined) => (reason ? (REA
 /** Why a run could not start or finish. */
 const RUN_REASON_LABELS: Record<string, string> = {
   "no-verified-credential": "The brokerage has no verified credential to check with",
+  "credential-unavailable": "The stored credential could not be opened (its key is no longer in the key ring)",
 };
 
 export const runReasonLabel = (reason: string | null | undefined) => (reason ? (RUN_REASON_LABELS[reason] ?? `The app could not sign in (${reason})`) : "");

@@ -3,8 +3,10 @@ import { and, desc, eq, gt, inArray, isNotNull, notExists, sql } from "drizzle-o
 import type { Logger } from "pino";
 import { inAuditedTransaction } from "../audit/change";
 import type { AuditActor } from "../audit/record";
+import { SecretUnavailableError } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { brokerageAgents, brokerages, readinessResults, readinessRuns, submissionAttempts } from "../db/schema";
+import type { RequestOrigin } from "../http/request-origin";
 import { enqueue } from "../jobs/queue";
 import { logger as rootLogger } from "../logger";
 import { configuredEndpoints, type MicrosoftEndpoints } from "../microsoft/endpoints";
@@ -50,10 +52,10 @@ const inScope = (brokerageId: string, scope: ReadinessScope) =>
 /** Creates the run and queues its job; returns the run id. */
 export async function requestReadinessCheck(
   brokerageId: string,
-  request: { scope: ReadinessScope; trigger: ReadinessTrigger; actor: AuditActor; triggeredBy: string | null },
+  request: { scope: ReadinessScope; trigger: ReadinessTrigger; actor: AuditActor; triggeredBy: string | null; origin?: Partial<RequestOrigin> | null },
   options: { enqueueJob?: boolean } = {},
 ): Promise<string> {
-  const runId = await inAuditedTransaction(request.actor, null, async ({ tx, audit }) => {
+  const runId = await inAuditedTransaction(request.actor, request.origin ?? null, async ({ tx, audit }) => {
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(brokerageAgents).where(inScope(brokerageId, request.scope))) as [{ total: number }];
     const [run] = await tx
       .insert(readinessRuns)
@@ -141,9 +143,17 @@ export async function runReadinessCheck(runId: string, options: ReadinessRunOpti
     .set({ status: "running", attemptId: attempt.id, startedAt: run.startedAt ?? new Date() })
     .where(eq(readinessRuns.id, runId));
 
-  const credential = await inAuditedTransaction({ type: "system", id: "readiness" }, null, (change) =>
-    openCredential(change, stored, { brokerageId: run.brokerageId, detail: { readinessRunId: runId } }),
-  );
+  let credential;
+  try {
+    credential = await inAuditedTransaction({ type: "system", id: "readiness" }, null, (change) =>
+      openCredential(change, stored, { brokerageId: run.brokerageId, detail: { readinessRunId: runId } }),
+    );
+  } catch (error) {
+    if (!(error instanceof SecretUnavailableError)) throw error;
+    log.error({ attemptId: attempt.id, problem: error.message }, "stored credential could not be opened");
+    await finish(runId, { status: "failed", reason: "credential-unavailable" });
+    return "failed";
+  }
   const budget = new RetryBudget(options.retryBudgetMs ?? READINESS_RETRY_BUDGET_MS);
   const opened = await openReadinessProvider(
     { tenantId: attempt.tenantId, clientId: attempt.clientId, method: stored.method, credential },

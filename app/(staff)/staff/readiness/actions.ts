@@ -26,6 +26,7 @@ export const replaceAgentsAction = staffAction({
       change: ctx.change,
       actor: { type: "staff", id: ctx.staff.id },
       triggeredBy: ctx.staff.id,
+      origin: ctx.origin,
     });
     return { brokerageId, ...outcome };
   },
@@ -38,7 +39,7 @@ export const recheckAgentsAction = staffAction({
   run: async ({ brokerageId, scope }, ctx) => {
     await existing(brokerageId);
     if (!(await readinessCredentialOf(brokerageId))) throw new UserError("The brokerage has no verified credential yet: its agents can be checked once its Microsoft 365 details pass.");
-    const runId = await requestReadinessCheck(brokerageId, { scope, trigger: "recheck", actor: { type: "staff", id: ctx.staff.id }, triggeredBy: ctx.staff.id });
+    const runId = await requestReadinessCheck(brokerageId, { scope, trigger: "recheck", actor: { type: "staff", id: ctx.staff.id }, triggeredBy: ctx.staff.id, origin: ctx.origin });
     return { brokerageId, runId };
   },
   revalidate: (result) => [page(result.brokerageId)],
