@@ -18,6 +18,8 @@ const dnsPort = Number(process.env.E2E_DNS_PORT ?? 5355);
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 /** The sync service's stand-in: the review tests receive the portal's webhooks on this port. */
 export const webhookPort = Number(process.env.E2E_WEBHOOK_PORT ?? 2526);
+/** Where alerts about brokerages without a CSM go (TEAM_ALERTS_EMAIL). */
+export const teamAlertsEmail = "csm-team@e2e.example";
 // One signing secret per run, shared by the server and the tests (worker processes inherit the environment).
 process.env.E2E_WEBHOOK_SECRET ||= `whsec_${randomBytes(32).toString("base64")}`;
 export const webhookSecret = process.env.E2E_WEBHOOK_SECRET;
@@ -62,6 +64,7 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/portal`,
         WEBHOOK_SECRET: webhookSecret,
+        TEAM_ALERTS_EMAIL: teamAlertsEmail,
       },
     },
     {

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { GRID } from "@/components/chrome/page-chrome";
 import { branding } from "@/lib/branding";
 import "./globals.css";
 
@@ -9,6 +9,9 @@ export function generateMetadata(): Metadata {
     title: { default: `${productName} Microsoft 365 setup`, template: `%s – ${productName} Microsoft 365 setup` },
     description: `Connect your brokerage's Microsoft 365 tenant to ${productName}.`,
     referrer: "no-referrer",
+    // The files in public/: one icon for browsers, phones' home screens and the manifest.
+    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+    manifest: "/manifest.webmanifest",
   };
 }
 
@@ -25,23 +28,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to main content
         </a>
-        <header className="no-print border-b-8 border-brand-600 bg-brand-800 text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-            <Link href="/" className="text-lg font-bold text-white no-underline hover:underline">
-              {productName} <span className="font-normal">Microsoft 365 setup</span>
-            </Link>
-            <nav aria-label="Main">
-              <Link href="/guide" className="text-white underline-offset-4 hover:underline">
-                Setup guide
-              </Link>
-            </nav>
-          </div>
-        </header>
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-          {children}
-        </main>
+        {/* Each audience's layout adds its own header and the main region: public, brokerage, staff. */}
+        {children}
         <footer className="no-print border-t border-gray-300 bg-gray-50 text-sm text-muted">
-          <div className="mx-auto max-w-5xl px-4 py-6">
+          <div className={`${GRID} py-6`}>
             {productName} by {vendorName}. Questions:{" "}
             <a className="text-brand-700 underline" href={`mailto:${supportEmail}`}>
               {supportEmail}

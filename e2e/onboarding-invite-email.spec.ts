@@ -74,7 +74,9 @@ test("an onboarding user adds a brokerage and emails an invite whose link opens 
 
   // Revoking makes the link dead.
   await page.getByRole("link", { name }).click();
-  await page.getByRole("button", { name: `Revoke the link for Sam Lee (${recipient})` }).click();
+  // Revoking asks first: the first button only opens the question.
+  await page.locator("summary", { hasText: `Revoke the link for Sam Lee (${recipient})` }).click();
+  await page.getByRole("button", { name: `Yes, revoke the link for Sam Lee (${recipient})` }).click();
   await expect(page.getByText("The link was revoked: it no longer opens the form.")).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(recipient) })).toContainText("Revoked");
   const later = await browser.newContext();

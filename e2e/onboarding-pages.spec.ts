@@ -49,7 +49,9 @@ test("a brokerage's page, its edit form and the invite form are accessible, and 
   await page.goto(`/staff/onboarding/brokerages/${brokerage.id}`);
   await expectAccessible(page, "brokerage");
 
-  await page.getByRole("button", { name: `Revoke the link for ${invite.recipientEmail}` }).click();
+  // Revoking asks first: the first button only opens the question.
+  await page.locator("summary", { hasText: `Revoke the link for ${invite.recipientEmail}` }).click();
+  await page.getByRole("button", { name: `Yes, revoke the link for ${invite.recipientEmail}` }).click();
   await expect(page.getByText("The link was revoked: it no longer opens the form.")).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(invite.recipientEmail) })).toContainText("Revoked");
   const { db, invites, drizzle } = await lib();

@@ -142,7 +142,9 @@ test("the sync service reads the approved secret with a key, and is refused with
   // The key is no longer shown after a reload; revoking it refuses the next request.
   await page.reload();
   await expect(page.getByText(syncKey)).toHaveCount(0);
-  await page.getByRole("button", { name: "Revoke the key Sync service" }).click();
+  // Revoking asks first: the first button only opens the question.
+  await page.locator("summary", { hasText: "Revoke the key Sync service" }).click();
+  await page.getByRole("button", { name: "Yes, revoke the key Sync service" }).click();
   await expect(page.getByRole("row", { name: /Sync service/ }).getByText("Revoked")).toBeVisible();
   expect((await request.get(credentialsUrl, { headers: { authorization: `Bearer ${syncKey}` } })).status()).toBe(401);
 

@@ -141,9 +141,9 @@ test("a form post from another origin is refused and changes nothing", async ({ 
   const submission = await captureSubmission(page);
   expect(await attemptCount(invite.brokerageId)).toBe(0);
 
-  // Next refuses an Origin that does not match the Host.
+  // An Origin that does not match the Host is refused before Next (which would answer 500).
   const foreign = await replay(page.request, submission, { origin: "https://evil.example" });
-  expect(foreign.status()).toBeGreaterThanOrEqual(400);
+  expect(foreign.status()).toBe(403);
   // A forwarded host made to match passes Next's check; ours compares with the portal's own address.
   const forwarded = await replay(page.request, submission, { origin: "https://evil.example", "x-forwarded-host": "evil.example" });
   expect(await forwarded.text()).toContain("This form can only be sent from its own page");
@@ -154,6 +154,24 @@ test("a form post from another origin is refused and changes nothing", async ({ 
   const own = await replay(page.request, submission);
   expect(own.headers()["x-action-redirect"]).toMatch(/\/submit\/status\//);
   expect(await attemptCount(invite.brokerageId)).toBe(1);
+});
+
+test("an oversized or unreadable form post is answered 4xx and changes nothing", async ({ page }) => {
+  const invite = await newInvite("Bad Body Realty");
+  await page.goto(invite.path);
+  await fillForm(page, good);
+  const submission = await captureSubmission(page);
+  const kept = Object.fromEntries(Object.entries(submission.headers()).filter(([name]) => !["host", "content-length"].includes(name)));
+
+  const oversized = await page.request.post(submission.url(), { headers: kept, data: Buffer.alloc(1024 * 1024 + 1, "a"), maxRedirects: 0 });
+  expect(oversized.status()).toBe(413);
+  const noBoundary = await page.request.post(submission.url(), {
+    headers: { ...kept, "content-type": "multipart/form-data" },
+    data: submission.postDataBuffer()!,
+    maxRedirects: 0,
+  });
+  expect(noBoundary.status()).toBe(400);
+  expect(await attemptCount(invite.brokerageId)).toBe(0);
 });
 
 test("two parallel posts of the same form make one attempt", async ({ page }) => {

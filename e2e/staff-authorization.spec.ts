@@ -98,9 +98,12 @@ function isStaff(identity: Identity): identity is Identity & { role: Role } {
   return identity.role !== undefined;
 }
 
+const ROLE_HOME_PATTERN: Record<Role, RegExp> = { onboarding: /\/staff\/onboarding$/, csm: /\/staff\/submissions$/, admin: /\/staff$/ };
+
 test.describe("pages and route handlers", () => {
-  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json"; contains?: string }> = [
+  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json" | "redirect"; contains?: string }> = [
     { path: () => "/staff", roles: ["onboarding", "csm", "admin"] },
+    { path: () => "/staff/start", roles: ["onboarding", "csm", "admin"], kind: "redirect" },
     { path: () => "/staff/onboarding", roles: ["onboarding", "admin"] },
     { path: () => "/staff/onboarding?stage=invited&q=realty", roles: ["onboarding", "admin"] },
     { path: () => "/staff/onboarding/brokerages/new", roles: ["onboarding", "admin"] },
@@ -140,7 +143,11 @@ test.describe("pages and route handlers", () => {
       for (const identity of identities) {
         const response = await fetch(`${baseURL}${page.path()}`, { redirect: "manual", headers: identity.cookie ? { cookie: identity.cookie } : {} });
         const label = `${identity.name} GET ${page.path()}`;
-        if (isStaff(identity) && page.roles.includes(identity.role)) {
+        if (isStaff(identity) && page.roles.includes(identity.role) && page.kind === "redirect") {
+          // Where sign-in lands: on to the role's main page.
+          expect(response.status, label).toBe(307);
+          expect(response.headers.get("location"), label).toMatch(ROLE_HOME_PATTERN[identity.role]);
+        } else if (isStaff(identity) && page.roles.includes(identity.role)) {
           expect(response.status, label).toBe(200);
           const body = await response.text();
           if (page.kind === "csv") expect(body, label).toContain(page.contains ?? "brokerage name,email domain,recipient email");
@@ -163,7 +170,7 @@ test.describe("pages and route handlers", () => {
       const response = await fetch(`${baseURL}/staff/sign-in`, { redirect: "manual", headers: identity.cookie ? { cookie: identity.cookie } : {} });
       if (isStaff(identity)) {
         expect(response.status, identity.name).toBe(307);
-        expect(response.headers.get("location"), identity.name).toMatch(/\/staff$/);
+        expect(response.headers.get("location"), identity.name).toMatch(/\/staff\/start$/);
       } else {
         expect(response.status, identity.name).toBe(200);
       }
@@ -375,6 +382,44 @@ test.describe("server actions", () => {
       changed: async (input) => {
         const { db, apiKeys, drizzle } = await lib();
         return (await db().$count(apiKeys, drizzle.eq(apiKeys.name, String(input.name)))) === 1;
+      },
+    },
+    {
+      name: "remindNowAction",
+      roles: ["csm", "admin"],
+      input: async () => {
+        const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+        const { attempt } = await createAttemptWithRun({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, status: "verified", secretExpiresOn: soon });
+        await approveFixture(attempt.id, byRole.csm.staff!.id);
+        return { attemptId: attempt.id };
+      },
+      changed: async (input) => {
+        const { db, outgoingMessages, submissionAttempts, drizzle } = await lib();
+        const [attempt] = await db().select().from(submissionAttempts).where(drizzle.eq(submissionAttempts.id, String(input.attemptId)));
+        return (await db().$count(outgoingMessages, drizzle.and(drizzle.eq(outgoingMessages.brokerageId, attempt!.brokerageId), drizzle.eq(outgoingMessages.kind, "secret-expiry-reminder")))) === 1;
+      },
+    },
+    {
+      name: "redeliverWebhookAction",
+      roles: ["admin"],
+      input: async () => {
+        const { db, webhookDeliveries } = await lib();
+        const id = `msg_authz${unique()}`;
+        await db().insert(webhookDeliveries).values({ id, eventType: "webhook.test", body: "{}", status: "failed", attempts: 8 });
+        return { deliveryId: id };
+      },
+      changed: async (input) => {
+        const { db, auditEvents, drizzle } = await lib();
+        return (await db().$count(auditEvents, drizzle.and(drizzle.eq(auditEvents.subjectId, String(input.deliveryId)), drizzle.eq(auditEvents.action, "webhook.redelivered")))) === 1;
+      },
+    },
+    {
+      name: "sendTestWebhookAction",
+      roles: ["admin"],
+      input: async () => ({ since: new Date().toISOString() }),
+      changed: async (input) => {
+        const { db, webhookDeliveries, drizzle } = await lib();
+        return (await db().$count(webhookDeliveries, drizzle.and(drizzle.eq(webhookDeliveries.eventType, "webhook.test"), drizzle.gte(webhookDeliveries.createdAt, new Date(String(input.since)))))) === 1;
       },
     },
     {

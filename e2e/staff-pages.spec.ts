@@ -40,6 +40,8 @@ test("sign-in explains its problems, and takes people where they were going", as
 
 test("each role sees only its part of the staff area", async ({ page }) => {
   await signInAs(page, await createStaff("csm"));
+  // Sign-in lands on the CSM's main page, the review queue.
+  await expect(page).toHaveURL(/\/staff\/submissions$/);
   await expectAccessible(page, "home-csm");
   const nav = page.getByRole("navigation", { name: "Staff area" });
   await expect(nav.getByRole("link")).toHaveText(["Staff home", "Submissions", "Secret expiry", "Outbox", "Screen reports"]);

@@ -82,6 +82,8 @@ export const EnvSchema = z.object({
     .default("0 6 * * *"),
   /** Signs staff session cookies; derived from CREDENTIALS_KEYS when unset (see lib/auth/secret.ts). */
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** Where alerts about brokerages without a (working) CSM go; unset: every active staff administrator. */
+  TEAM_ALERTS_EMAIL: z.string().trim().email("TEAM_ALERTS_EMAIL must be an email address, like csm-team@example.com").optional(),
   /** The From header of outgoing mail. */
   EMAIL_FROM: z.string().trim().min(3).max(200).optional(),
   /** Days after an invite was sent before its recipient is reminded (if not opened, or opened and not submitted). */
@@ -91,6 +93,20 @@ export const EnvSchema = z.object({
     .min(1, "REMINDER_AFTER_DAYS must be at least 1")
     .max(60, "REMINDER_AFTER_DAYS must be at most 60")
     .default(3),
+  /** Seconds a stopping process gives running jobs to finish before it hands them back to the queue. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int("SHUTDOWN_GRACE_SECONDS must be a whole number of seconds")
+    .min(1, "SHUTDOWN_GRACE_SECONDS must be at least 1")
+    .max(600, "SHUTDOWN_GRACE_SECONDS must be at most 600")
+    .default(20),
+  /** Minutes between an inconclusive run and its automatic retries, one entry per retry: `2,10,30,120`. */
+  VERIFICATION_RETRY_MINUTES: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}(\s*,\s*\d{1,4}){0,9}$/, "VERIFICATION_RETRY_MINUTES must be up to 10 comma-separated whole minutes, like 2,10,30,120")
+    .default("2,10,30,120"),
+  /** Where alerts about brokerages with no (active) customer-success manager go; unset: they wait in the outbox. */
   /** Resolvers for provider detection (MX records), `host:port,...`; the system's when unset. */
   DNS_SERVERS: z
     .string()

@@ -78,3 +78,11 @@ export function logger(): pino.Logger {
   root ??= createLogger();
   return root;
 }
+
+/**
+ * For commands that print words for people on stdout (the CLI, the demo): log lines go
+ * to stderr instead, so the two never mix in a pipe or a file.
+ */
+export function logToStderr() {
+  root = createLogger(pino.destination({ fd: 2, sync: true }));
+}

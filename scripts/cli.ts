@@ -3,6 +3,8 @@
  * engineers and operators. Each command lives in lib/cli/<command>.ts and returns
  * its exit code (64 for bad usage).
  */
+import { logToStderr } from "../lib/logger";
+
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
@@ -11,6 +13,10 @@ const commands: Record<string, Command> = {
   staff: { summary: "staff create|password|list    manage staff accounts (the first admin, a forgotten password)", load: () => import("../lib/cli/staff") },
   webhooks: { summary: "webhooks secret               print a new WEBHOOK_SECRET", load: () => import("../lib/cli/webhooks") },
 };
+
+// People read stdout (and scripts parse --json there): log lines, warnings and worse only by default, go to stderr.
+process.env.LOG_LEVEL ||= "warn";
+logToStderr();
 
 const [commandName, ...args] = process.argv.slice(2);
 const command = commandName ? commands[commandName] : undefined;

@@ -6,6 +6,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { DEMO_READINESS_BROKERAGE, seedDemo, seedDemoReadiness } from "../lib/demo/seed";
+import { logToStderr } from "../lib/logger";
+import { buildIsCurrent, recordBuild, sourceHash } from "../lib/runtime/build-stamp";
 import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
@@ -21,13 +23,21 @@ const DNS_PORT = 5354;
 // The portal must trust the simulator's certificate, which Node reads only at start.
 await relaunchTrustingSimulator();
 
-if (process.env.DEMO_SKIP_BUILD !== "1") {
-  console.log("Building the portal (next build)…");
+// Log lines go to stderr: the words printed below for people stay together on stdout.
+logToStderr();
+
+// Rebuild only when the sources changed since the last build (DEMO_REBUILD=1 forces it, DEMO_SKIP_BUILD=1 never builds).
+const sources = sourceHash();
+if (process.env.DEMO_SKIP_BUILD !== "1" && (process.env.DEMO_REBUILD === "1" || !buildIsCurrent(sources))) {
+  console.log("Building the portal (next build): the sources changed since the last build…");
   const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
   if (build.status !== 0) {
     console.error("The build failed; see the output above.");
     process.exit(1);
   }
+  recordBuild(sources);
+} else if (process.env.DEMO_SKIP_BUILD !== "1") {
+  console.log("The build in .next is up to date with the sources (DEMO_REBUILD=1 builds again anyway).");
 }
 
 await runUntilSignal(async () => {
@@ -61,6 +71,7 @@ await runUntilSignal(async () => {
       "",
       `Setup guide:              ${portal.url}/guide`,
       `Invite link (${seed.brokerage.name}): ${seed.inviteUrl}`,
+      "  (a new link on every start: the one from the last start no longer opens the form)",
       "",
       `Staff sign-in:            ${portal.url}/staff/sign-in`,
       `Agent mailboxes (${DEMO_READINESS_BROKERAGE.name}): ${portal.url}${readiness.path}`,

@@ -6,6 +6,7 @@ import { closeDb } from "../lib/db/client";
 import { runMigrations } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
 import { queueDefinitions } from "../lib/runtime/jobs";
+import { closeLiveness } from "../lib/jobs/liveness";
 import { startWorker, stopSender } from "../lib/jobs/queue";
 import { runUntilSignal } from "../lib/runtime/boot";
 import { checkConnection, StartupError } from "../lib/runtime/database";
@@ -22,8 +23,10 @@ await runUntilSignal(async () => {
   console.log("Worker running; stop with Ctrl+C.");
   return {
     stop: async () => {
-      await worker.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // Running jobs finish within the grace period or are handed back for another worker.
+      await worker.stop({ graceful: true, wait: true, timeout: parsed.env.SHUTDOWN_GRACE_SECONDS * 1000 });
       await stopSender();
+      await closeLiveness();
       await closeDb();
     },
   };

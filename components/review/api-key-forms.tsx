@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { CopyLink } from "@/components/staff/copy-link";
 import type { FormAction } from "@/components/form/form-action";
+import { InlineAction } from "@/components/form/inline-action";
+import { ConfirmSubmit } from "@/components/form/confirm-submit";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Radios } from "@/components/form/radios";
@@ -43,12 +45,38 @@ export function RevokeApiKeyButton({ keyId, name, revoke }: { keyId: string; nam
   return (
     <form action={action}>
       <input type="hidden" name="keyId" value={keyId} />
-      <SubmitButton variant="warning" small>
-        Revoke<span className="sr-only"> the key {name}</span>
-      </SubmitButton>
+      <ConfirmSubmit label="Revoke" confirm="Yes, revoke" target={`the key ${name}`} question="The sync service's next request with this key is refused. This cannot be undone." />
       {state.status === "error" ? (
         <p role="alert" className="mt-1 font-bold text-error">
           {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Sends a failed or never-sent event again, with its id and body unchanged. */
+export function RedeliverButton({ deliveryId, label, redeliver }: { deliveryId: string; label: string; redeliver: FormAction }) {
+  return (
+    <InlineAction action={redeliver} fields={{ deliveryId }} done="Sent again: the status above follows.">
+      Send again<span className="sr-only"> the event {label}</span>
+    </InlineAction>
+  );
+}
+
+/** A test event to the configured URL, shown in the delivery log below like any other. */
+export function SendTestEventForm({ send }: { send: FormAction }) {
+  const [state, action] = useActionState(send, IDLE);
+  return (
+    <form action={action} className="mb-6">
+      <SubmitButton variant="secondary">Send a test event</SubmitButton>
+      {state.status === "error" ? (
+        <p role="alert" className="mt-2 font-bold text-error">
+          {state.message}
+        </p>
+      ) : state.status === "ok" ? (
+        <p role="status" className="mt-2">
+          Test event recorded: its delivery is at the top of the list below.
         </p>
       ) : null}
     </form>

@@ -21,7 +21,7 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel, readiness }: P
             <Th>Brokerage</Th>
             <Th>{sinceLabel}</Th>
             <Th>Latest run</Th>
-            <Th>What failed</Th>
+            <Th>Problems and warnings</Th>
             <Th>Stage</Th>
             {readiness ? <Th>Agent mailboxes</Th> : null}
             <Th>CSM</Th>
@@ -48,17 +48,38 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel, readiness }: P
             <Td label="Latest run">
               {row.latestRun ? <Tag tone={OUTCOME_TONES[row.latestRun.outcome] ?? "grey"}>{OUTCOME_LABELS[row.latestRun.outcome] ?? row.latestRun.outcome}</Tag> : "Not run yet"}
             </Td>
-            <Td label="What failed">{row.problems.length ? row.problems.map(reasonLabel).join("; ") : <span className="text-muted">None</span>}</Td>
+            <Td label="Problems and warnings">
+              <Findings problems={row.problems} warnings={row.warnings} />
+            </Td>
             <Td label="Stage">{STAGE_LABELS[row.stage]}</Td>
             {readiness ? (
               <Td label="Agent mailboxes">
                 <ReadinessSummary brokerageId={row.brokerageId} summary={readiness.get(row.brokerageId)} compact />
               </Td>
             ) : null}
-            <Td label="CSM">{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : "Not assigned"}</Td>
+            <Td label="CSM">{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : <Tag tone="yellow">Not assigned</Tag>}</Td>
           </Tr>
         ))}
       </Table>
     </TableRegion>
+  );
+}
+
+/** Failures first, then warnings, each named by its remediation's title; "None" only when there is neither. */
+function Findings({ problems, warnings }: { problems: string[]; warnings: string[] }) {
+  if (!problems.length && !warnings.length) return <span className="text-muted">None</span>;
+  return (
+    <ul className="space-y-1">
+      {problems.map((p) => (
+        <li key={`p-${p}`}>
+          <span className="font-bold">Failed:</span> {reasonLabel(p)}
+        </li>
+      ))}
+      {warnings.map((w) => (
+        <li key={`w-${w}`}>
+          <span className="font-bold">Warning:</span> {reasonLabel(w)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -10,6 +10,7 @@ const tones: Record<PipelineStage, TagTone> = {
   approved: "green",
   failed: "red",
   expired: "orange",
+  revoked: "grey",
 };
 
 export function StageTag({ stage }: { stage: PipelineStage }) {

@@ -8,6 +8,7 @@ import { logger } from "../logger";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { fieldErrors, type ActionState } from "./state";
 import type { RequestOrigin } from "../http/request-origin";
+import { isDatabaseUnavailable } from "../db/errors";
 import { UserError } from "../errors";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff-session";
@@ -92,6 +93,26 @@ export async function runAction<C, S extends z.ZodType, R, V>(
   raw: unknown,
   request: Headers,
 ): Promise<ActionOutcome<R, V>> {
+  try {
+    return await decideAction(definition, raw, request);
+  } catch (error) {
+    unstable_rethrow(error);
+    if (!isDatabaseUnavailable(error)) throw error;
+    // The session check, the rate limit or the change could not reach PostgreSQL: nothing was written.
+    logger().warn({ err: error }, "action refused: the database is unreachable");
+    const values = definition.echo ? definition.echo(raw) : (echoStrings(raw, definition.secretFields ?? []) as V);
+    return { state: { status: "error", message: DATABASE_AWAY, values, at: Date.now() }, revalidate: [] };
+  }
+}
+
+/** What a person is told when a post could not be saved because the database is away. */
+export const DATABASE_AWAY = "We could not save this just now, and nothing was lost. Try again in a minute.";
+
+async function decideAction<C, S extends z.ZodType, R, V>(
+  definition: ActionDefinition<C, S, R, V>,
+  raw: unknown,
+  request: Headers,
+): Promise<ActionOutcome<R, V>> {
   const answer = (state: ActionState<R, V>): ActionOutcome<R, V> => ({ state, revalidate: [] });
   const { guard } = definition;
   const at = Date.now();
@@ -132,6 +153,7 @@ export async function runAction<C, S extends z.ZodType, R, V>(
           : { status: "error", message: error.message, values: values(), at },
       );
     }
+    if (isDatabaseUnavailable(error)) throw error;
     const reference = randomUUID().slice(0, 8);
     logger().error({ err: error, reference, ...guard.log(context) }, "action failed");
     return answer({ status: "error", message: `Something went wrong and nothing was changed. Try again, or give support the reference ${reference}.`, values: values(), at });

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = {
   "note.added": "Note added",
   "api-key.created": "API key created",
   "api-key.revoked": "API key revoked",
+  "webhook.redelivered": "Webhook event sent again",
+  "webhook.test-sent": "Test webhook event sent",
   "staff.created": "Staff account created",
   "staff.role_changed": "Staff role changed",
   "staff.disabled": "Staff account disabled",
@@ -49,3 +51,15 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(AUDIT_ACTIONS, value);
+
+/** Families of actions, for filtering by the part of the portal they concern (`attempt.` matches every `attempt.*`). */
+export const AUDIT_FAMILIES: Record<string, string> = {
+  "attempt.": "Any action on a submission",
+  "credentials.": "Any action on approved credentials",
+  "brokerage.": "Any action on a brokerage",
+  "invite.": "Any action on an invite link",
+  "secret.": "Any reading or re-encrypting of a secret",
+  "api-key.": "Any action on an API key",
+  "webhook.": "Any resending or test of a webhook event",
+  "staff.": "Any action on a staff account or sign-in",
+};

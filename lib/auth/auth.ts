@@ -12,7 +12,8 @@ import { logger } from "../logger";
 import { STAFF_COOKIE_PREFIX } from "./cookie-names";
 import { STAFF_ROLES } from "./roles";
 import { staffAuthSecret } from "./secret";
-import { clearAccountAttempts, consumeAccountAttempt, SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS } from "./sign-in-limits";
+import { requestOrigin } from "../http/request-origin";
+import { clearAccountAttempts, consumeAccountAttempt, consumeAddressAttempt, refundAddressAttempt, SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS } from "./sign-in-limits";
 import { microsoftStaffSignIn } from "./sso";
 
 /** Staff sessions last a working day; activity within it extends them hourly. */
@@ -85,7 +86,9 @@ export function createAuth() {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/*": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_PER_ADDRESS } },
+      // Password sign-ins are limited per address in the hooks below, counting only failures;
+      // the first matching rule applies, so the exact path comes before the wildcard.
+      customRules: { "/sign-in/email": false, "/sign-in/*": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_PER_ADDRESS } },
     },
     disabledPaths: DISABLED_PATHS,
     onAPIError: {
@@ -100,6 +103,13 @@ export function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
+        const ip = ctx.headers ? requestOrigin(ctx.headers).ip : null;
+        const fromAddress = ip ? await consumeAddressAttempt(ip) : ({ allowed: true } as const);
+        if (!fromAddress.allowed) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts", code: "ADDRESS_THROTTLED" }, {
+            "X-Retry-After": String(fromAddress.retryAfterSeconds),
+          });
+        }
         const email = emailOf(ctx.body);
         if (!email) return;
         const attempt = await consumeAccountAttempt(email);
@@ -113,6 +123,8 @@ export function createAuth() {
         if (ctx.path !== "/sign-in/email" || !ctx.context.newSession) return;
         const email = emailOf(ctx.body);
         if (email) await clearAccountAttempts(email);
+        const ip = ctx.headers ? requestOrigin(ctx.headers).ip : null;
+        if (ip) await refundAddressAttempt(ip);
       }),
     },
     databaseHooks: {
@@ -124,7 +136,8 @@ export function createAuth() {
             if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { message: "This account is disabled", code: "ACCOUNT_DISABLED" });
           },
           after: async (session, ctx) => {
-            const origin = { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+            // The client address as every other audited request reads it (lib/http/request-origin.ts).
+            const origin = ctx?.headers ? requestOrigin(ctx.headers) : { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
             await inAuditedTransaction({ type: "staff", id: session.userId }, origin, ({ audit }) =>
               audit({
                 action: "staff.signed_in",

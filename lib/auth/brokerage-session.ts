@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "../db/client";
 import { brokerageSessions, invites } from "../db/schema";
 
@@ -54,4 +54,23 @@ export async function readBrokerageSession(value: string | undefined | null): Pr
     )
     .limit(1);
   return row ?? null;
+}
+
+/** Of the given sessions, those still valid by the same rules as readBrokerageSession (one query for many). */
+export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+  if (!sessionIds.length) return new Set();
+  const now = new Date();
+  const rows = await db()
+    .select({ id: brokerageSessions.id })
+    .from(brokerageSessions)
+    .innerJoin(invites, eq(invites.id, brokerageSessions.inviteId))
+    .where(
+      and(
+        inArray(brokerageSessions.id, sessionIds),
+        gt(brokerageSessions.expiresAt, now),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }

@@ -8,7 +8,7 @@ describe("safeNextPath", () => {
 
   it("sends anything else to the staff home", () => {
     for (const value of [undefined, "", "https://evil.example/staff", "//evil.example/staff", "/\\evil.example", "/guide", "/staffing/../guide", "/staffing", "/staff/sign-in?next=/x"]) {
-      expect(safeNextPath(value)).toBe("/staff");
+      expect(safeNextPath(value)).toBe("/staff/start");
     }
   });
 });

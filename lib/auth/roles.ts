@@ -8,6 +8,16 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   admin: "Staff administrator",
 };
 
+/**
+ * Each role's main page, where sign-in lands: the pipeline for the onboarding team, the
+ * review queue for a CSM, and the index of every area for an administrator.
+ */
+export const ROLE_HOME: Record<StaffRole, string> = {
+  onboarding: "/staff/onboarding",
+  csm: "/staff/submissions",
+  admin: "/staff",
+};
+
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === "string" && (STAFF_ROLES as readonly string[]).includes(value);
 }

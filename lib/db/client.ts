@@ -10,7 +10,9 @@ export function createDb(url: string, options: { max?: number } = {}): Database 
     max: options.max ?? 10,
     // Quiet NOTICEs such as "relation already exists, skipping" from idempotent DDL.
     onnotice: () => {},
-    connect_timeout: 10,
+    // Fail fast when PostgreSQL is away or overloaded rather than keep requests waiting.
+    connect_timeout: 3,
+    connection: { statement_timeout: 15_000 },
   });
   return drizzle(client, { schema }) as Database;
 }

@@ -26,8 +26,12 @@ function expectedMigrationCount(): number {
 /** Compares what the database has applied with what this build ships. */
 export async function migrationStatus(sql: postgres.Sql) {
   const expected = expectedMigrationCount();
+  // A database never migrated has no journal table (or schema): nothing applied. Any other error is the caller's to report.
   const rows = await sql<{ count: string }[]>`
-    select count(*)::text as count from drizzle.__drizzle_migrations`.catch(() => [{ count: "0" }]);
+    select count(*)::text as count from drizzle.__drizzle_migrations`.catch((error: { code?: string }) => {
+    if (error.code === "42P01" || error.code === "3F000") return [{ count: "0" }];
+    throw error;
+  });
   const applied = Number(rows[0]?.count ?? 0);
   return { expected, applied, current: applied === expected };
 }

@@ -33,6 +33,8 @@ export const brokerageStage = pgEnum("brokerage_stage", [
   "failed",
   "approved",
   "expired",
+  // Approved credentials a CSM took back: not the same as a secret or links running out.
+  "revoked",
 ]);
 
 /** The guide branch a brokerage's email domain leads to (lib/providers/describe.ts), as last detected. */
@@ -389,6 +391,8 @@ export const webhookEventType = pgEnum("webhook_event_type", [
   "credentials.approved",
   "credentials.rotated",
   "credentials.revoked",
+  // Sent from the API keys page to check the endpoint; carries no brokerage.
+  "webhook.test",
 ]);
 export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed", "not-configured"]);
 

@@ -30,7 +30,7 @@ export type ExpiringCredential = {
 export async function listExpiringCredentials(
   withinDays: number,
   now = new Date(),
-  options: { csm?: string | null; after?: { secretExpiresOn: string; attemptId: string }; limit?: number } = {},
+  options: { csm?: string | null; attemptId?: string; after?: { secretExpiresOn: string; attemptId: string }; limit?: number } = {},
 ): Promise<ExpiringCredential[]> {
   const filters = [
     eq(submissionAttempts.status, "approved"),
@@ -39,6 +39,7 @@ export async function listExpiringCredentials(
   ];
   if (options.csm === "unassigned") filters.push(isNull(brokerages.csmId));
   else if (options.csm) filters.push(eq(brokerages.csmId, options.csm));
+  if (options.attemptId) filters.push(eq(submissionAttempts.id, options.attemptId));
   // Keyset pagination on (expiry, attempt id).
   if (options.after) {
     filters.push(sql`(${submissionAttempts.secretExpiresOn}, ${submissionAttempts.id}) > (${options.after.secretExpiresOn}::date, ${options.after.attemptId}::uuid)`);

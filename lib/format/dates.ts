@@ -30,6 +30,13 @@ export function formatDateTime(date: Date): string {
   return `${dateTimeFormat.format(date)} UTC`;
 }
 
+const timeOfDayFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+
+/** Staff lists grouped by day: "09:30:12", in UTC like the day heading above it. */
+export function formatTimeOfDay(date: Date): string {
+  return timeOfDayFormat.format(date);
+}
+
 const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
 const DATE_AND_TIME: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", ...TIME };
 const localFormats = new Map<string, Intl.DateTimeFormat>();

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
+import { singleLineText } from "../validation/text";
 import { inAuditedTransaction } from "../audit/change";
 import type { AuditEntry } from "../audit/record";
 import { db, type Executor } from "../db/client";
@@ -28,12 +29,7 @@ export function scopeAllows(granted: string, required: ApiKeyScope): boolean {
 }
 
 export const CreateApiKeySchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter a name for the key")
-    .max(80, "Name must be 80 characters or fewer")
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Name must not contain control characters"),
+  name: singleLineText("Name", { max: 80, emptyMessage: "Enter a name for the key" }),
   scope: z.enum(Object.keys(API_KEY_SCOPES) as [ApiKeyScope, ...ApiKeyScope[]], { message: "Choose what the key may read" }),
 });
 export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;

@@ -16,8 +16,12 @@ export type QueueDefinition = {
   /** Retries with exponential back-off; the handler throws to retry. */
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** A job still active this long after it started is taken as dead (its worker gone) and retried. */
+  expireInSeconds?: number;
   /** Cron (UTC) for scheduled jobs. */
   cron?: string;
+  /** Also run once when a worker starts. */
+  atStart?: boolean;
   concurrency?: number;
   /** pg-boss queue policy; `stately` keeps one queued and one active job per singletonKey. */
   policy?: "standard" | "short" | "singleton" | "stately";
@@ -32,6 +36,10 @@ function createBoss(url: string, options: { worker: boolean }) {
     supervise: options.worker,
     schedule: options.worker,
     migrate: options.worker,
+    // Expired jobs (a killed worker's) are found and retried within this interval.
+    maintenanceIntervalSeconds: 20,
+    // Minute schedules fire within seconds of the minute.
+    cronMonitorIntervalSeconds: 10,
   });
 }
 
@@ -55,13 +63,17 @@ export async function startWorker(url: string, definitions: QueueDefinition[]) {
   logQueueError(boss);
   await boss.start();
   for (const def of definitions) {
-    await boss.createQueue(def.name, {
+    const settings = {
       name: def.name,
       retryLimit: def.retryLimit ?? 3,
       retryDelay: def.retryDelaySeconds ?? 5,
       retryBackoff: true,
-      policy: def.policy,
-    });
+      ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
+      policy: def.policy ?? "standard",
+    };
+    // createQueue keeps an existing queue's settings; updateQueue applies changed ones.
+    await boss.createQueue(def.name, settings);
+    await boss.updateQueue(def.name, settings);
     // Each work() call is one polling loop; several give a queue its concurrency.
     for (let i = 0; i < (def.concurrency ?? 1); i++) await boss.work<object>(
       def.name,
@@ -78,6 +90,7 @@ export async function startWorker(url: string, definitions: QueueDefinition[]) {
       },
     );
     if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
+    if (def.atStart) await boss.send(def.name, {});
   }
   return boss;
 }
@@ -109,4 +122,35 @@ export async function stopSender() {
   const current = sender;
   sender = undefined;
   if (current) await (await current).stop({ graceful: false, wait: true });
+}
+
+/** The singleton keys of `name`'s jobs active for longer than `olderThanSeconds`. */
+export async function activeJobKeys(name: string, olderThanSeconds: number): Promise<string[]> {
+  const boss = await senderBoss();
+  const { rows } = await boss.getDb().executeSql(
+    `select singleton_key as key from pgboss.job
+     where name = $1 and state = 'active' and singleton_key is not null
+       and started_on < now() - make_interval(secs => $2)`,
+    [name, olderThanSeconds],
+  );
+  return (rows as { key: string }[]).map((r) => r.key);
+}
+
+/**
+ * Hands back active jobs of `name` whose worker died (the caller knows, lib/jobs/liveness):
+ * failed, they are retried at once under the queue's retry policy. Only jobs active
+ * longer than `olderThanSeconds`, so one a worker has just taken is left alone.
+ */
+export async function failDeadJobs(name: string, singletonKeys: string[], olderThanSeconds: number) {
+  if (!singletonKeys.length) return 0;
+  const boss = await senderBoss();
+  const { rows } = await boss.getDb().executeSql(
+    `select id from pgboss.job
+     where name = $1 and state = 'active' and singleton_key = any($2::text[])
+       and started_on < now() - make_interval(secs => $3)`,
+    [name, singletonKeys, olderThanSeconds],
+  );
+  const ids = (rows as { id: string }[]).map((r) => r.id);
+  if (ids.length) await boss.fail(name, ids);
+  return ids.length;
 }

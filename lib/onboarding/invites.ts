@@ -40,7 +40,7 @@ export async function issueInvite(
     days: input.days,
     createdBy: change.actor.id ?? null,
   });
-  if (brokerage.stage === "expired") {
+  if (brokerage.stage === "expired" || brokerage.stage === "revoked") {
     await tx.update(brokerages).set({ stage: "invited", stageChangedAt: new Date() }).where(eq(brokerages.id, brokerage.id));
   }
   let messageId: string | null = null;

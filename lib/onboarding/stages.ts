@@ -1,5 +1,5 @@
 /** The pipeline's stages in the order a brokerage moves through them. Plain data, safe for client components. */
-export const PIPELINE_STAGES = ["new", "invited", "opened", "submitted", "verified", "approved", "failed", "expired"] as const;
+export const PIPELINE_STAGES = ["new", "invited", "opened", "submitted", "verified", "approved", "failed", "expired", "revoked"] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 export const STAGE_LABELS: Record<PipelineStage, string> = {
@@ -11,6 +11,7 @@ export const STAGE_LABELS: Record<PipelineStage, string> = {
   approved: "Approved",
   failed: "Failed",
   expired: "Expired",
+  revoked: "Revoked",
 };
 
 export const STAGE_HINTS: Record<PipelineStage, string> = {
@@ -22,6 +23,7 @@ export const STAGE_HINTS: Record<PipelineStage, string> = {
   approved: "Handed to the sync service",
   failed: "Checks failed: the administrator must fix something",
   expired: "Every link expired or was revoked before anything was submitted, or the secret expired",
+  revoked: "A CSM revoked the approved credentials: the sync service no longer gets them",
 };
 
 export function isPipelineStage(value: unknown): value is PipelineStage {

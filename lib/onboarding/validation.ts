@@ -1,6 +1,7 @@
 import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { emailAddress, personName } from "../validation/people";
+import { singleLineText } from "../validation/text";
 import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "./invite-days";
 
 /**
@@ -9,7 +10,6 @@ import { DEFAULT_INVITE_DAYS, INVITE_DAY_CHOICES } from "./invite-days";
  * a pasted "https://" or "@", and capitals in addresses are harmless.
  */
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function normaliseDomain(value: string): string {
   let v = value.trim().toLowerCase();
@@ -21,16 +21,7 @@ const DOMAIN = /^(?=.{4,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+(?:[a-z]{2,63}|xn
 
 export const isValidDomain = (value: string) => DOMAIN.test(value);
 
-export const brokerageName = z
-  .string({ message: "Enter the brokerage's name" })
-  .transform((v) => v.trim().replace(/\s+/g, " "))
-  .pipe(
-    z
-      .string()
-      .min(1, "Enter the brokerage's name")
-      .max(200, "Brokerage name must be 200 characters or fewer")
-      .refine((v) => !CONTROL.test(v), "Brokerage name must not contain control characters"),
-  );
+export const brokerageName = singleLineText("Brokerage name", { max: 200, emptyMessage: "Enter the brokerage's name" });
 
 export const emailDomain = z
   .string({ message: "Enter the brokerage's email domain" })

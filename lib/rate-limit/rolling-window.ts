@@ -38,3 +38,11 @@ export async function hitRollingWindow(
 export async function clearRollingWindow(key: string) {
   await db().delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** Takes one hit back (a request that turned out not to count, like a successful sign-in). */
+export async function refundRollingWindow(key: string) {
+  await db()
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}

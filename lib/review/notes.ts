@@ -4,7 +4,7 @@ import { z } from "zod";
 import { inAuditedTransaction } from "../audit/change";
 import { brokerages, notes } from "../db/schema";
 import { UserError } from "../errors";
-import { hasHiddenCharacters } from "../validation/text";
+import { hasHiddenCharactersBesideLineBreaks, hiddenCharactersMessage } from "../validation/text";
 import { auditActorOf, type StaffActor } from "./actor";
 
 export const NoteSchema = z.object({
@@ -13,7 +13,7 @@ export const NoteSchema = z.object({
     .trim()
     .min(1, "Enter the note")
     .max(5000, "Note must be 5,000 characters or fewer")
-    .refine((v) => !hasHiddenCharacters(v.replace(/[\r\n\t]/g, "")), "Note must not contain hidden characters"),
+    .refine((v) => !hasHiddenCharactersBesideLineBreaks(v), hiddenCharactersMessage("Note")),
 });
 
 /** A staff note on a brokerage, shown newest first on every attempt of it. */

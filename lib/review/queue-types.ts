@@ -40,6 +40,11 @@ export type QueueRow = {
   latestRun: { outcome: string; finishedAt: Date | null; trigger: string } | null;
   /** Reasons of the failing or erroring checks in the latest run. */
   problems: string[];
+  /**
+   * Reasons of the checks that passed with a warning (excess permissions, scope not
+   * enforced, secret expiring soon, a domain that does not match): shown beside the failures.
+   */
+  warnings: string[];
   changesRequestedAt: Date | null;
 };
 

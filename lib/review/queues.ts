@@ -74,6 +74,7 @@ export async function listQueue(
     run_finished_at: string | null;
     run_trigger: string | null;
     problems: string[] | null;
+    warnings: string[] | null;
     changes_requested_at: string | null;
   }>(sql`
     with page as (
@@ -82,7 +83,7 @@ export async function listQueue(
     select a.id as attempt_id, a.number as attempt_number, b.id as brokerage_id, b.name as brokerage_name,
       b.csm_id, b.stage, a.status, a.created_at as submitted_at, p.since, p.since::text as since_text, (ap.regressed_at is not null) as regressed,
       r.outcome as run_outcome, r.finished_at as run_finished_at, r.trigger as run_trigger,
-      f.problems, cr.created_at as changes_requested_at
+      f.problems, f.warnings, cr.created_at as changes_requested_at
     from page p
     join submission_attempts a on a.id = p.id
     join brokerages b on b.id = a.brokerage_id
@@ -92,8 +93,10 @@ export async function listQueue(
       where attempt_id = a.id order by started_at desc limit 1
     ) r on true
     left join lateral (
-      select array_agg(distinct coalesce(reason, check_id)) as problems from check_results
-      where run_id = r.id and status in ('fail', 'error')
+      select array_agg(distinct coalesce(reason, check_id)) filter (where status in ('fail', 'error')) as problems,
+        array_agg(distinct coalesce(reason, check_id)) filter (where status = 'warn') as warnings
+      from check_results
+      where run_id = r.id and status in ('fail', 'error', 'warn')
     ) f on true
     left join lateral (
       select created_at from change_requests where attempt_id = a.id order by created_at desc limit 1
@@ -118,6 +121,7 @@ export async function listQueue(
       regressed: r.regressed,
       latestRun: r.run_outcome ? { outcome: r.run_outcome, finishedAt: r.run_finished_at ? new Date(r.run_finished_at) : null, trigger: r.run_trigger! } : null,
       problems: r.problems ?? [],
+      warnings: r.warnings ?? [],
       changesRequestedAt: r.changes_requested_at ? new Date(r.changes_requested_at) : null,
     })),
     nextCursor: hasMore && last ? encodeCursor({ since: last.since_text, id: last.attempt_id }) : null,

@@ -9,7 +9,7 @@ import { dispatchEmails, queueEmail } from "../email/queue-email";
 import { env } from "../env";
 import { UserError } from "../errors";
 import { createInvite } from "../invites/create-invite";
-import { hasHiddenCharacters } from "../validation/text";
+import { hasHiddenCharactersBesideLineBreaks, hiddenCharactersMessage } from "../validation/text";
 import { lockAttempt } from "./attempt-lock";
 import { latestRunOf } from "./detail";
 import { renderHtml, type HtmlBlock } from "../email/html";
@@ -24,7 +24,7 @@ export const RequestChangesSchema = z
       .trim()
       .max(2000, "Message must be 2,000 characters or fewer")
       // Line breaks and tabs are fine in a message; other hidden characters are not.
-      .refine((v) => !hasHiddenCharacters(v.replace(/[\r\n\t]/g, "")), "Message must not contain hidden characters")
+      .refine((v) => !hasHiddenCharactersBesideLineBreaks(v), hiddenCharactersMessage("Message"))
       .default(""),
   })
   .refine((v) => v.checkIds.length > 0 || v.message.length > 0, {

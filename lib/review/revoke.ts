@@ -5,18 +5,13 @@ import { inAuditedTransaction } from "../audit/change";
 import { brokerages, credentialApprovals, submissionAttempts } from "../db/schema";
 import { UserError } from "../errors";
 import { recordHandoffEvent } from "../handoff/events";
-import { hasHiddenCharacters } from "../validation/text";
+import { singleLineText } from "../validation/text";
 import { dispatchAfterCommit } from "./approve";
 import { destroySecretSet } from "./attempt-lock";
 import { auditActorOf, type StaffActor } from "./actor";
 
 export const RevokeSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Enter why the credentials are revoked")
-    .max(500, "Reason must be 500 characters or fewer")
-    .refine((v) => !hasHiddenCharacters(v), "Reason must not contain hidden characters"),
+  reason: singleLineText("Reason", { max: 500, emptyMessage: "Enter why the credentials are revoked" }),
 });
 
 /**
@@ -48,7 +43,7 @@ export async function revokeCredentials(
       .set({ status: "superseded", ...destroySecretSet(now) })
       .where(eq(submissionAttempts.id, approval.attemptId))
       .returning({ tenantId: submissionAttempts.tenantId, clientId: submissionAttempts.clientId, secretExpiresOn: submissionAttempts.secretExpiresOn, number: submissionAttempts.number, credentialMethod: submissionAttempts.credentialMethod });
-    await tx.update(brokerages).set({ stage: "expired", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
+    await tx.update(brokerages).set({ stage: "revoked", stageChangedAt: now }).where(eq(brokerages.id, brokerageId));
     const deliveryId = await recordHandoffEvent(tx, {
       type: "credentials.revoked",
       at: now,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { inAuditedTransaction } from "../audit/change";
 import { SecretUnavailableError } from "../crypto/secret-box";
 import { db } from "../db/client";
@@ -47,11 +47,18 @@ export const recordVerificationRun: RecordRun = async (request, purpose) => {
   if (!attempt || !stored) throw new Error("The attempt has no stored credential to verify");
 
   const runId = await db().transaction(async (tx) => {
-    // A run left "running" by a stopped worker ends as inconclusive; this one replaces it.
-    await tx
+    // A run left "running" by a stopped worker ends as inconclusive, its unfinished checks skipped; this one replaces it.
+    const replaced = await tx
       .update(verificationRuns)
       .set({ outcome: "inconclusive", finishedAt: new Date() })
-      .where(and(eq(verificationRuns.attemptId, attempt.id), eq(verificationRuns.outcome, "running")));
+      .where(and(eq(verificationRuns.attemptId, attempt.id), eq(verificationRuns.outcome, "running")))
+      .returning({ id: verificationRuns.id });
+    if (replaced.length) {
+      await tx
+        .update(checkResults)
+        .set({ status: "skipped", updatedAt: new Date() })
+        .where(and(inArray(checkResults.runId, replaced.map((r) => r.id)), inArray(checkResults.status, ["pending", "running"])));
+    }
     return startRun(tx, attempt.id, request);
   });
 

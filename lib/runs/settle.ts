@@ -3,13 +3,14 @@ import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { inAuditedTransaction, type Change } from "../audit/change";
 import { brokerages, checkResults, credentialApprovals, submissionAttempts, verificationRuns } from "../db/schema";
 import { dispatchEmails, queueEmail } from "../email/queue-email";
-import { findStaffContact } from "../email/staff-contact";
+import { alertAddress } from "../email/staff-contact";
 import type { Outcome } from "../verification/types";
 import { isFinished, recordedChecksOf } from "./check-rows";
 import { recoveryEmail, regressionEmail } from "./messages";
 import { notifyCsm } from "./notify-csm";
 import { RUN_ACTOR_IDS, type RunPurpose } from "./record";
 import { remediationOf } from "./remediation";
+import { retryDelaysMinutes } from "./retry-schedule";
 
 export type Assessment = "regressed" | "recovered" | "unchanged" | "status-updated" | "ignored";
 
@@ -95,10 +96,9 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
       if (previous?.outcome !== "verified") throw new NoChange("unchanged");
       await tx.update(credentialApprovals).set({ regressedAt: now }).where(eq(credentialApprovals.id, approval.id));
       const problems = checks.filter((c) => c.status === "fail");
-      const contact = await findStaffContact(tx, brokerage.csmId);
       messageIds.push((await queueEmail(tx, {
         kind: "credentials-regressed",
-        to: contact?.email ?? null,
+        to: await alertAddress(tx, brokerage.csmId),
         brokerageId: brokerage.id,
         ...regressionEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number, problems: problems.map(remediationOf) }),
       })).id);
@@ -112,10 +112,9 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
     }
     if (run.outcome === "verified" && approval.regressedAt) {
       await tx.update(credentialApprovals).set({ regressedAt: null }).where(eq(credentialApprovals.id, approval.id));
-      const contact = await findStaffContact(tx, brokerage.csmId);
       messageIds.push((await queueEmail(tx, {
         kind: "credentials-recovered",
-        to: contact?.email ?? null,
+        to: await alertAddress(tx, brokerage.csmId),
         brokerageId: brokerage.id,
         ...recoveryEmail({ brokerage: brokerage.name, attemptId: attempt.id, attemptNumber: attempt.number }),
       })).id);
@@ -139,7 +138,13 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
       failing: checks.filter((c) => c.status === "fail" || c.status === "error").map((c) => ({ id: c.id, reason: c.reason })),
     },
   });
-  if (run.outcome === "inconclusive" || !(await isLatestAttempt(change, brokerage.id, attempt.id))) return "status-updated";
+  if (run.outcome === "inconclusive") {
+    if (purpose === "submission" && (await retriesUsedUp(change, attempt.id))) {
+      messageIds.push(await notifyCsm(tx, { brokerage, attempt, outcome: "inconclusive", checks: checks.filter(isFinished) }));
+    }
+    return "status-updated";
+  }
+  if (!(await isLatestAttempt(change, brokerage.id, attempt.id))) return "status-updated";
 
   await tx
     .update(brokerages)
@@ -149,6 +154,19 @@ async function decide(change: Change, runId: string, purpose: RunPurpose, now: D
     messageIds.push(await notifyCsm(tx, { brokerage, attempt, outcome: run.outcome, checks: checks.filter(isFinished) }));
   }
   return "status-updated";
+}
+
+/** The latest runs all inconclusive, one more than the automatic retries: none is left (retry-schedule). */
+async function retriesUsedUp({ tx }: Change, attemptId: string) {
+  const retries = retryDelaysMinutes().length;
+  const latest = await tx
+    .select({ outcome: verificationRuns.outcome })
+    .from(verificationRuns)
+    .where(eq(verificationRuns.attemptId, attemptId))
+    .orderBy(desc(verificationRuns.startedAt))
+    .limit(retries + 2);
+  const inconclusive = latest.findIndex((run) => run.outcome !== "inconclusive");
+  return (inconclusive === -1 ? latest.length : inconclusive) === retries + 1;
 }
 
 async function isLatestAttempt({ tx }: Change, brokerageId: string, attemptId: string) {

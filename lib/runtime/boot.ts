@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import type PgBoss from "pg-boss";
 import { loadOrCreateLocalKeyRing } from "../crypto/key-ring";
+import { refusalOf } from "../http/request-gate";
 import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { parseEnv, resetEnvCache } from "../env";
+import { env, parseEnv, resetEnvCache } from "../env";
 import { queueDefinitions } from "./jobs";
+import { closeLiveness } from "../jobs/liveness";
 import { startWorker, stopSender } from "../jobs/queue";
 import { logger } from "../logger";
 import { DATA_DIR, resolveDatabase, StartupError, type ResolvedDatabase } from "./database";
@@ -52,25 +54,22 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
       throw new StartupError("No production build found: run `npm run build` first");
     }
 
+    // Stop in order: no new requests, then the worker's jobs, then senders, then the pool (then the embedded server).
     const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: parsed.env.PORT });
+    cleanups.unshift(stopSender, closeLiveness, closeDb, async () => void (await app.close?.()));
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server: Server = createServer((req, res) => void handle(req, res));
+    const server: Server = createServer((req, res) => void serveGated(req, res, handle));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(parsed.env.PORT, resolve);
     });
-    cleanups.unshift(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close?.();
-    });
+    cleanups.unshift(() => stopAccepting(server));
 
-    let worker: PgBoss | undefined;
     if (parsed.env.WORKER === "inline") {
-      worker = await startWorker(database.url, queueDefinitions());
-      cleanups.unshift(async () => void (await worker?.stop({ graceful: true, wait: true, timeout: 10_000 })));
+      const worker: PgBoss = await startWorker(database.url, queueDefinitions());
+      cleanups.splice(1, 0, async () => void (await worker.stop({ graceful: true, wait: true, timeout: env().SHUTDOWN_GRACE_SECONDS * 1000 })));
     }
-    cleanups.unshift(stopSender, closeDb);
 
     return {
       url: `http://localhost:${parsed.env.PORT}`,
@@ -81,6 +80,29 @@ export async function startPortal(options: { mode: PortalMode; localKeys?: boole
     await runCleanups(cleanups);
     throw error;
   }
+}
+
+/** Requests Next would answer 500 are answered 4xx here (lib/http/request-gate). */
+function serveGated(req: IncomingMessage, res: ServerResponse, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  const refusal = refusalOf(req);
+  if (!refusal) return handle(req, res);
+  // Answered before the body is read: the connection closes rather than drain it.
+  res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+  res.end(refusal.message);
+  return Promise.resolve();
+}
+
+/**
+ * Refuses new connections and ends idle keep-alive ones; requests in flight finish.
+ * Long-lived status streams end on their own (lib/submissions/status-stream) and the
+ * browser reconnects to another instance, so they are cut after a short wait.
+ */
+async function stopAccepting(server: Server) {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const cut = setTimeout(() => server.closeAllConnections(), 5_000);
+  await closed;
+  clearTimeout(cut);
 }
 
 async function runCleanups(cleanups: Array<() => Promise<void>>) {

@@ -7,7 +7,7 @@ import { providerQueues } from "../providers/jobs";
 import { readinessQueues } from "../readiness/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
-import { verificationRunQueue } from "../submissions/verification-job";
+import { verificationRunQueue, verificationSweepQueue } from "../submissions/verification-job";
 
 /**
  * Every queue the worker serves, put together where the process starts, so
@@ -15,5 +15,5 @@ import { verificationRunQueue } from "../submissions/verification-job";
  * define their queues; the queue module knows none of them.
  */
 export function queueDefinitions(): QueueDefinition[] {
-  return [verificationRunQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues(), ...readinessQueues()];
+  return [verificationRunQueue(), verificationSweepQueue(), rerunQueue(), ...emailQueues(), ...onboardingQueues(), ...handoffQueues(), ...expiryQueues(), ...reverifyQueues(), ...providerQueues(), ...readinessQueues()];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "../validation/submission";
 import { prefillFrom } from "./prefill";
 import { retryDelaySeconds } from "../runs/retry-schedule";
+import { resetEnvCache } from "../env";
 
 describe("the form prefilled from the last attempt", () => {
   const attempt = {
@@ -45,5 +46,18 @@ describe("the form prefilled from the last attempt", () => {
 describe("automatic retries of inconclusive runs", () => {
   it("wait longer each time, then stop", () => {
     expect([0, 1, 2, 3, 4].map(retryDelaySeconds)).toEqual([120, 600, 1800, 7200, null]);
+  });
+});
+
+describe("the retry schedule from configuration", () => {
+  it("follows VERIFICATION_RETRY_MINUTES", () => {
+    process.env.VERIFICATION_RETRY_MINUTES = "1, 5";
+    resetEnvCache();
+    try {
+      expect([0, 1, 2].map(retryDelaySeconds)).toEqual([60, 300, null]);
+    } finally {
+      delete process.env.VERIFICATION_RETRY_MINUTES;
+      resetEnvCache();
+    }
   });
 });

@@ -34,7 +34,7 @@ export const submitCredentials = {
       origin: ctx.request,
     });
     if (outcome.kind === "created") {
-      // The attempt is committed; if queueing fails now, the status page queues it again.
+      // The attempt is committed; if queueing fails now, the sweep (or the status page) queues it again.
       await queueVerificationRun({ attemptId: outcome.attemptId, trigger: "submit", retry: 0 }).catch((error: unknown) =>
         logger().error({ err: error, attemptId: outcome.attemptId }, "could not queue verification"),
       );

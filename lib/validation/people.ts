@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { singleLineText } from "./text";
 
 /**
  * A person's name and email address as the staff and onboarding forms ask for them,
  * with GOV.UK-style messages naming the field (`what`). Surrounding spaces and
  * capitals in addresses are harmless, so they are normalised before the check.
  */
-
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export const emailAddress = (what: string) =>
   z
@@ -20,15 +19,11 @@ export const emailAddress = (what: string) =>
         .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
     );
 
-export const personName = (what: string, options: { optional?: boolean } = {}) =>
-  z
+export const personName = (what: string, options: { optional?: boolean } = {}) => {
+  const label = `${what[0]!.toUpperCase()}${what.slice(1)}`;
+  return z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim().replace(/\s+/g, " "))
-    .pipe(
-      z
-        .string()
-        .min(options.optional ? 0 : 1, `Enter ${what}`)
-        .max(200, `${what[0]!.toUpperCase()}${what.slice(1)} must be 200 characters or fewer`)
-        .refine((v) => !CONTROL.test(v), `${what[0]!.toUpperCase()}${what.slice(1)} must not contain control characters`),
-    );
+    .transform((v) => v ?? "")
+    .pipe(singleLineText(label, { max: 200, emptyMessage: options.optional ? undefined : `Enter ${what}` }));
+};

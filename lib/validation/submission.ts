@@ -12,7 +12,7 @@ import {
 import { ACCESS_SCOPES } from "./access-scope";
 import { GUID_EXAMPLE } from "./guid";
 import { MAILBOX_MAX_LENGTH } from "./mailbox";
-import { hasHiddenCharacters, isoDate } from "./text";
+import { hasHiddenCharacters, hiddenCharactersMessage, isoDate } from "./text";
 
 /**
  * The credential form's one schema, used by react-hook-form in the browser and again
@@ -54,7 +54,7 @@ const fail = (ctx: Ctx, message: string) => {
 function cleaned(raw: string, label: string, ctx: Ctx): string | undefined {
   const value = raw.trim();
   if (hasHiddenCharacters(value)) {
-    fail(ctx, `${label} must not contain hidden or control characters: type it or copy it again`);
+    fail(ctx, hiddenCharactersMessage(label));
     return undefined;
   }
   return value;

@@ -123,7 +123,7 @@ describe("revoking", () => {
     expect(await revokeCredentials(b.id, { reason: "Brokerage left the platform" }, csm)).toEqual({ attemptId: attempt.id });
 
     expect(await attemptRow(attempt.id)).toMatchObject({ status: "superseded", secretCiphertext: null });
-    expect((await db().query.brokerages.findFirst({ where: eq(brokerages.id, b.id) }))?.stage).toBe("expired");
+    expect((await db().query.brokerages.findFirst({ where: eq(brokerages.id, b.id) }))?.stage).toBe("revoked");
     expect((await deliveriesFor(b.id)).map((d) => d.eventType)).toEqual(["credentials.approved", "credentials.revoked"]);
     expect((await auditFor(b.id))[0]).toMatchObject({ action: "credentials.revoked", detail: expect.objectContaining({ reason: "Brokerage left the platform" }) });
     expect(await refusal(revokeCredentials(b.id, { reason: "again" }, csm))).toMatchObject(refused);

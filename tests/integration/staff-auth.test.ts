@@ -137,6 +137,19 @@ describe("sign-in rate limiting, stored in the database", () => {
     // The counters live in PostgreSQL, so every app instance shares them.
     expect(await db().$count(rateLimits, like(rateLimits.key, `%203.0.113.99%`))).toBeGreaterThan(0);
   });
+
+  it("does not count successful sign-ins: an office behind one address signs in all day", async () => {
+    const ip = "203.0.113.150";
+    const staff = await createStaff("csm");
+    for (let i = 0; i < SIGN_IN_MAX_PER_ADDRESS + 5; i++) {
+      expect((await postSignIn(staff.email, TEST_PASSWORD, ip)).status).toBe(200);
+    }
+    // Failures from the same address still count up to the limit.
+    for (let i = 0; i < SIGN_IN_MAX_PER_ADDRESS; i++) {
+      expect((await postSignIn(`office-guess${i}@staff.example`, "some wrong password", ip)).status).toBe(401);
+    }
+    expect((await postSignIn(staff.email, TEST_PASSWORD, ip)).status).toBe(429);
+  });
 });
 
 describe("Microsoft Entra ID sign-in for staff (configuration only: Microsoft is not reachable from tests)", () => {

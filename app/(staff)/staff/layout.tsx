@@ -1,7 +1,14 @@
-import { StaffNav, type NavItem } from "@/components/staff/staff-nav";
+import type { Metadata } from "next";
+import { Main } from "@/components/chrome/page-chrome";
+import { StaffHeader } from "@/components/staff/staff-header";
+import type { NavItem } from "@/components/staff/staff-nav";
 import { currentStaff } from "@/lib/auth/require-staff-role";
 import { canUse, type StaffArea } from "@/lib/auth/roles";
+import { branding } from "@/lib/branding";
 import { signOutAction } from "./actions";
+
+// Staff pages are never for search engines (robots.txt says so too).
+export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 const SECTIONS: Array<NavItem & { area: StaffArea }> = [
   { href: "/staff", label: "Staff home", area: "home" },
@@ -18,12 +25,13 @@ const SECTIONS: Array<NavItem & { area: StaffArea }> = [
 // Navigation only: each page below checks the session and role itself.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
+  const signedIn = staff
+    ? { name: staff.name, role: staff.role, signOut: signOutAction, items: SECTIONS.filter((s) => canUse(staff.role, s.area)).map(({ href, label }) => ({ href, label })) }
+    : null;
   return (
     <>
-      {staff ? (
-        <StaffNav items={SECTIONS.filter((s) => canUse(staff.role, s.area)).map(({ href, label }) => ({ href, label }))} name={staff.name} role={staff.role} signOut={signOutAction} />
-      ) : null}
-      {children}
+      <StaffHeader productName={branding().productName} staff={signedIn} />
+      <Main>{children}</Main>
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { CopyLink } from "@/components/staff/copy-link";
 import type { FormAction } from "@/components/form/form-action";
+import { ConfirmSubmit } from "@/components/form/confirm-submit";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { emailSentence, type ShownInvite } from "@/components/staff/onboarding/email-sentence";
@@ -84,9 +85,7 @@ export function InviteList({ invites, actions }: { invites: InviteRow[]; actions
                       {usable ? (
                         <form action={revoke} onSubmit={() => setLast("revoke")}>
                           <input type="hidden" name="inviteId" value={invite.id} />
-                          <SubmitButton variant="warning" small>
-                            Revoke<span className="sr-only"> the link for {invite.recipient}</span>
-                          </SubmitButton>
+                          <ConfirmSubmit label="Revoke" confirm="Yes, revoke" target={`the link for ${invite.recipient}`} question="The link stops opening the form at once. You can send a new one later." />
                         </form>
                       ) : null}
                     </div>

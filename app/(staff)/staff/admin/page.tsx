@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { OneTimeNotice } from "@/components/staff/one-time-notice";
 import Link from "next/link";
 import { StaffTable } from "@/components/staff/admin/staff-table";
 import { buttonClass } from "@/components/form/button";
-import { NotificationBanner } from "@/components/form/notification-banner";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { listStaffAccounts } from "@/lib/auth/staff-accounts";
@@ -20,7 +20,7 @@ export default async function StaffAdminPage({ searchParams }: { searchParams: P
   const accounts = await listStaffAccounts(db());
   return (
     <div>
-      {notice === "created" ? <NotificationBanner kind="success">Staff account created. Give them their password in person or through your password manager.</NotificationBanner> : null}
+      {notice === "created" ? <OneTimeNotice>Staff account created. Give them their password in person or through your password manager.</OneTimeNotice> : null}
       <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <h1 className="text-3xl font-bold sm:text-4xl">Staff accounts</h1>
         <Link href="/staff/admin/new" className={buttonClass("primary")}>

@@ -5,17 +5,30 @@ import { FilterSelect } from "@/components/form/filter-select";
 import { describeAction } from "@/components/review/history-words";
 import { Pagination } from "@/components/staff/pagination";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
+import { AUDIT_ACTIONS, AUDIT_FAMILIES } from "@/lib/audit/actions";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-events";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDay, formatTimeOfDay } from "@/lib/format/dates";
 import { apiKeyNames } from "@/lib/handoff/api-keys";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { isGuid } from "@/lib/validation/guid";
 import { staffNames } from "@/lib/email/staff-contact";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+// Families first, then every action in its words: nobody has to know the codes.
+const ACTION_OPTIONS = [
+  { value: "", label: "Any action" },
+  ...Object.entries(AUDIT_FAMILIES).map(([value, label]) => ({ value, label })),
+  ...Object.entries(AUDIT_ACTIONS)
+    .map(([value, label]) => ({ value, label: label as string }))
+    .sort((a, b) => a.label.localeCompare(b.label)),
+];
+
+/** A log is read line by line: tighter rows than other staff tables, and on a phone label beside value. */
+const COMPACT = "sm:py-1.5 max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:before:w-20 max-sm:before:shrink-0";
 
 const ACTOR_TYPES = { staff: "Staff", brokerage: "Brokerage administrators", system: "The portal itself", api: "The sync service (API keys)" } as const;
 const isActorType = (v: string | undefined): v is keyof typeof ACTOR_TYPES => Boolean(v && v in ACTOR_TYPES);
@@ -49,21 +62,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     Object.entries({ action: filters.action ?? "", actor: filters.actorType ?? "", brokerage: filters.brokerageId ?? "", from: filters.from ?? "", to: filters.to ?? "" }).filter(([, v]) => v),
   ) as Record<string, string>;
   const field = "w-full border-2 border-ink bg-white px-2 py-1.5 text-lg";
+  // Newest first, one table per UTC day.
+  const days: Array<{ day: string; rows: typeof rows }> = [];
+  for (const r of rows) {
+    const day = r.at.toISOString().slice(0, 10);
+    if (days.at(-1)?.day !== day) days.push({ day, rows: [] });
+    days.at(-1)!.rows.push(r);
+  }
 
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold sm:text-4xl">Audit log</h1>
       <form method="get" action="/staff/audit" role="search" aria-label="Filter the audit log" className="mb-6 grid gap-4 bg-gray-50 p-4 sm:grid-cols-2 lg:grid-cols-[1.5fr_1.2fr_1fr_1fr_auto] lg:items-end">
         {filters.brokerageId ? <input type="hidden" name="brokerage" value={filters.brokerageId} /> : null}
-        <div>
-          <label htmlFor="audit-action" className="mb-1 block font-bold">
-            Action
-          </label>
-          <p id="audit-action-hint" className="mb-1 text-sm text-muted">
-            Like attempt.approved, or attempt. for all of them
-          </p>
-          <input id="audit-action" name="action" defaultValue={filters.action ?? ""} spellCheck={false} autoComplete="off" aria-describedby="audit-action-hint" className={`${field} font-mono`} />
-        </div>
+        <FilterSelect id="audit-action" name="action" label="What" value={filters.action ?? ""} options={ACTION_OPTIONS} wide />
         <FilterSelect
           id="audit-actor"
           name="actor"
@@ -106,46 +118,54 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="text-lg">No events match.</p>
       ) : (
-        <TableRegion label="Audit events">
-          <Table
-            caption="Audit events, newest first"
-            minWidth="sm:min-w-[52rem]"
-            head={
-              <>
-                <Th>When</Th>
-                <Th>Who</Th>
-                <Th>What</Th>
-                <Th>Brokerage</Th>
-                <Th>From</Th>
-              </>
-            }
-          >
-            {rows.map((r) => (
-              <Tr key={r.id}>
-                <Td label="When" className="sm:whitespace-nowrap">
-                  {formatDateTime(r.at)}
-                </Td>
-                <Td label="Who">{who(r)}</Td>
-                <Td label="What">
-                  {describeAction(r.action, r.detail)}
-                  <span className="block font-mono text-sm text-muted">{r.action}</span>
-                </Td>
-                <Td label="Brokerage">
-                  {r.brokerageId ? (
-                    <Link href={`/staff/audit?${new URLSearchParams({ ...kept, brokerage: r.brokerageId })}`} className="text-brand-700 underline">
-                      {r.brokerageName ?? "Deleted brokerage"}
-                    </Link>
-                  ) : (
-                    <span className="text-muted">None</span>
-                  )}
-                </Td>
-                <Td label="From" className="break-all">
-                  {r.ip ?? <span className="text-muted">Not recorded</span>}
-                </Td>
-              </Tr>
-            ))}
-          </Table>
-        </TableRegion>
+        days.map(({ day, rows: dayRows }) => (
+          <section key={day} aria-labelledby={`day-${day}`} className="mb-6">
+            <h2 id={`day-${day}`} className="mb-2 border-b-2 border-ink pb-1 text-xl font-bold">
+              {formatDay(day)}
+            </h2>
+            <TableRegion label={`Audit events on ${formatDay(day)}`}>
+              <Table
+                caption={`Audit events on ${formatDay(day)}, newest first`}
+                minWidth="sm:min-w-[48rem]"
+                head={
+                  <>
+                    <Th>Time (UTC)</Th>
+                    <Th>Who</Th>
+                    <Th>What</Th>
+                    <Th>Brokerage</Th>
+                    <Th>From</Th>
+                  </>
+                }
+              >
+                {dayRows.map((r) => (
+                  <Tr key={r.id}>
+                    <Td label="Time (UTC)" className={`${COMPACT} sm:w-24 sm:whitespace-nowrap`}>
+                      <time dateTime={r.at.toISOString()}>{formatTimeOfDay(r.at)}</time>
+                    </Td>
+                    <Td label="Who" className={COMPACT}>
+                      {who(r)}
+                    </Td>
+                    <Td label="What" className={COMPACT}>
+                      {describeAction(r.action, r.detail)}
+                    </Td>
+                    <Td label="Brokerage" className={COMPACT}>
+                      {r.brokerageId ? (
+                        <Link href={`/staff/audit?${new URLSearchParams({ ...kept, brokerage: r.brokerageId })}`} className="text-brand-700 underline">
+                          {r.brokerageName ?? "Deleted brokerage"}
+                        </Link>
+                      ) : (
+                        <span className="text-muted">None</span>
+                      )}
+                    </Td>
+                    <Td label="From" className={`${COMPACT} break-all`}>
+                      {r.ip ?? <span className="text-muted">Not recorded</span>}
+                    </Td>
+                  </Tr>
+                ))}
+              </Table>
+            </TableRegion>
+          </section>
+        ))
       )}
       <Pagination
         firstHref={cursor ? `/staff/audit?${new URLSearchParams(kept)}` : null}

@@ -13,6 +13,8 @@ import { EXPIRY_WINDOWS, lastReminders, listExpiringCredentials, type ExpiryWind
 import { listAssignableCsms } from "@/lib/onboarding/brokerage-detail";
 import { decodeCursor, encodeCursor, pageParams } from "@/lib/pagination/keyset";
 import { staffNames } from "@/lib/email/staff-contact";
+import { InlineAction } from "@/components/form/inline-action";
+import { remindNowAction } from "./actions";
 
 export const metadata: Metadata = { title: "Secret expiry" };
 
@@ -46,7 +48,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
     <div>
       <h1 className="mb-2 text-3xl font-bold sm:text-4xl">Secret expiry</h1>
       <p className="mb-6 max-w-3xl text-lg">
-        Approved credentials whose client secret expires soon. Administrators and their CSM are reminded 60, 30 and 7 days before, and again once it has expired.
+        Approved credentials whose client secret expires soon. Administrators and their CSM are reminded 60, 30 and 7 days before, and again once it has expired (checked every hour). Remind now sends the administrator a reminder with a new link at once.
       </p>
       <nav aria-label="How far ahead" className="mb-6">
         <ul className="flex flex-wrap gap-4 text-lg">
@@ -79,7 +81,7 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                 <Th>Secret expires</Th>
                 <Th>Administrator</Th>
                 <Th>CSM</Th>
-                <Th>Last reminder</Th>
+                <Th>Reminders</Th>
               </>
             }
           >
@@ -102,9 +104,12 @@ export default async function ExpiryPage({ searchParams }: { searchParams: Promi
                     {r.administratorName}
                     <span className="block text-sm text-muted">{r.administratorEmail}</span>
                   </Td>
-                  <Td label="CSM">{r.csmId ? (names[r.csmId] ?? "Unknown") : "Not assigned"}</Td>
-                  <Td label="Last reminder">
+                  <Td label="CSM">{r.csmId ? (names[r.csmId] ?? "Unknown") : <Tag tone="yellow">Not assigned</Tag>}</Td>
+                  <Td label="Reminders">
                     {reminder ? `${reminder.daysBefore === 0 ? "Expiry notice" : `${reminder.daysBefore}-day reminder`}, ${formatDateTime(reminder.sentAt)}` : "None yet"}
+                    <InlineAction action={remindNowAction} fields={{ attemptId: r.attemptId }} done={`Reminder on its way to ${r.administratorEmail}, with a new link.`}>
+                      Remind now<span className="sr-only"> the administrator of {r.brokerageName}</span>
+                    </InlineAction>
                   </Td>
                 </Tr>
               );

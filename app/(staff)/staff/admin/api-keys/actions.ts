@@ -5,6 +5,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { staffAction, UserError } from "@/lib/actions/action";
 import { createApiKey, CreateApiKeySchema, revokeApiKey } from "@/lib/handoff/api-keys";
+import { redeliverWebhook, sendTestWebhook } from "@/lib/handoff/redeliver";
 import { uuidField } from "@/lib/review/action-schemas";
 
 // Only staff administrators manage the sync service's keys; each change is an audited Change in the lib functions.
@@ -30,5 +31,22 @@ export const revokeApiKeyAction = staffAction({
     if (!revoked) throw new UserError("This key was already revoked.");
     return { keyId };
   },
+  revalidate: () => [PAGE],
+});
+
+export const redeliverWebhookAction = staffAction({
+  roles,
+  schema: z.object({ deliveryId: z.string().regex(/^msg_[A-Za-z0-9_-]{10,64}$/, "There is no such event.") }),
+  run: async ({ deliveryId }, ctx) => {
+    await redeliverWebhook(deliveryId, { staffId: ctx.staff.id, origin: ctx.origin });
+    return { deliveryId };
+  },
+  revalidate: () => [PAGE],
+});
+
+export const sendTestWebhookAction = staffAction({
+  roles,
+  schema: z.object({}),
+  run: async (_input, ctx) => ({ deliveryId: await sendTestWebhook({ staffId: ctx.staff.id, origin: ctx.origin }) }),
   revalidate: () => [PAGE],
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/review/api-key-forms";
+import { CreateApiKeyForm, RedeliverButton, RevokeApiKeyButton, SendTestEventForm } from "@/components/review/api-key-forms";
 import { Tag } from "@/components/form/tag";
 import { Table, TableRegion, Td, Th, Tr } from "@/components/staff/table-region";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
@@ -10,7 +10,8 @@ import { API_KEY_SCOPES, listApiKeys } from "@/lib/handoff/api-keys";
 import { listRecentDeliveries } from "@/lib/handoff/deliveries";
 import { webhookTarget } from "@/lib/handoff/deliver";
 import { staffNames } from "@/lib/email/staff-contact";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { REDELIVERABLE } from "@/lib/handoff/redeliver";
+import { createApiKeyAction, redeliverWebhookAction, revokeApiKeyAction, sendTestWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys and webhooks" };
 
@@ -20,6 +21,13 @@ const DELIVERY_TAGS = {
   failed: { text: "Failed", tone: "red" },
   "not-configured": { text: "Not sent", tone: "grey" },
 } as const;
+
+const EVENT_WORDS: Record<string, string> = {
+  "credentials.approved": "Credentials approved",
+  "credentials.rotated": "Credentials rotated",
+  "credentials.revoked": "Credentials revoked",
+  "webhook.test": "Test event",
+};
 
 export default async function ApiKeysPage() {
   await requireStaffRole(...AREA_ROLES.admin);
@@ -93,6 +101,7 @@ export default async function ApiKeysPage() {
           "WEBHOOK_URL is not set: events are recorded here but not sent."
         )}
       </p>
+      {target?.secret ? <SendTestEventForm send={sendTestWebhookAction} /> : null}
       {deliveries.length === 0 ? (
         <p>No events yet.</p>
       ) : (
@@ -115,13 +124,16 @@ export default async function ApiKeysPage() {
               return (
                 <Tr key={d.id}>
                   <Td label="Event">
-                    <span className="font-mono">{d.eventType}</span>
+                    {EVENT_WORDS[d.eventType] ?? d.eventType}
                     <span className="block text-sm text-muted">{formatDateTime(d.createdAt)}</span>
                   </Td>
-                  <Td label="Brokerage">{d.brokerageName ?? "Deleted brokerage"}</Td>
+                  <Td label="Brokerage">{d.brokerageName ?? (d.eventType === "webhook.test" ? <span className="text-muted">None</span> : "Deleted brokerage")}</Td>
                   <Td label="Status">
                     <Tag tone={tag.tone}>{tag.text}</Tag>
                     {d.status === "pending" && d.attempts > 0 ? <span className="block text-sm text-muted">next try {formatDateTime(d.nextAttemptAt)}</span> : null}
+                    {target?.secret && (REDELIVERABLE as readonly string[]).includes(d.status) ? (
+                      <RedeliverButton deliveryId={d.id} label={`${EVENT_WORDS[d.eventType] ?? d.eventType}, ${formatDateTime(d.createdAt)}`} redeliver={redeliverWebhookAction} />
+                    ) : null}
                   </Td>
                   <Td label="Attempts">{d.attempts}</Td>
                   <Td label="Last answer">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OneTimeNotice } from "@/components/staff/one-time-notice";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -70,7 +71,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   ]);
   const who = (id: string | null) => (id ? (names[id] ?? "a former member of staff") : "nobody");
   const isActive = activeApproval?.attemptId === attempt.id;
-  const rerunSince = query.notice === "rerun" && query.since ? Number(query.since) : null;
+  // `since` outlives the notice (taken out of the address once shown): the page keeps refreshing until that run ends.
+  const rerunSince = query.since && Number.isFinite(Number(query.since)) ? Number(query.since) : null;
   const waiting = runs[0]?.outcome === "running" || (rerunSince !== null && !runs.some((r) => r.startedAt.getTime() >= rerunSince - 1000 && r.outcome !== "running"));
   const problems = (latestRun?.checks ?? [])
     .filter((c) => ["fail", "warn", "error"].includes(c.status))
@@ -83,7 +85,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       <Link href="/staff/submissions" className="mb-6 inline-block text-brand-700 underline">
         Back to submissions
       </Link>
-      {query.notice && NOTICES[query.notice] ? <NotificationBanner kind="success">{NOTICES[query.notice]}</NotificationBanner> : null}
+      {query.notice && NOTICES[query.notice] ? <OneTimeNotice>{NOTICES[query.notice]}</OneTimeNotice> : null}
       {isActive && activeApproval?.regressedAt ? (
         <NotificationBanner title="These approved credentials stopped working">
           Re-verification failed on {formatDateTime(activeApproval.regressedAt)} where it passed before. The latest run below says why; ask the administrator for changes, or revoke the credentials.

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { OneTimeNotice } from "@/components/staff/one-time-notice";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/form/button";
-import { NotificationBanner } from "@/components/form/notification-banner";
 import { ProviderSummary } from "@/components/providers/provider-summary";
 import { InviteList } from "@/components/staff/onboarding/invite-list";
 import { StageTag } from "@/components/staff/stage-tag";
@@ -48,7 +48,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
       <Link href="/staff/onboarding" className="mb-6 inline-block text-brand-700 underline">
         Back to the pipeline
       </Link>
-      {notice && NOTICES[notice] ? <NotificationBanner kind="success">{NOTICES[notice]}</NotificationBanner> : null}
+      {notice && NOTICES[notice] ? <OneTimeNotice>{NOTICES[notice]}</OneTimeNotice> : null}
       <span className="block text-lg text-muted">Brokerage</span>
       <h1 className="mb-6 break-words text-3xl font-bold sm:text-4xl">{brokerage.name}</h1>
       <SummaryList
