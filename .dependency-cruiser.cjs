@@ -63,6 +63,20 @@ module.exports = {
       to: { path: "^lib/db/" },
     },
     {
+      name: "readiness-probes-not-db",
+      comment: "Probing agents' mailboxes runs on what it is given (a provider, a stream of addresses); lib/readiness/run.ts stores the verdicts.",
+      severity: "error",
+      from: { path: "^lib/readiness/(provider|pool|microsoft)\\.ts$" },
+      to: { path: "^lib/db/" },
+    },
+    {
+      name: "checks-not-readiness",
+      comment: "The readiness check builds on lib/microsoft and lib/verification (classifier, reasons), never the other way round.",
+      severity: "error",
+      from: { path: "^lib/(verification|microsoft|runs)/" },
+      to: { path: "^lib/readiness/" },
+    },
+    {
       name: "microsoft-not-verification",
       comment: "lib/microsoft is the seam to Microsoft; lib/verification builds on it, not the other way round.",
       severity: "error",

@@ -101,7 +101,7 @@ function isStaff(identity: Identity): identity is Identity & { role: Role } {
 const ROLE_HOME_PATTERN: Record<Role, RegExp> = { onboarding: /\/staff\/onboarding$/, csm: /\/staff\/submissions$/, admin: /\/staff$/ };
 
 test.describe("pages and route handlers", () => {
-  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json" | "redirect" }> = [
+  const pages: Array<{ path: () => string; roles: Role[]; kind?: "csv" | "json" | "redirect"; contains?: string }> = [
     { path: () => "/staff", roles: ["onboarding", "csm", "admin"] },
     { path: () => "/staff/start", roles: ["onboarding", "csm", "admin"], kind: "redirect" },
     { path: () => "/staff/onboarding", roles: ["onboarding", "admin"] },
@@ -123,6 +123,9 @@ test.describe("pages and route handlers", () => {
     { path: () => "/staff/expiry?within=90", roles: ["csm", "admin"] },
     { path: () => "/staff/audit?action=attempt.&actor=staff", roles: ["admin"] },
     { path: () => "/staff/admin/api-keys", roles: ["admin"] },
+    { path: () => `/staff/readiness/${brokerageId}`, roles: ["onboarding", "csm", "admin"] },
+    { path: () => `/staff/readiness/${brokerageId}/export?status=not-ready`, roles: ["onboarding", "csm", "admin"], kind: "csv", contains: "address,status,reason" },
+    { path: () => `/staff/readiness/${brokerageId}/progress`, roles: ["onboarding", "csm", "admin"], kind: "json", contains: "null" },
   ];
 
   test("the list covers every staff page and route in the build", () => {
@@ -147,8 +150,8 @@ test.describe("pages and route handlers", () => {
         } else if (isStaff(identity) && page.roles.includes(identity.role)) {
           expect(response.status, label).toBe(200);
           const body = await response.text();
-          if (page.kind === "csv") expect(body, label).toContain("brokerage name,email domain,recipient email");
-          else if (page.kind === "json") expect(body, label).toContain('"kind": "verification-run"');
+          if (page.kind === "csv") expect(body, label).toContain(page.contains ?? "brokerage name,email domain,recipient email");
+          else if (page.kind === "json") expect(body, label).toContain(page.contains ?? '"kind": "verification-run"');
           else expect(body, label).toMatch(/<h1[^>]*>/);
         } else if (isStaff(identity)) {
           expect(response.status, label).toBe(404);
@@ -369,6 +372,35 @@ test.describe("server actions", () => {
         const { db, credentialApprovals, drizzle } = await lib();
         const [row] = await db().select().from(credentialApprovals).where(drizzle.eq(credentialApprovals.attemptId, String(input.attemptId)));
         return row?.endReason === "revoked";
+      },
+    },
+    {
+      name: "replaceAgentsAction",
+      roles: ["onboarding", "csm", "admin"],
+      // No verified credential: the list is stored and no check is queued.
+      input: async () => ({ brokerageId: (await createBrokerageWithInvite()).brokerage.id, agents: `agent-${unique()}@authz.example` }),
+      changed: async (input) => {
+        const { db, brokerageAgents, drizzle } = await lib();
+        return (await db().$count(brokerageAgents, drizzle.eq(brokerageAgents.brokerageId, String(input.brokerageId)))) === 1;
+      },
+    },
+    {
+      name: "recheckAgentsAction",
+      roles: ["onboarding", "csm", "admin"],
+      // Sealed for another attempt: the queued check cannot open the credential and fails without asking Microsoft.
+      input: async () => {
+        const brokerageId = (await createBrokerageWithInvite()).brokerage.id;
+        await createAttemptWithRun({ brokerageId, status: "verified", sealedFor: unique() });
+        return { brokerageId, scope: "all" };
+      },
+      changed: async (input) => {
+        const { db, readinessRuns, drizzle } = await lib();
+        return (await db().$count(readinessRuns, drizzle.eq(readinessRuns.brokerageId, String(input.brokerageId)))) === 1;
+      },
+      settled: async (input) => {
+        const { db, readinessRuns, drizzle } = await lib();
+        const failed = () => db().$count(readinessRuns, drizzle.and(drizzle.eq(readinessRuns.brokerageId, String(input.brokerageId)), drizzle.eq(readinessRuns.status, "failed")));
+        await expect.poll(failed, { timeout: 20_000 }).toBe(1);
       },
     },
     {

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedRotationDemo } from "../lib/demo/rotation";
-import { seedDemo } from "../lib/demo/seed";
+import { DEMO_READINESS_BROKERAGE, seedDemo, seedDemoReadiness } from "../lib/demo/seed";
 import { GOOGLE_SCOPE_STRINGS } from "../lib/google/scopes";
 import { logToStderr } from "../lib/logger";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/runtime/build-stamp";
@@ -14,7 +14,7 @@ import { runUntilSignal, startPortal } from "../lib/runtime/boot";
 import { startDnsServer } from "../sim/dns";
 import { providerTable } from "../sim/providers";
 import { scenarioTable } from "../sim/scenario-table";
-import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
+import { APPS, MAILBOXES, scenario, TENANTS } from "../sim/scenarios";
 import { googleScenarioTable } from "../sim/google/scenarios";
 import { startGoogleSimulator } from "../sim/google/server";
 import { startSimulator } from "../sim/server";
@@ -75,6 +75,13 @@ await runUntilSignal(async () => {
   const seed = await seedDemo();
   const csmEmail = seed.staff.find((s) => s.role === "csm")?.email ?? "";
   const rotation = await seedRotationDemo({ tenantId: TENANTS.harbor.id, clientId: APPS.sync.clientId, clientSecret: APPS.sync.secret, testMailbox: MAILBOXES.agent }, csmEmail);
+  // 240 agents with a mix of states, checked against the simulator as the portal starts.
+  const agents = simulator.control.seedAgents({ count: 240, prefix: "demo-agent", mix: { "not-found": 0.05, unlicensed: 0.05, "on-premises": 0.03, "throttled-once": 0.05 } });
+  const good = scenario("good").values;
+  const readiness = await seedDemoReadiness(
+    { tenantId: good.tenantId, clientId: good.clientId, clientSecret: good.clientSecret, testMailbox: good.testMailbox },
+    agents.map((a) => a.address),
+  );
   console.log(
     [
       "",
@@ -87,6 +94,7 @@ await runUntilSignal(async () => {
       ...seed.homes.map((h) => `  ${h.key.padEnd(18)} ${h.inviteUrl}`),
       "",
       `Staff sign-in:            ${portal.url}/staff/sign-in`,
+      `Agent mailboxes (${DEMO_READINESS_BROKERAGE.name}): ${portal.url}${readiness.path}`,
       ...seed.staff.map((s) => `  ${s.role.padEnd(11)} ${s.email} / ${s.password}`),
       "",
       `Microsoft 365 simulator:  ${simulator.url} (checks run against it; control API at ${simulator.url}/_sim)`,

@@ -7,6 +7,7 @@ import { scenarioSeed } from "./seed";
 import { sendJson } from "./responses";
 import { APPLICATION_ROLES } from "./exchange-rbac";
 import { consentKey, grantAdminConsent } from "./vendor-app";
+import { seedAgents, type AgentSeedSpec } from "./agents";
 
 /**
  * Changes to the simulated world at run time, in process (`control`) or over HTTP
@@ -167,7 +168,10 @@ export class SimulatorControl {
       (effect?.type === "status" && [429, 500, 502, 503, 504].includes(effect.status ?? 0));
     if (!validEffect) throw new SimulatorError(400, "effect must be {type:'status', status:429|500|502|503|504}, {type:'hang'} or {type:'delay', ms}");
     const id = randomUUID();
-    this.state.faults.push({ ...spec, mailbox: spec.mailbox?.toLowerCase(), id, hits: 0 });
+    if (spec.fraction !== undefined && !(typeof spec.fraction === "number" && spec.fraction > 0 && spec.fraction <= 1)) {
+      throw new SimulatorError(400, "fraction must be a number above 0 and at most 1");
+    }
+    this.state.faults.push({ ...spec, mailbox: spec.mailbox?.toLowerCase(), id, hits: 0, seen: 0 });
     return id;
   }
 
@@ -256,6 +260,16 @@ export class SimulatorControl {
   /** Access tokens issued so far (tests check none leaked into logs). */
   issuedTokens(): string[] {
     return [...this.state.issuedTokens];
+  }
+
+  /** Seeds agent mailboxes with a mix of states (sim/agents.ts); returns each address and what it was seeded as. */
+  seedAgents(spec: AgentSeedSpec) {
+    try {
+      return seedAgents(this.state, spec);
+    } catch (error) {
+      if (error instanceof RangeError) throw new SimulatorError(400, error.message);
+      throw error;
+    }
   }
 
   /** The most Graph requests seen in flight at once for one app and mailbox. */
@@ -348,6 +362,8 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
         return sendJson(res, 200, control.mailbox(parts[1]!));
       case "PATCH /mailboxes/:id":
         return sendJson(res, 200, control.updateMailbox(parts[1]!, body as MailboxPatch));
+      case "POST /agents":
+        return sendJson(res, 201, { agents: control.seedAgents(body as unknown as AgentSeedSpec) });
       case "POST /faults":
         return sendJson(res, 201, { id: control.addFault(body as unknown as FaultSpec) });
       case "DELETE /faults":

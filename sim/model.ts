@@ -91,6 +91,7 @@ export const ROUTES = [
   "contacts.delete",
   "mail.send",
   "graph.other",
+  "graph.batch",
 ] as const;
 export type RouteName = (typeof ROUTES)[number];
 
@@ -107,9 +108,11 @@ export type FaultSpec = {
   mailbox?: string;
   /** How many matching requests it affects; unlimited when absent. */
   times?: number;
+  /** Only this share of the matching requests (0 to 1), spread evenly: 0.1 is every tenth. */
+  fraction?: number;
 };
 
-export type Fault = FaultSpec & { id: string; hits: number };
+export type Fault = FaultSpec & { id: string; hits: number; /** Matching requests seen, for `fraction`. */ seen: number };
 
 export type RequestLogEntry = {
   method: string;
@@ -119,6 +122,8 @@ export type RequestLogEntry = {
   mailbox?: string;
   startedAt: number;
   endedAt: number;
+  /** One request of a `$batch` (answered inside the batch's round trip). */
+  inBatch?: true;
 };
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { ensureSimulatorCertificate, type SimulatorCertificate } from "./certificate";
 import type { SimContext } from "./context";
 import { handleControl, SimulatorControl } from "./control";
+import { handleBatch } from "./batch";
 import { graphTarget, handleGraph, type GraphTarget } from "./graph";
 import { handleDiscovery, handleToken } from "./identity";
 import { TokenSigner } from "./jwt";
@@ -48,11 +49,13 @@ type Dispatch =
   | { kind: "adminconsent"; tenant: string; search: URLSearchParams }
   | { kind: "userrealm"; login: string; shape: "v2.1" | "srf" }
   | { kind: "graph"; target: GraphTarget }
+  | { kind: "batch" }
   | { kind: "unknown" };
 
 function dispatchOf(method: string, pathname: string, search: URLSearchParams): Dispatch {
   if (pathname === "/_sim" || pathname.startsWith("/_sim/")) return { kind: "control" };
   if (method === "GET" && pathname === "/getuserrealm.srf") return { kind: "userrealm", login: search.get("login") ?? "", shape: "srf" };
+  if (method === "POST" && /^\/v1\.0\/\$batch$/i.test(pathname)) return { kind: "batch" };
   const graph = graphTarget(method, pathname);
   if (graph) return { kind: "graph", target: graph };
   const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -68,20 +71,30 @@ function dispatchOf(method: string, pathname: string, search: URLSearchParams): 
 
 function routeOf(d: Dispatch): RequestLogEntry["route"] {
   if (d.kind === "graph") return d.target.route;
+  if (d.kind === "batch") return "graph.batch";
   if (d.kind === "discovery" || d.kind === "token" || d.kind === "userrealm" || d.kind === "control") return d.kind;
   return "unknown";
 }
 
 function matchFault(state: SimState, route: RouteName, mailbox: string | undefined): Fault | undefined {
-  const graphRoute = !["discovery", "token", "userrealm"].includes(route);
-  const fault = state.faults.find(
-    (f) =>
+  // A fault on "graph" reaches the requests inside a batch, not the batch itself.
+  const graphRoute = !["discovery", "token", "userrealm", "graph.batch"].includes(route);
+  const fault = state.faults.find((f) => {
+    const matches =
       (f.route === "any" || f.route === route || (f.route === "graph" && graphRoute)) &&
       (!f.mailbox || f.mailbox === mailbox) &&
-      (f.times === undefined || f.hits < f.times),
-  );
+      (f.times === undefined || f.hits < f.times);
+    if (!matches || f.fraction === undefined) return matches;
+    f.seen++;
+    return Math.floor(f.seen * f.fraction) > Math.floor((f.seen - 1) * f.fraction);
+  });
   if (fault) fault.hits++;
   return fault;
+}
+
+/** The app a Graph request's token was issued to (read, not verified: only for counting). */
+function appIdOfRequest(req: IncomingMessage): string {
+  return /"appid":"([^"]+)"/.exec(Buffer.from((req.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString())?.[1] ?? "?";
 }
 
 /** Epoch milliseconds with sub-millisecond precision, for the request log. */
@@ -132,8 +145,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let flightKey: string | undefined;
     if (d.kind === "graph") {
       entry.mailbox = d.target.mailboxId.toLowerCase();
-      const appId = /"appid":"([^"]+)"/.exec(Buffer.from((req.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString())?.[1];
-      flightKey = `${appId ?? "?"}|${entry.mailbox}`;
+      flightKey = `${appIdOfRequest(req)}|${entry.mailbox}`;
       const n = (state.inFlight.get(flightKey) ?? 0) + 1;
       state.inFlight.set(flightKey, n);
       state.maxInFlight.set(flightKey, Math.max(n, state.maxInFlight.get(flightKey) ?? 0));
@@ -178,6 +190,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return d.shape === "srf" ? handleGetUserRealmSrf(ctx, res, d.login) : handleUserRealm(ctx, res, d.login);
       case "graph":
         return handleGraph(ctx, req, res, d.target, url);
+      case "batch":
+        return handleBatch(ctx, req, res, {
+          matchFault: (route, mailbox) => matchFault(holder.state, route, mailbox),
+          log: (e) => holder.state.requests.push(e),
+          appIdOf: appIdOfRequest,
+        });
       default:
         return sendJson(res, 404, { error: { code: "NotFound", message: `Nothing at ${url.pathname}` } });
     }

@@ -6,11 +6,12 @@ import type { QueueRow } from "@/lib/review/queue-types";
 import { PROVIDER_LABELS } from "@/lib/validation/credential-method";
 import { OUTCOME_LABELS, reasonLabel, STAGE_LABELS } from "./labels";
 import { OUTCOME_TONES } from "./tag";
+import { ReadinessSummary, type ReadinessLine } from "@/components/staff/readiness/readiness-summary";
 
-type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string };
+type Props = { rows: QueueRow[]; caption: string; csmNames: Record<string, string>; sinceLabel: string; readiness?: ReadonlyMap<string, ReadinessLine> };
 
 /** A queue page as one table (cards on a phone, like every staff table). */
-export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
+export function QueueTable({ rows, caption, csmNames, sinceLabel, readiness }: Props) {
   return (
     <TableRegion label={caption}>
       <Table
@@ -23,6 +24,7 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
             <Th>Latest run</Th>
             <Th>Problems and warnings</Th>
             <Th>Stage</Th>
+            {readiness ? <Th>Agent mailboxes</Th> : null}
             <Th>CSM</Th>
           </>
         }
@@ -53,6 +55,11 @@ export function QueueTable({ rows, caption, csmNames, sinceLabel }: Props) {
               <Findings problems={row.problems} warnings={row.warnings} />
             </Td>
             <Td label="Stage">{STAGE_LABELS[row.stage]}</Td>
+            {readiness ? (
+              <Td label="Agent mailboxes">
+                <ReadinessSummary brokerageId={row.brokerageId} summary={readiness.get(row.brokerageId)} compact />
+              </Td>
+            ) : null}
             <Td label="CSM">{row.csmId ? (csmNames[row.csmId] ?? "Unknown") : <Tag tone="yellow">Not assigned</Tag>}</Td>
           </Tr>
         ))}

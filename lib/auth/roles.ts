@@ -32,6 +32,8 @@ export const AREA_ROLES = {
   admin: ["admin"],
   /** /staff/submissions and /staff/expiry: review, approve, re-run, watch expiry. */
   review: ["csm", "admin"],
+  /** /staff/readiness/{brokerage}: agent mailbox readiness, for the onboarding team and CSMs alike. */
+  readiness: ["onboarding", "csm", "admin"],
   /** /staff/audit: the whole audit log. */
   audit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -675,3 +675,78 @@ export const verificationTestItems = pgTable(
   },
   (t) => [uniqueIndex("verification_test_items_item_key").on(t.mailbox, t.itemId), index("verification_test_items_brokerage_idx").on(t.brokerageId)],
 );
+
+/** DESIGN §11: where an agent's mailbox stands for the sync. */
+export const readinessStatus = pgEnum("readiness_status", ["unchecked", "ready", "not-ready", "unknown"]);
+
+/**
+ * A brokerage's agent addresses (from staff or the sync service), one row per mailbox,
+ * with the result of the last readiness check copied here for the view and the counts.
+ */
+export const brokerageAgents = pgTable(
+  "brokerage_agents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    /** Lower case, validated by lib/validation/mailbox.ts. */
+    address: text("address").notNull(),
+    status: readinessStatus("status").notNull().default("unchecked"),
+    reason: text("reason"),
+    microsoftCode: text("microsoft_code"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    lastRunId: uuid("last_run_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("brokerage_agents_address_key").on(t.brokerageId, t.address),
+    index("brokerage_agents_status_idx").on(t.brokerageId, t.status, t.address),
+  ],
+);
+
+export const readinessRunStatus = pgEnum("readiness_run_status", ["queued", "running", "finished", "failed"]);
+export const readinessRunScope = pgEnum("readiness_run_scope", ["all", "failing"]);
+
+/** One readiness check of a brokerage's agents; resumable: results are stored per mailbox as they come. */
+export const readinessRuns = pgTable(
+  "readiness_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    brokerageId: uuid("brokerage_id")
+      .notNull()
+      .references(() => brokerages.id, { onDelete: "cascade" }),
+    attemptId: uuid("attempt_id").references(() => submissionAttempts.id, { onDelete: "set null" }),
+    scope: readinessRunScope("scope").notNull().default("all"),
+    trigger: runTrigger("trigger").notNull(),
+    triggeredBy: text("triggered_by"),
+    status: readinessRunStatus("status").notNull().default("queued"),
+    /** Set when the run could not start (no verified credential, token refused): a §4 reason. */
+    reason: text("reason"),
+    total: integer("total").notNull().default(0),
+    checked: integer("checked").notNull().default(0),
+    ready: integer("ready").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("readiness_runs_brokerage_idx").on(t.brokerageId, t.createdAt)],
+);
+
+/** A run's result per mailbox; the primary key is what makes a resumed run skip finished mailboxes. */
+export const readinessResults = pgTable(
+  "readiness_results",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => readinessRuns.id, { onDelete: "cascade" }),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => brokerageAgents.id, { onDelete: "cascade" }),
+    status: readinessStatus("status").notNull(),
+    reason: text("reason"),
+    microsoftCode: text("microsoft_code"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("readiness_results_key").on(t.runId, t.agentId)],
+);

@@ -19,12 +19,13 @@ export const API_KEY_PREFIX = "m365sync_";
 export const API_KEY_SCOPES = {
   "credentials:read": "Read approved credentials, including the client secret",
   "brokerages:read": "Read a brokerage's stage and credential details, without the secret",
+  "agents:write": "Send a brokerage's list of agent mailboxes and read their readiness",
 } as const;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 
 /** A broader scope includes the narrower: whoever may read the secret may read the status. */
 export function scopeAllows(granted: string, required: ApiKeyScope): boolean {
-  return granted === required || (granted === "credentials:read" && required === "brokerages:read");
+  return granted === required || ((granted === "credentials:read" || granted === "agents:write") && required === "brokerages:read");
 }
 
 export const CreateApiKeySchema = z.object({

@@ -6,6 +6,7 @@ import { openSecret } from "../crypto/secret-box";
 import { db } from "../db/client";
 import { logger } from "../logger";
 import { certificateFacts } from "../microsoft/client-certificate";
+import { readinessCounts } from "../readiness/view";
 import { isGuid } from "../validation/guid";
 import { getActiveCredentials, getBrokerageName } from "./active-credentials";
 import { authenticateApiKey, scopeAllows, touchApiKey, type ApiKeyScope, type AuthenticatedKey } from "./api-keys";
@@ -17,11 +18,11 @@ import { requestFacts } from "../http/request-facts";
  * scope, a per-key rate limit, then the answer. Every error is JSON with a code and words.
  */
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-const problem = (status: number, error: string, message: string, headers?: Record<string, string>) =>
+export const problem = (status: number, error: string, message: string, headers?: Record<string, string>) =>
   json(status, { error, message }, headers);
 
 type Authorized = { ok: true; key: AuthenticatedKey } | { ok: false; response: Response };
@@ -50,7 +51,7 @@ export async function authorizeApiRequest(request: Request, scope: ApiKeyScope, 
 }
 
 /** Unexpected failures are logged with an id the caller can quote; the details stay here. */
-async function guarded(handler: () => Promise<Response>): Promise<Response> {
+export async function guarded(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
@@ -150,11 +151,13 @@ export function handleBrokerageRequest(request: Request, brokerageId: string, no
     if (!isGuid(brokerageId)) return notFound;
     const brokerage = await getBrokerageName(db(), brokerageId);
     if (!brokerage) return notFound;
-    const active = await getActiveCredentials(db(), brokerageId);
+    const [active, readiness] = await Promise.all([getActiveCredentials(db(), brokerageId), readinessCounts(brokerageId)]);
     return json(200, {
       brokerageId,
       brokerageName: brokerage.name,
       stage: brokerage.stage,
+      // Agent mailboxes (DESIGN §11); the ready addresses are at /agents.
+      readiness,
       activeCredentials: active && {
         attemptId: active.attemptId,
         tenantId: active.tenantId,

@@ -23,16 +23,17 @@ import { acquireMailboxSlot, mailboxKey } from "./mailbox-limiter";
  */
 
 /** Per-request scratch space the handler fills in, read back when a request fails. */
-class RequestRecord implements MiddlewareOptions {
+export class RequestRecord implements MiddlewareOptions {
   transport?: TransportCause;
   attempts = 0;
 }
 
-class BoundedRequestHandler implements Middleware {
+export class BoundedRequestHandler implements Middleware {
   private next!: Middleware;
   constructor(
     private readonly policy: RequestPolicy,
-    private readonly slotKey: string,
+    /** The mailbox whose slot each attempt takes; none for a request that is not one mailbox's (a $batch). */
+    private readonly slotKey: string | undefined,
     /** Set only for a plain-http Graph URL, which the library's AuthenticationHandler skips. */
     private readonly plainHttpAuth?: { origin: string; authorization: string },
   ) {}
@@ -47,7 +48,7 @@ class BoundedRequestHandler implements Middleware {
     if (this.plainHttpAuth && url.startsWith(`${this.plainHttpAuth.origin}/`)) {
       context.options = { ...context.options, headers: { ...(context.options?.headers as Record<string, string> | undefined), Authorization: this.plainHttpAuth.authorization } };
     }
-    const release = await acquireMailboxSlot(this.slotKey, this.policy.signal);
+    const release = this.slotKey ? await acquireMailboxSlot(this.slotKey, this.policy.signal) : () => {};
     try {
       for (let attempt = 1; ; attempt++) {
         if (record) record.attempts = attempt;
@@ -85,7 +86,7 @@ export type GraphMailbox = {
   delete(path: string): Promise<void>;
 };
 
-function failureOf(error: unknown, record: RequestRecord): MicrosoftFailure {
+export function failureOf(error: unknown, record: RequestRecord): MicrosoftFailure {
   if (record.transport) return { kind: "transport", transport: record.transport };
   if (error instanceof GraphError && error.statusCode > 0) {
     let body: unknown;

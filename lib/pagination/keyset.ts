@@ -32,6 +32,8 @@ export const KEY_PARTS = {
   day: (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
   guid: (v: unknown): v is string => typeof v === "string" && isGuid(v),
   serial: (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0,
+  /** A mailbox address as stored (lower case), e.g. a brokerage's agents in address order. */
+  mailbox: (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 254 && v === v.toLowerCase(),
 } as const;
 
 type KeyPart = keyof typeof KEY_PARTS;

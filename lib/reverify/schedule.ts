@@ -7,6 +7,7 @@ import type { RecordRun } from "../runs/record";
 import { runRecordedVerification } from "../runs/recorded-run";
 import type { Assessment } from "../runs/settle";
 import { isoDate } from "../validation/text";
+import { scheduleReadinessRecheck } from "../readiness/run";
 
 export const REVERIFY_SCHEDULE_JOB = "reverify.schedule";
 export const REVERIFY_RUN_JOB = "reverify.run";
@@ -57,4 +58,10 @@ export async function reverifyAttempt(attemptId: string, record?: RecordRun, now
     { record, now },
   );
   return assessment;
+}
+
+/** The brokerage's agent mailboxes are checked again with the credential (DESIGN §11); a regression alerts the CSM. */
+export async function recheckAgentsOf(attemptId: string): Promise<string | null> {
+  const [attempt] = await db().select({ brokerageId: submissionAttempts.brokerageId }).from(submissionAttempts).where(eq(submissionAttempts.id, attemptId));
+  return attempt ? scheduleReadinessRecheck(attempt.brokerageId) : null;
 }

@@ -4,6 +4,7 @@ import { handoffQueues } from "../handoff/jobs";
 import type { QueueDefinition } from "../jobs/queue";
 import { onboardingQueues } from "../onboarding/jobs";
 import { providerQueues } from "../providers/jobs";
+import { readinessQueues } from "../readiness/jobs";
 import { rerunQueue } from "../review/rerun";
 import { reverifyQueues } from "../reverify/jobs";
 import { rotationRunQueue } from "../rotation/verify";
@@ -28,5 +29,6 @@ export function queueDefinitions(): QueueDefinition[] {
     ...providerQueues(),
     rotationRunQueue(),
     ...retentionQueues(),
+    ...readinessQueues(),
   ];
 }

@@ -12,6 +12,7 @@ import { pageParams } from "@/lib/pagination/keyset";
 import { QUEUE_IDS, QUEUES, type QueueId } from "@/lib/review/queue-types";
 import { countQueues, listQueue } from "@/lib/review/queues";
 import { staffNames } from "@/lib/email/staff-contact";
+import { readinessSummaries } from "@/lib/readiness/view";
 
 export const metadata: Metadata = { title: "Submissions" };
 
@@ -33,6 +34,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const filters = { csm: values.csm || null, stage, search: values.q || null };
   const [page, counts, csms] = await Promise.all([listQueue(queue, filters, { cursor }), countQueues(filters), listAssignableCsms()]);
   const names: Record<string, string> = Object.fromEntries(csms.map((c) => [c.id, c.name]));
+  const readiness = await readinessSummaries([...new Set(page.rows.map((r) => r.brokerageId))]);
   // A disabled CSM still assigned somewhere is not in the list of choices: look those up.
   const missing = page.rows.map((r) => r.csmId).filter((id): id is string => Boolean(id && !names[id]));
   if (missing.length) Object.assign(names, await staffNames(db(), missing));
@@ -48,7 +50,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {page.rows.length === 0 ? (
         <p className="text-lg">{values.csm || values.stage || values.q ? "Nothing here matches the filters." : EMPTY[queue]}</p>
       ) : (
-        <QueueTable rows={page.rows} caption={QUEUES[queue].label} csmNames={names} sinceLabel={SINCE[queue]} />
+        <QueueTable rows={page.rows} caption={QUEUES[queue].label} csmNames={names} sinceLabel={SINCE[queue]} readiness={readiness} />
       )}
       <Pagination firstHref={cursor ? href({}) : null} nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : null} />
     </div>

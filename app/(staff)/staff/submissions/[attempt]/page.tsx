@@ -20,6 +20,8 @@ import { StageTag } from "@/components/staff/stage-tag";
 import { SummaryList } from "@/components/form/summary-list";
 import { WarningText } from "@/components/form/warning-text";
 import { domainMismatches, mismatchForStaff } from "@/lib/providers/domain-match";
+import { ReadinessSummary } from "@/components/staff/readiness/readiness-summary";
+import { readinessSummaries } from "@/lib/readiness/view";
 import { ProviderSummary } from "@/components/providers/provider-summary";
 import { ACCESS_SCOPE_LABELS } from "@/lib/validation/access-scope";
 import { requireStaffRole } from "@/lib/auth/require-staff-role";
@@ -69,7 +71,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { brokerage, attempt, runs, latestRun, activeApproval } = detail;
 
-  const [names, provider, rotation] = await Promise.all([
+  const [names, provider, rotation, readiness] = await Promise.all([
     staffNames(db(), [
     brokerage.csmId,
     ...detail.approvals.flatMap((a) => [a.approvedBy, a.endedBy]),
@@ -81,6 +83,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     // Where the brokerage's email domain points, beside the tenant the administrator chose.
     providerForBrokerage(brokerage.id),
     rotationStateOf(brokerage.id),
+    readinessSummaries([brokerage.id]),
   ]);
   // A verified rotation approves its new credential by itself (lib/rotation).
   const who = (id: string | null) => (id === "rotation" ? "the automatic rotation" : id ? (names[id] ?? "a former member of staff") : "nobody");
@@ -205,6 +208,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           },
           { key: "Customer-success manager", value: brokerage.csmId ? who(brokerage.csmId) : "Not assigned" },
           { key: "Email provider", value: <ProviderSummary detection={provider} /> },
+          { key: "Agent mailboxes", value: <ReadinessSummary brokerageId={brokerage.id} summary={readiness.get(brokerage.id)} /> },
         ]}
       />
 

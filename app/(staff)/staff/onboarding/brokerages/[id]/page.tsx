@@ -17,6 +17,8 @@ import { isGuid } from "@/lib/validation/guid";
 import { formatAge, STAGE_HINTS } from "@/lib/onboarding/stages";
 import { resendInviteAction, revokeInviteAction } from "../../actions";
 import { providerForBrokerage } from "@/lib/providers/brokerage-provider";
+import { ReadinessSummary } from "@/components/staff/readiness/readiness-summary";
+import { readinessSummaries } from "@/lib/readiness/view";
 
 const load = cache(async (id: string) => (isGuid(id) ? getBrokerageDetail(id) : null));
 
@@ -38,7 +40,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
   const brokerage = await load(id);
   if (!brokerage) notFound();
   // Computed on view from the domain (a brief cache behind it), so it follows edits to the domain.
-  const provider = await providerForBrokerage(brokerage.id);
+  const [provider, readiness] = await Promise.all([providerForBrokerage(brokerage.id), readinessSummaries([brokerage.id])]);
   const base = `/staff/onboarding/brokerages/${brokerage.id}`;
 
   return (
@@ -63,6 +65,7 @@ export default async function BrokeragePage({ params, searchParams }: { params: 
           { key: "Email domain", value: brokerage.emailDomain ?? "Not set", change: { href: `${base}/edit` } },
           { key: "Email provider", value: <ProviderSummary detection={provider} /> },
           { key: "Assigned CSM", value: brokerage.csmName ?? "Not assigned", change: { href: `${base}/edit` } },
+          { key: "Agent mailboxes", value: <ReadinessSummary brokerageId={brokerage.id} summary={readiness.get(brokerage.id)} /> },
           { key: "Added", value: formatDate(brokerage.createdAt) },
         ]}
       />
