@@ -63,6 +63,8 @@ export async function sendRotationCredential(
       brokerageId,
       submission,
       ...envelope,
+      // The rotation page is the deliberate way to send a credential beside one that works.
+      replaceWorking: true,
       origin,
       onCreated: async (change, attemptId) => {
         const [made] = await change.tx.select({ thumbprint: submissionAttempts.certificateThumbprint }).from(submissionAttempts).where(eq(submissionAttempts.id, attemptId));
