@@ -78,14 +78,14 @@ async function checksOf(attemptId: string) {
 
 describe("a Google Workspace brokerage", () => {
   it("refuses a test user outside the domain, with the form's words, and keeps nothing", async () => {
-    const { brokerage } = await brokerageWithInvite("Oakridge Homes (refused)");
+    const { brokerage } = await brokerageWithInvite("Oakridge Homes (refused)", { emailDomain: "oakridge.example" });
     const outcome = await submit(brokerage.id, { googleDomain: "oakridge.example", googleTestUser: "agent@maplegrove.example" });
     expect(outcome.state).toMatchObject({ status: "invalid", errors: { googleTestUser: "Enter the address of a user in oakridge.example" } });
     expect(await db().select().from(submissionAttempts).where(eq(submissionAttempts.brokerageId, brokerage.id))).toHaveLength(0);
   });
 
   it("submits, fails on the missing scope, is fixed in the Admin console, verifies, is approved and handed off", async () => {
-    const { brokerage } = await brokerageWithInvite("Oakridge Homes");
+    const { brokerage } = await brokerageWithInvite("Oakridge Homes", { emailDomain: "oakridge.example" });
     // Harmless extras in the domain are stripped.
     const first = await submit(brokerage.id, { googleDomain: " https://Oakridge.example/ ", googleTestUser: "Agent@oakridge.example" });
     expect(first.state.status).toBe("ok");

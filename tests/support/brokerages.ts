@@ -6,10 +6,11 @@ import { env } from "@/lib/env";
 import { createInvite } from "@/lib/invites/create-invite";
 
 /** A brokerage with an open invite, made through the app's own code. */
-export async function brokerageWithInvite(name: string, options: { days?: number } = {}) {
+export async function brokerageWithInvite(name: string, options: { days?: number; emailDomain?: string } = {}) {
+  const emailDomain = options.emailDomain ?? "harbor.example";
   return db().transaction(async (tx) => {
-    const [brokerage] = await tx.insert(brokerages).values({ name, emailDomain: "harbor.example" }).returning();
-    const invite = await createInvite(tx, { brokerageId: brokerage!.id, recipientEmail: "it@harbor.example", days: options.days });
+    const [brokerage] = await tx.insert(brokerages).values({ name, emailDomain }).returning();
+    const invite = await createInvite(tx, { brokerageId: brokerage!.id, recipientEmail: `it@${emailDomain}`, days: options.days });
     return { brokerage: brokerage!, token: invite.token, inviteId: invite.invite.id };
   });
 }
