@@ -100,8 +100,9 @@ describe("live status streams", () => {
     expect(openStreamCount()).toBe(40);
     const withForty = await transactionsOverThreeSeconds();
 
-    // A poll per stream would cost forty times as much.
-    expect(withForty).toBeLessThan(withOne * 1.5 + 5);
+    // A poll per stream would cost forty times as much; the margin is for the database's other
+    // work in those seconds (the queue's maintenance, a busy machine's late statistics).
+    expect(withForty).toBeLessThan(withOne * 4);
 
     for (const c of controllers) c.abort();
     for (const r of [...one, ...rest]) void r.done.catch(() => undefined);
