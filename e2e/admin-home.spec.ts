@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
 import { approveFixture, createAttemptWithRun } from "./review-fixtures";
 import { createBrokerageWithInvite, createStaff, lib, signInAs } from "./staff-fixtures";
-import { capture, field, fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, type FormValues } from "./support/portal";
+import { capture, field, fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, type FormValues, openInvite as openInviteLink } from "./support/portal";
 
 /**
  * The brokerage administrator's home and diagnosis: one thing to do per cause, naming
@@ -40,7 +40,7 @@ async function expectAxeClean(page: Page, name: string) {
 
 async function openInvite(page: Page, name: string) {
   const invite = await newInvite(name);
-  await page.goto(invite.path);
+  await openInviteLink(page, invite.path);
   await expect(page).toHaveURL(/\/submit$/);
   return invite;
 }

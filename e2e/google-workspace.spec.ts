@@ -3,7 +3,7 @@ import { brokerages } from "@/lib/db/schema";
 import { GOOGLE_SCOPE_STRINGS } from "@/lib/google/scopes";
 import { createInvite } from "@/lib/invites/create-invite";
 import { googleSimulatorURL } from "../playwright.config";
-import { e2eDb, waitForOutcome } from "./support/portal";
+import { e2eDb, waitForOutcome, openInvite } from "./support/portal";
 import { createStaff, expectAccessible, signInAs } from "./staff-fixtures";
 
 /**
@@ -37,7 +37,7 @@ test("a Google Workspace brokerage goes from invite to a missing scope, fixes it
   test.setTimeout(180_000);
   await googleControl("/reset", {});
   const invite = await googleInvite();
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await expect(page).toHaveURL(/\/guide\/google-workspace\?from=invite$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Google Workspace");
   await expect(page.getByTestId("google-scope-list")).toHaveText(GOOGLE_SCOPE_STRINGS.join(","));

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
-import { fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
+import { fillForm, newInvite, nextYear, resetSimulator, sendForm, waitForOutcome, openInvite } from "./support/portal";
 
 test.beforeEach(async () => {
   await resetSimulator(150);
@@ -22,7 +22,7 @@ test("the live page reconnects after the events route failed, and still shows th
     }
     await route.continue();
   });
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await fillForm(page, {
     tenantId: TENANTS.harbor.id,
     clientId: APPS.sync.clientId,

@@ -4,7 +4,7 @@ import { expect, request as playwrightRequest, test, type Page } from "@playwrig
 import { APPS, MAILBOXES, TENANTS } from "../sim/scenarios";
 import { approveFixture } from "./review-fixtures";
 import { lib } from "./staff-fixtures";
-import { capture, field, newInvite, resetSimulator, SIM_URL, waitForOutcome } from "./support/portal";
+import { capture, field, newInvite, resetSimulator, SIM_URL, waitForOutcome, openInvite } from "./support/portal";
 import { everyRowAsText } from "./support/second-portal";
 
 /**
@@ -54,7 +54,7 @@ test("a certificate rotation: the reminder's link, the new certificate uploaded 
 
   // Connected with a certificate, and approved.
   const invite = await newInvite("Rotation Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await page.goto("/submit/certificate");
   await page.getByRole("button", { name: "Create the certificate" }).click();
   await expect(page.getByTestId("certificate-thumbprint")).toHaveText(/^[0-9a-f]{64}$/);

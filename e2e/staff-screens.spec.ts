@@ -3,7 +3,7 @@ import { remediationFor } from "@/lib/verification/remediation";
 import { smtpPort, teamAlertsEmail } from "../playwright.config";
 import { scenario } from "../sim/scenarios";
 import { startMailServer } from "../tests/support/mail-server";
-import { fillForm, nextYear, resetSimulator, sendForm, waitForOutcome } from "./support/portal";
+import { fillForm, nextYear, resetSimulator, sendForm, waitForOutcome, openInvite } from "./support/portal";
 import { seedStaffScreens } from "./staff-screens-fixtures";
 import { createBrokerageWithInvite, createStaff, expectAccessible, lib, signInAs, type TestStaff } from "./staff-fixtures";
 
@@ -36,7 +36,7 @@ test("a result for a brokerage without a CSM is emailed to the team address, and
   await resetSimulator();
   const { brokerage, url } = await createBrokerageWithInvite(`Nobody's Realty ${Date.now().toString(36)}`);
   const administrator = await browser.newPage();
-  await administrator.goto(new URL(url).pathname);
+  await openInvite(administrator, new URL(url).pathname);
   const values = scenario("consent-missing").values;
   await fillForm(administrator, { ...values, expires: nextYear(), name: "Dana Whitfield", email: `it@${brokerage.emailDomain}` });
   await sendForm(administrator);

@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { MAILBOXES } from "../sim/scenarios";
-import { field, newInvite, resetSimulator, waitForOutcome } from "./support/portal";
+import { field, newInvite, resetSimulator, waitForOutcome, openInvite } from "./support/portal";
 
 /**
  * "Connect with Microsoft" as an administrator meets it, through the simulator's
@@ -35,7 +35,7 @@ for (const width of [1280, 390]) {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     const invite = await newInvite(`Consent Realty ${width}`);
-    await page.goto(invite.path);
+    await openInvite(page, invite.path);
     await expect(page).toHaveURL(/\/submit$/);
     // Offered first, before the certificate and the secret.
     const offer = page.getByTestId("connect-with-microsoft");
@@ -77,7 +77,7 @@ for (const width of [1280, 390]) {
 
 test("Cancel on Microsoft's page: the reason and its fix, nothing granted", async ({ page }) => {
   const invite = await newInvite("Cancelled Consent Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await page.goto("/submit/connect");
   await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
   await page.getByRole("button", { name: "Cancel" }).click();
@@ -97,7 +97,7 @@ test("Cancel on Microsoft's page: the reason and its fix, nothing granted", asyn
 
 test("an Application Administrator is refused, with who can grant it", async ({ page }) => {
   const invite = await newInvite("App Admin Consent Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await page.goto("/submit/connect");
   await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
   await page.getByLabel("apps@harbor.example (Application Administrator)").check();
