@@ -90,7 +90,7 @@ test("reopening the link after approval shows the approved state; replacing it i
 
   const again = await browser.newContext();
   const reopened = await again.newPage();
-  await reopened.goto(invite.path);
+  await openInviteLink(reopened, invite.path);
   await expect(reopened).toHaveURL(/\/submit$/);
   await expect(reopened.getByRole("heading", { level: 1 })).toHaveText("Your Microsoft 365 connection is approved");
   await expect(reopened.getByText("Attempt 1 is in use by the sync")).toBeVisible();
