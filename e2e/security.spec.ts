@@ -160,7 +160,7 @@ test("a form post from another origin is refused and changes nothing", async ({ 
 
 test("an oversized or unreadable form post is answered 4xx and changes nothing", async ({ page }) => {
   const invite = await newInvite("Bad Body Realty");
-  await page.goto(invite.path);
+  await openInvite(page, invite.path);
   await fillForm(page, good);
   const submission = await captureSubmission(page);
   const kept = Object.fromEntries(Object.entries(submission.headers()).filter(([name]) => !["host", "content-length"].includes(name)));
