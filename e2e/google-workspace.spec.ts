@@ -60,7 +60,7 @@ test("a Google Workspace brokerage goes from invite to a missing scope, fixes it
   await page.getByRole("button", { name: "Send and check" }).click();
   await page.waitForURL(/\/submit\/status\//);
   await waitForOutcome(page, "failed");
-  await expect(page.getByText("Google issues a token for each scope, acting as the test user", { exact: true })).toBeVisible();
+  await expect(page.locator("#check-token").getByText("Google issues a token for each scope, acting as the test user", { exact: true })).toBeVisible();
   await expect(page.getByText("Your Microsoft 365 tenant exists and owns the test mailbox")).toHaveCount(0);
   await expect(page.getByText("Some scopes are not authorised").first()).toBeVisible();
   await expect(page.getByText(/Not authorised: https:\/\/www\.googleapis\.com\/auth\/gmail\.send/).first()).toBeVisible();

@@ -83,7 +83,7 @@ test("a certificate rotation: the reminder's link, the new certificate uploaded 
   let link: string;
   try {
     await sendExpiryReminders(new Date(new Date(first.validTo).getTime() - 50 * DAY)).finally(stopSender);
-    const reminder = await mail.waitFor("it@harbor.example", 30_000, (m) => /\/invite\/[A-Za-z0-9_-]{43}/.test(m.text));
+    const reminder = await mail.waitFor("it@harbor.example", 30_000, (m) => m.text.includes(invite.name) && /\/invite\/[A-Za-z0-9_-]{43}/.test(m.text));
     link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(reminder.text)![0];
   } finally {
     delete process.env.SMTP_URL;
