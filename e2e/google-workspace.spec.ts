@@ -64,7 +64,7 @@ test("a Google Workspace brokerage goes from invite to a missing scope, fixes it
   await expect(page.getByText("Your Microsoft 365 tenant exists and owns the test mailbox")).toHaveCount(0);
   await expect(page.getByText("Some scopes are not authorised").first()).toBeVisible();
   await expect(page.getByText(/Not authorised: https:\/\/www\.googleapis\.com\/auth\/gmail\.send/).first()).toBeVisible();
-  await expect(page.getByRole("link", { name: /How to fix this in the setup guide/ }).first()).toHaveAttribute("href", "/guide/google-workspace#google-add-delegation");
+  await expect(page.getByRole("link", { name: /Open the setup guide/ }).first()).toHaveAttribute("href", "/guide/google-workspace#google-add-delegation");
   await expectAccessible(page, "google-status-failed");
 
   // The super administrator pastes the full list in the Admin console.

@@ -43,7 +43,7 @@ export function RunChecks({ run, reportHref, headingLevel = 3 }: { run: RunView;
                   {check.remediation.guideAnchor ? (
                     <p className="mt-1">
                       <a href={guideHref(check.remediation.guideAnchor)} className="text-brand-700 underline">
-                        {guideSectionLabel(check.remediation.guideAnchor) ?? "The setup guide"}, in the setup guide
+                        {guideSectionLabel(check.remediation.guideAnchor) ?? "How to fix this"}, in the setup guide
                         <span className="sr-only"> ({checkLabel(check.id)})</span>
                       </a>
                     </p>

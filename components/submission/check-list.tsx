@@ -52,7 +52,7 @@ function CheckProblem({ check, headingLevel }: { check: CheckView; headingLevel:
       {anchor ? (
         <p className="mt-2">
           <a className="text-brand-700 underline" href={guideHref(anchor)} target="_blank" rel="noopener">
-            {guideSectionLabel(anchor) ?? "The setup guide"}, in the setup guide (opens in a new tab)
+            {guideSectionLabel(anchor) ?? "How to fix this"}, in the setup guide (opens in a new tab)
           </a>
         </p>
       ) : null}

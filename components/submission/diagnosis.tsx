@@ -1,4 +1,5 @@
 import { diagnose, thingsToDo } from "@/lib/verification/diagnosis";
+import { guideHref } from "@/lib/guide/steps";
 import type { CheckView } from "@/lib/submissions/views";
 import { viewWords } from "@/lib/submissions/view-words";
 
@@ -30,7 +31,7 @@ export function Diagnosis({ checks, withWarnings = false, consentMailto }: { che
             {f.detail ? <p className="mt-2 text-muted">{f.detail}</p> : null}
             {f.guideAnchor ? (
               <p className="mt-2">
-                <a className="text-brand-700 underline" href={`/guide#${f.guideAnchor}`} target="_blank" rel="noopener">
+                <a className="text-brand-700 underline" href={guideHref(f.guideAnchor)} target="_blank" rel="noopener">
                   {f.guideLabel ? `Open ${f.guideLabel.replace(/^Step/, "step")} in the setup guide` : "Open the setup guide"} (opens in a new tab)
                 </a>
               </p>
